@@ -1,0 +1,9 @@
+package io.github.d365bridge.client.core;
+
+/** The systems a failure can come from; part of every {@link BridgeException}. */
+public enum ExternalSystem {
+    D365,
+    COMMERCE,
+    STORAGE,
+    BRIDGE
+}

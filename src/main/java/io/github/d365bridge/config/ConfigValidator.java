@@ -1,0 +1,131 @@
+package io.github.d365bridge.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Cross-field checks that {@code @ConfigMapping} cannot express. Every problem names the property and
+ * the app setting that carries it on Azure, so a failed start-up says exactly what to fix.
+ */
+public final class ConfigValidator {
+
+    private ConfigValidator() {
+    }
+
+    /** The app setting (environment variable) that Quarkus maps onto a property. */
+    public static String appSetting(String property) {
+        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    public static List<String> validate(StorageConfig storage, RuntimeConfig runtime, OpsConfig ops,
+            D365Config d365, CommerceConfig commerce) {
+        List<String> problems = new ArrayList<>();
+        validateStorage(storage, problems);
+        validateRuntime(runtime, problems);
+        ops.key().filter(k -> k.length() < 16)
+                .ifPresent(k -> problems.add(problem("bridge.ops.key", "must be at least 16 characters")));
+        validateD365(d365, problems);
+        validateCommerce(commerce, problems);
+        return problems;
+    }
+
+    private static void validateStorage(StorageConfig storage, List<String> problems) {
+        Optional<String> connection = storage.connectionString().filter(s -> !s.isBlank());
+        if (connection.isEmpty() && !storage.azurite().embedded()) {
+            problems.add(problem("bridge.storage.connection-string",
+                    "is required (or set AzureWebJobsStorage) unless bridge.storage.azurite.embedded=true"));
+        }
+        connection.filter(c -> !looksLikeConnectionString(c)).ifPresent(c -> problems.add(problem(
+                "bridge.storage.connection-string",
+                "is not a storage connection string (expected AccountName=… or UseDevelopmentStorage=true)")));
+        if (storage.claimCheckThresholdBytes() < 1024 || storage.claimCheckThresholdBytes() > 49152) {
+            problems.add(problem("bridge.storage.claim-check-threshold-bytes",
+                    "must be between 1024 and 49152 (a queue message holds 48 KiB before base64)"));
+        }
+        if (!storage.failuresTable().matches("[A-Za-z][A-Za-z0-9]{2,62}")) {
+            problems.add(problem("bridge.storage.failures-table", "must be 3-63 letters and digits, starting with a letter"));
+        }
+    }
+
+    private static boolean looksLikeConnectionString(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.contains("usedevelopmentstorage=true") || lower.contains("accountname=")
+                || lower.contains("blobendpoint=");
+    }
+
+    private static void validateRuntime(RuntimeConfig runtime, List<String> problems) {
+        RuntimeConfig.Queues queues = runtime.queues();
+        if (queues.batchSize() < 1 || queues.batchSize() > 32) {
+            problems.add(problem("bridge.runtime.queues.batch-size", "must be between 1 and 32"));
+        }
+        if (queues.maxDequeueCount() < 1) {
+            problems.add(problem("bridge.runtime.queues.max-dequeue-count", "must be at least 1"));
+        }
+        if (queues.visibilityTimeout().isNegative()) {
+            problems.add(problem("bridge.runtime.queues.visibility-timeout", "must not be negative"));
+        }
+        if (queues.processingTimeout().toSeconds() < 1) {
+            problems.add(problem("bridge.runtime.queues.processing-timeout", "must be at least 1 second"));
+        }
+        if (queues.minPollingInterval().compareTo(queues.maxPollingInterval()) > 0) {
+            problems.add(problem("bridge.runtime.queues.min-polling-interval",
+                    "must not exceed bridge.runtime.queues.max-polling-interval"));
+        }
+    }
+
+    private static void validateD365(D365Config d365, List<String> problems) {
+        if (d365.baseUrl().isEmpty()) {
+            return;
+        }
+        checkUrl("bridge.d365.base-url", d365.baseUrl().get(), problems);
+        if (d365.authMode() == D365Config.AuthMode.ADFS && !d365.baseUrl().get().getPath().contains("/namespaces/")) {
+            problems.add(problem("bridge.d365.base-url", "must end with /namespaces/AXSF for AD FS (on-premises)"));
+        }
+        require("bridge.d365.authority", d365.authority(), problems);
+        d365.authority().ifPresent(a -> checkUrl("bridge.d365.authority", a, problems));
+        require("bridge.d365.client-id", d365.clientId(), problems);
+        require("bridge.d365.client-secret", d365.clientSecret(), problems);
+    }
+
+    private static void validateCommerce(CommerceConfig commerce, List<String> problems) {
+        if (commerce.baseUrl().isEmpty()) {
+            return;
+        }
+        checkUrl("bridge.commerce.base-url", commerce.baseUrl().get(), problems);
+        switch (commerce.authMode()) {
+            case OAUTH1 -> {
+                require("bridge.commerce.consumer-key", commerce.consumerKey(), problems);
+                require("bridge.commerce.consumer-secret", commerce.consumerSecret(), problems);
+                require("bridge.commerce.access-token", commerce.accessToken(), problems);
+                require("bridge.commerce.access-token-secret", commerce.accessTokenSecret(), problems);
+            }
+            case BEARER -> require("bridge.commerce.access-token", commerce.accessToken(), problems);
+            case ADMIN_TOKEN -> {
+                require("bridge.commerce.admin-username", commerce.adminUsername(), problems);
+                require("bridge.commerce.admin-password", commerce.adminPassword(), problems);
+            }
+        }
+    }
+
+    private static void checkUrl(String key, URI url, List<String> problems) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        boolean loopback = "127.0.0.1".equals(url.getHost()) || "localhost".equals(url.getHost());
+        if (!("https".equals(scheme) || ("http".equals(scheme) && loopback))) {
+            problems.add(problem(key, "must be an https URL (plain http only for 127.0.0.1/localhost), got '"
+                    + scheme + "://" + url.getHost() + "'"));
+        }
+    }
+
+    private static void require(String key, Optional<?> value, List<String> problems) {
+        if (value.isEmpty() || value.get().toString().isBlank()) {
+            problems.add(problem(key, "is required"));
+        }
+    }
+
+    private static String problem(String property, String what) {
+        return property + " (app setting " + appSetting(property) + ") " + what;
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.d365bridge.config;
+
+import java.util.List;
+
+import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.client.core.PermanentFailureException;
+
+/** Start-up refused because the configuration is incomplete or wrong; lists every problem at once. */
+public class ConfigurationException extends PermanentFailureException {
+
+    private final List<String> problems;
+
+    public ConfigurationException(List<String> problems) {
+        super(ExternalSystem.BRIDGE, "Invalid configuration:\n  - " + String.join("\n  - ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

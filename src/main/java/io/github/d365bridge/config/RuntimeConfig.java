@@ -1,0 +1,47 @@
+package io.github.d365bridge.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How handlers are driven. On Azure Functions the host drives them and {@link #standalone()} is off;
+ * in the local run and in containers the standalone runtime reproduces the host's queue semantics
+ * with the same numbers as {@code host.json}.
+ */
+@ConfigMapping(prefix = "bridge.runtime")
+public interface RuntimeConfig {
+
+    /** Run timers and queue pumps inside this process (off under the Functions host). */
+    @WithDefault("true")
+    boolean standalone();
+
+    Queues queues();
+
+    interface Queues {
+        /** Messages fetched per poll (host.json {@code batchSize}; at most 32). */
+        @WithDefault("16")
+        int batchSize();
+
+        /** Deliveries before a message moves to {@code <queue>-poison} (host.json {@code maxDequeueCount}). */
+        @WithDefault("5")
+        int maxDequeueCount();
+
+        /** Delay before a failed message becomes visible again (host.json {@code visibilityTimeout}). */
+        @WithDefault("PT10S")
+        Duration visibilityTimeout();
+
+        /** Longest wait between polls of an empty queue (host.json {@code maxPollingInterval}). */
+        @WithDefault("PT1M")
+        Duration maxPollingInterval();
+
+        /** Shortest wait between polls of an empty queue; doubles up to the maximum. */
+        @WithDefault("PT0.1S")
+        Duration minPollingInterval();
+
+        /** How long a received message stays invisible while its handler runs. */
+        @WithDefault("PT5M")
+        Duration processingTimeout();
+    }
+}

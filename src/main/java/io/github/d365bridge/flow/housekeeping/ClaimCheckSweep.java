@@ -1,0 +1,33 @@
+package io.github.d365bridge.flow.housekeeping;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.github.d365bridge.config.HousekeepingConfig;
+import io.github.d365bridge.storage.ClaimCheckStore;
+
+/** Claim-check blobs outlive their messages by the retention period, then go. */
+@ApplicationScoped
+public class ClaimCheckSweep implements SweepTarget {
+
+    private final ClaimCheckStore store;
+    private final HousekeepingConfig config;
+
+    @Inject
+    public ClaimCheckSweep(ClaimCheckStore store, HousekeepingConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "claim-check";
+    }
+
+    @Override
+    public int sweep(int limit) {
+        return store.deleteOlderThan(Instant.now().minus(config.claimCheckRetention()), limit);
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.d365bridge.ops;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.models.QueueMessageItem;
+
+import io.github.d365bridge.config.RuntimeConfig;
+import io.github.d365bridge.runtime.HandlerRegistry;
+import io.github.d365bridge.runtime.QueueDispatcher;
+import io.github.d365bridge.storage.FailureLog;
+import io.github.d365bridge.storage.QueuePublisher;
+import io.github.d365bridge.storage.StorageAccount;
+
+/** Health, status and replay: what operators can see and do, independent of how HTTP reaches it. */
+@ApplicationScoped
+public class OpsService {
+
+    private final StorageAccount storage;
+    private final HandlerRegistry registry;
+    private final FailureLog failures;
+    private final QueuePublisher publisher;
+    private final RuntimeConfig runtime;
+
+    @Inject
+    public OpsService(StorageAccount storage, HandlerRegistry registry, FailureLog failures, QueuePublisher publisher,
+            RuntimeConfig runtime) {
+        this.storage = storage;
+        this.registry = registry;
+        this.failures = failures;
+        this.publisher = publisher;
+        this.runtime = runtime;
+    }
+
+    /** Each storage service and whether it answered; all "OK" means healthy. */
+    public Map<String, String> storageHealth() {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("blob", probe(() -> storage.blobService().getProperties()));
+        checks.put("queue", probe(() -> storage.queueService().getProperties()));
+        checks.put("table", probe(() -> storage.tableService().getProperties()));
+        return checks;
+    }
+
+    private static String probe(Runnable call) {
+        try {
+            call.run();
+            return "OK";
+        } catch (RuntimeException e) {
+            return "DOWN: " + e.getClass().getSimpleName();
+        }
+    }
+
+    public StatusView status(int failureLimit) {
+        List<StatusView.QueueStatus> queues = new ArrayList<>();
+        for (String queue : registry.queues()) {
+            queues.add(new StatusView.QueueStatus(queue, depth(queue), depth(QueueDispatcher.poisonQueue(queue))));
+        }
+        return new StatusView(Instant.now(), runtime.standalone(), storage.isEmbedded(), queues,
+                failures.open(failureLimit));
+    }
+
+    private long depth(String queue) {
+        return storage.queue(queue).getProperties().getApproximateMessagesCount();
+    }
+
+    /**
+     * Moves up to {@code max} messages from {@code <queue>-poison} back to {@code queue}, unchanged, and
+     * marks their failures finished. Each message is re-sent before it is deleted from the poison queue,
+     * so a crash in between duplicates (harmless: handlers are idempotent) rather than loses.
+     */
+    public int replayPoison(String queue, int max) {
+        if (registry.forQueue(queue).isEmpty()) {
+            throw new IllegalArgumentException("No handler listens on queue '" + queue + "'; known queues: "
+                    + registry.queues());
+        }
+        QueueClient poison = storage.queue(QueueDispatcher.poisonQueue(queue));
+        int replayed = 0;
+        while (replayed < max) {
+            List<QueueMessageItem> batch = new ArrayList<>();
+            poison.receiveMessages(Math.min(32, max - replayed), Duration.ofMinutes(1), null, null).forEach(batch::add);
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (QueueMessageItem item : batch) {
+                publisher.sendRaw(queue, item.getBody().toString(), Duration.ZERO);
+                poison.deleteMessage(item.getMessageId(), item.getPopReceipt());
+                failures.markFinished(queue, item.getMessageId());
+                replayed++;
+            }
+        }
+        return replayed;
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.d365bridge.ops;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.github.d365bridge.storage.FailureRecord;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** What an operator sees at {@code /ops/status}. */
+@RegisterForReflection
+public record StatusView(Instant at, boolean standalone, boolean embeddedStorage, List<QueueStatus> queues,
+        List<FailureRecord> openFailures) {
+
+    /** Depth of a queue and of its poison queue (approximate, as Azure reports them). */
+    @RegisterForReflection
+    public record QueueStatus(String queue, long depth, long poisonDepth) {
+    }
+}

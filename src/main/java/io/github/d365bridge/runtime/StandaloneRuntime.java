@@ -1,0 +1,111 @@
+package io.github.d365bridge.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.azure.storage.queue.models.QueueMessageDecodingError;
+import com.azure.storage.queue.models.QueueMessageItem;
+
+import io.github.d365bridge.client.core.Correlation;
+import io.github.d365bridge.config.RuntimeConfig;
+import io.github.d365bridge.storage.StorageAccount;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
+
+/**
+ * Hosts the handlers outside Azure Functions (local run, containers): one {@link QueuePump} per handled
+ * queue and the timers on their NCRONTAB schedules. Off under the Functions host, which does the same
+ * from {@code host.json} and the trigger annotations.
+ */
+@ApplicationScoped
+public class StandaloneRuntime {
+
+    private static final Logger LOG = Logger.getLogger(StandaloneRuntime.class);
+
+    private final RuntimeConfig config;
+    private final HandlerRegistry registry;
+    private final QueueDispatcher dispatcher;
+    private final StorageAccount storage;
+    private final Scheduler scheduler;
+    private final List<QueuePump> pumps = new ArrayList<>();
+
+    @Inject
+    public StandaloneRuntime(RuntimeConfig config, HandlerRegistry registry, QueueDispatcher dispatcher,
+            StorageAccount storage, Scheduler scheduler) {
+        this.config = config;
+        this.registry = registry;
+        this.dispatcher = dispatcher;
+        this.storage = storage;
+        this.scheduler = scheduler;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.standalone()) {
+            LOG.info("Standalone runtime off (bridge.runtime.standalone=false): the Functions host drives the handlers");
+            return;
+        }
+        Instant begin = Instant.now();
+        for (String queue : registry.queues()) {
+            pumps.add(new QueuePump(queue, storage.consumerQueue(queue, error -> poisonUndecodable(queue, error)),
+                    dispatcher, config.queues()).start());
+        }
+        for (Map.Entry<TimerHandler, String> timer : registry.timers().entrySet()) {
+            schedule(timer.getKey(), timer.getValue());
+        }
+        LOG.infof("d365-commerce-bridge ready: %d queue pump(s) %s, %d timer(s), storage %s (%d ms)", pumps.size(),
+                registry.queues(), registry.timers().size(), storage.isEmbedded() ? "embedded Azurite" : "configured",
+                Duration.between(begin, Instant.now()).toMillis());
+    }
+
+    private void schedule(TimerHandler handler, String cron) {
+        scheduler.newJob(handler.name())
+                .setCron(cron)
+                .setConcurrentExecution(ConcurrentExecution.SKIP)
+                .setTask(execution -> runTimer(handler))
+                .schedule();
+    }
+
+    private static void runTimer(TimerHandler handler) {
+        try (Correlation.Scope scope = Correlation.open(Correlation.newId())) {
+            handler.run();
+        } catch (RuntimeException e) {
+            // Like a Functions timer without a retry policy: log and wait for the next occurrence.
+            LOG.errorf(e, "Timer %s failed", handler.name());
+        }
+    }
+
+    private void poisonUndecodable(String queue, QueueMessageDecodingError error) {
+        QueueMessageItem item = error.getQueueMessageItem();
+        if (item == null) {
+            return; // a peek: nothing to settle
+        }
+        Delivery delivery = new Delivery(queue, item.getMessageId(), item.getDequeueCount(),
+                item.getInsertionTime() == null ? null : item.getInsertionTime().toInstant());
+        QueueDispatcher.DispatchResult result = dispatcher.poisonUndeliverable(item.getBody().toString(), delivery,
+                "Message is not base64 encoded (the Functions queue trigger expects base64): " + error.getCause());
+        if (result.outcome() == DispatchOutcome.POISONED) {
+            error.getQueueClient().deleteMessage(item.getMessageId(), item.getPopReceipt());
+        }
+    }
+
+    /** The pump of a queue, for tests that stop and restart the runtime. */
+    public List<QueuePump> pumps() {
+        return List.copyOf(pumps);
+    }
+
+    void onStop(@Observes Shutdown event) {
+        pumps.forEach(pump -> pump.stop(Duration.ofSeconds(10)));
+        pumps.clear();
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.d365bridge.storage;
+
+import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.client.core.PermanentFailureException;
+
+/** A queue message that can never be handled as it is: unparseable, unknown version, no handler. */
+public class PoisonMessageException extends PermanentFailureException {
+
+    public PoisonMessageException(String message) {
+        super(ExternalSystem.BRIDGE, message);
+    }
+
+    public PoisonMessageException(String message, Throwable cause) {
+        super(ExternalSystem.BRIDGE, message, cause);
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.d365bridge.storage;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.azure.data.tables.TableClient;
+import com.azure.data.tables.TableServiceClient;
+import com.azure.data.tables.TableServiceClientBuilder;
+import com.azure.data.tables.models.TableServiceException;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueClientBuilder;
+import com.azure.storage.queue.models.QueueMessageDecodingError;
+import com.azure.storage.queue.QueueMessageEncoding;
+import com.azure.storage.queue.QueueServiceClient;
+import com.azure.storage.queue.QueueServiceClientBuilder;
+
+import io.github.d365bridge.config.StorageConfig;
+
+/**
+ * The one place that builds Azure Storage clients. Queue clients always use base64 message encoding,
+ * because that is what the Functions queue trigger expects; containers, queues and tables are created
+ * on first use. Starts the embedded Azurite when no connection string is configured.
+ */
+@ApplicationScoped
+public class StorageAccount {
+
+    private final String connectionString;
+    private final EmbeddedAzurite azurite;
+    private final BlobServiceClient blobs;
+    private final QueueServiceClient queues;
+    private final TableServiceClient tables;
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public StorageAccount(StorageConfig config) {
+        String configured = config.connectionString().filter(s -> !s.isBlank()).orElse(null);
+        if (configured == null && config.azurite().embedded()) {
+            StorageConfig.Azurite settings = config.azurite();
+            this.azurite = EmbeddedAzurite.start(settings.command(), Path.of(settings.location()), settings.inMemory(),
+                    settings.blobPort(), settings.queuePort(), settings.tablePort());
+            this.connectionString = azurite.connectionString();
+        } else {
+            this.azurite = null;
+            this.connectionString = configured;
+        }
+        this.blobs = new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
+        this.queues = new QueueServiceClientBuilder().connectionString(connectionString)
+                .messageEncoding(QueueMessageEncoding.BASE64).buildClient();
+        this.tables = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
+    }
+
+    /** For callers outside CDI (tests, benchmarks) that already have a connection string. */
+    public StorageAccount(String connectionString) {
+        this.azurite = null;
+        this.connectionString = connectionString;
+        this.blobs = new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
+        this.queues = new QueueServiceClientBuilder().connectionString(connectionString)
+                .messageEncoding(QueueMessageEncoding.BASE64).buildClient();
+        this.tables = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
+    }
+
+    /** A base64 queue client; the queue is created if it does not exist yet. */
+    public QueueClient queue(String name) {
+        QueueClient client = queues.getQueueClient(name);
+        if (created.add("queue:" + name)) {
+            client.createIfNotExists();
+        }
+        return client;
+    }
+
+    /**
+     * A base64 queue client for a consumer. A message that is not valid base64 (sent by a tool that
+     * forgot the encoding) is handed to {@code onUndecodable} instead of failing the whole receive,
+     * as the Functions host does when it poisons such a message.
+     */
+    public QueueClient consumerQueue(String name, Consumer<QueueMessageDecodingError> onUndecodable) {
+        QueueClient client = new QueueClientBuilder().connectionString(connectionString).queueName(name)
+                .messageEncoding(QueueMessageEncoding.BASE64).processMessageDecodingError(onUndecodable)
+                .buildClient();
+        client.createIfNotExists();
+        return client;
+    }
+
+    public BlobContainerClient container(String name) {
+        BlobContainerClient client = blobs.getBlobContainerClient(name);
+        if (created.add("container:" + name)) {
+            client.createIfNotExists();
+        }
+        return client;
+    }
+
+    public TableClient table(String name) {
+        if (created.add("table:" + name)) {
+            try {
+                tables.createTableIfNotExists(name);
+            } catch (TableServiceException e) {
+                created.remove("table:" + name);
+                throw e;
+            }
+        }
+        return tables.getTableClient(name);
+    }
+
+    public BlobServiceClient blobService() {
+        return blobs;
+    }
+
+    public QueueServiceClient queueService() {
+        return queues;
+    }
+
+    public TableServiceClient tableService() {
+        return tables;
+    }
+
+    /** The connection string in use (contains the account key: never log it). */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    public boolean isEmbedded() {
+        return azurite != null;
+    }
+
+    @PreDestroy
+    void stopEmbedded() {
+        if (azurite != null) {
+            azurite.close();
+        }
+    }
+}
