@@ -17,11 +17,13 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.github.d365bridge.config.OpsConfig;
+import io.quarkus.runtime.Startup;
 
 /**
  * The operator key: configured (app setting {@code BRIDGE_OPS_KEY}), or for the local run generated
  * once into a file only its owner can read. The key itself is never logged.
  */
+@Startup // generate the local key at boot, so it is there before the first operator call
 @ApplicationScoped
 public class OpsKeyProvider {
 

@@ -72,10 +72,10 @@ public final class EmbeddedAzurite implements AutoCloseable {
                     "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
                     "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                     "--blobPort", Integer.toString(blob), "--queuePort", Integer.toString(queue),
-                    "--tablePort", Integer.toString(table), "--location", location.toAbsolutePath().toString()));
-            if (inMemory) {
-                args.add("--inMemoryPersistence");
-            }
+                    "--tablePort", Integer.toString(table)));
+            // Azurite refuses --location together with --inMemoryPersistence; the folder then only holds the log.
+            args.addAll(inMemory ? List.of("--inMemoryPersistence")
+                    : List.of("--location", location.toAbsolutePath().toString()));
             File log = location.resolve("azurite.log").toFile();
             Process process = new ProcessBuilder(args).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();

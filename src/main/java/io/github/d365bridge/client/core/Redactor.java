@@ -17,7 +17,8 @@ public final class Redactor {
     private static final List<Pattern> PATTERNS = List.of(
             // Authorization: Bearer xyz / OAuth oauth_signature="..." / Basic xyz
             Pattern.compile("(?i)(\\b(?:bearer|basic)\\s+)[A-Za-z0-9._~+/=-]{6,}"),
-            Pattern.compile("(?i)(\\bauthorization\\s*[:=]\\s*\"?)(?:oauth\\s+)?[^\"\\r\\n]+"),
+            // (to the end of the line: an OAuth header holds several quoted parts)
+            Pattern.compile("(?i)(\\bauthorization\"?\\s*[:=]\\s*\"?)[^\\r\\n]+"),
             // connection strings and SAS query parameters
             Pattern.compile("(?i)(accountkey=)[^;\\s\"]+"),
             Pattern.compile("(?i)(sharedaccesssignature=)[^;\\s\"]+"),

@@ -1,0 +1,98 @@
+package io.github.d365bridge.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobContainerClient;
+
+import io.github.d365bridge.client.core.BridgeException;
+import io.github.d365bridge.config.StorageConfig;
+import io.github.d365bridge.runtime.Delivery;
+import io.github.d365bridge.runtime.QueueDispatcher;
+import io.github.d365bridge.storage.EnvelopeCodec;
+import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.storage.MessageEnvelope;
+import io.github.d365bridge.storage.StorageAccount;
+import io.github.d365bridge.testing.BridgeTestProfile;
+import io.github.d365bridge.testing.ScriptedHandler;
+import io.github.d365bridge.testing.TestExecutionContext;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The @FunctionName adapters called the way the Functions host calls them (decoded message text,
+ * binding metadata, an ExecutionContext): they decode, delegate and translate the outcome.
+ */
+@QuarkusTest
+@TestProfile(BridgeTestProfile.class)
+class FunctionAdaptersTest {
+
+    @Inject
+    QueueTriggerAdapter adapter;
+    @Inject
+    HousekeepingTimerFunction timerFunction;
+    @Inject
+    HousekeepingQueueFunction sweepFunction;
+    @Inject
+    ScriptedHandler handler;
+    @Inject
+    StorageAccount storage;
+    @Inject
+    StorageConfig storageConfig;
+
+    @Test
+    void retriableFailureIsThrownToTheHostUntilTheLastDeliveryThenPoisoned() {
+        String text = EnvelopeCodec.encode(MessageEnvelope.of("test.scripted", "corr-adapter",
+                Json.mapper().createObjectNode().put("mode", "fail")).withBusinessKey("usmf", "adapter-fail"));
+
+        assertThatThrownBy(() -> adapter.deliver("test-scripted", text, "host-msg-1", 1L, "2026-11-27T04:00:00+00:00"))
+                .isInstanceOf(BridgeException.class).hasMessageContaining("scripted transient failure");
+        adapter.deliver("test-scripted", text, "host-msg-1", 5L, null); // the host's 5th delivery: no throw
+
+        assertThat(handler.deliveries("adapter-fail")).extracting(Delivery::dequeueCount).containsExactly(1L, 5L);
+        assertThat(handler.deliveries("adapter-fail").get(0).insertionTime())
+                .isEqualTo(Instant.parse("2026-11-27T04:00:00Z"));
+        assertThat(peekPoison("test-scripted")).contains(text);
+    }
+
+    @Test
+    void housekeepingTimerAndSweepDeleteExpiredClaimChecksOnly() throws Exception {
+        BlobContainerClient container = storage.container(storageConfig.claimCheckContainer());
+        container.getBlobClient("2020/01/01/old.json").upload(BinaryData.fromString("{}"), true);
+        Thread.sleep(2_500); // retention is 2 s in the test profile; blob timestamps have 1 s resolution
+        container.getBlobClient("fresh.json").upload(BinaryData.fromString("{}"), true);
+
+        timerFunction.run("{}", new TestExecutionContext("HousekeepingTimer"));
+
+        // The timer only plans; the runtime's pump runs the sweep step like the host would.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !container.getBlobClient("2020/01/01/old.json").exists());
+        assertThat(container.getBlobClient("fresh.json").exists()).isTrue();
+    }
+
+    @Test
+    void sweepFunctionRejectsAnUnknownTargetIntoPoison() {
+        String text = EnvelopeCodec.encode(MessageEnvelope.of("housekeeping.sweep", "corr-unknown",
+                Json.mapper().createObjectNode().put("target", "no-such-target")));
+
+        sweepFunction.run(text, "host-msg-2", 1L, null, new TestExecutionContext("HousekeepingSweep"));
+
+        assertThat(peekPoison("bridge-housekeeping")).contains(text);
+    }
+
+    private java.util.List<String> peekPoison(String queue) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        storage.queue(QueueDispatcher.poisonQueue(queue)).peekMessages(32, null, null)
+                .forEach(m -> texts.add(m.getBody().toString()));
+        return texts;
+    }
+
+}

@@ -1,0 +1,148 @@
+package io.github.d365bridge.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.azure.functions.annotation.FunctionName;
+
+import io.github.d365bridge.config.RuntimeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * Reads the Functions app that {@code ./mvnw package} generated and checks what the host will see:
+ * our host.json (bundle, queue semantics equal to the standalone runtime's defaults), one function.json
+ * per {@code @FunctionName}, and bindings that reference app settings instead of literals.
+ */
+class FunctionsPackageIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SETTING = Pattern.compile("^%([A-Za-z0-9_]+)%$");
+    private static Path app;
+
+    @BeforeAll
+    static void locateApp() {
+        app = Path.of(System.getProperty("functions.app.dir", "target/azure-functions/d365-commerce-bridge"));
+        assertThat(app).as("generated Functions app (run ./mvnw package)").isDirectory();
+    }
+
+    @Test
+    void hostJsonIsOursWithTheSameQueueSemanticsAsTheStandaloneRuntime() throws IOException {
+        JsonNode host = JSON.readTree(app.resolve("host.json").toFile());
+        RuntimeConfig.Queues defaults = new SmallRyeConfigBuilder().withMapping(RuntimeConfig.class).build()
+                .getConfigMapping(RuntimeConfig.class).queues();
+
+        assertThat(host.at("/version").asText()).isEqualTo("2.0");
+        assertThat(host.at("/extensionBundle/version").asText()).isEqualTo("[4.*, 5.0.0)");
+        JsonNode queues = host.at("/extensions/queues");
+        assertThat(queues.path("messageEncoding").asText()).isEqualTo("base64");
+        assertThat(queues.path("batchSize").asInt()).isEqualTo(defaults.batchSize());
+        assertThat(queues.path("maxDequeueCount").asInt()).isEqualTo(defaults.maxDequeueCount());
+        assertThat(timeSpan(queues.path("visibilityTimeout").asText())).isEqualTo(defaults.visibilityTimeout());
+        assertThat(timeSpan(queues.path("maxPollingInterval").asText())).isEqualTo(defaults.maxPollingInterval());
+    }
+
+    @Test
+    void everyFunctionNameHasItsFunctionJsonWithTheExpectedBindings() throws Exception {
+        assertThat(functionFolders()).containsExactlyInAnyOrderElementsOf(declaredFunctionNames());
+
+        JsonNode timer = binding("HousekeepingTimer");
+        assertThat(timer.path("type").asText()).isEqualTo("timerTrigger");
+        assertThat(timer.path("schedule").asText()).isEqualTo("%HOUSEKEEPING_SCHEDULE%");
+        JsonNode sweep = binding("HousekeepingSweep");
+        assertThat(sweep.path("type").asText()).isEqualTo("queueTrigger");
+        assertThat(sweep.path("queueName").asText()).isEqualTo("%HOUSEKEEPING_QUEUE%");
+        assertThat(sweep.path("connection").asText()).isEqualTo("AzureWebJobsStorage");
+        JsonNode http = binding("QuarkusHttp");
+        assertThat(http.path("type").asText()).isEqualTo("httpTrigger");
+        assertThat(http.path("route").asText()).isEqualTo("{*path}");
+        // anonymous at the host: every endpoint authenticates itself (operator key, signatures)
+        assertThat(http.path("authLevel").asText()).isEqualToIgnoringCase("anonymous");
+    }
+
+    @Test
+    void queueNamesAndSchedulesAreAppSettingsThatAreDocumentedAndDefaulted() throws IOException {
+        Set<String> referenced = new HashSet<>();
+        for (String function : functionFolders()) {
+            JsonNode definition = JSON.readTree(app.resolve(function).resolve("function.json").toFile());
+            assertThat(app.resolve(function).resolve(definition.path("scriptFile").asText())).isRegularFile();
+            for (JsonNode binding : definition.path("bindings")) {
+                for (String field : new String[] {"queueName", "schedule"}) {
+                    if (binding.has(field)) {
+                        Matcher m = SETTING.matcher(binding.path(field).asText());
+                        assertThat(m.matches()).as(function + " " + field + " must reference an app setting").isTrue();
+                        referenced.add(m.group(1));
+                    }
+                }
+            }
+        }
+        JsonNode example = JSON.readTree(Path.of("functions/local.settings.example.json").toFile()).path("Values");
+        Properties defaults = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            defaults.load(in);
+        }
+        assertThat(referenced).isNotEmpty().allSatisfy(setting -> {
+            assertThat(example.has(setting)).as(setting + " in functions/local.settings.example.json").isTrue();
+            assertThat(defaults.getProperty(setting)).as(setting + " default in application.properties").isNotBlank();
+        });
+    }
+
+    private static JsonNode binding(String function) throws IOException {
+        return JSON.readTree(app.resolve(function).resolve("function.json").toFile()).path("bindings").get(0);
+    }
+
+    private static Set<String> functionFolders() throws IOException {
+        try (Stream<Path> entries = Files.list(app)) {
+            return entries.filter(p -> Files.isRegularFile(p.resolve("function.json")))
+                    .map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    /** Every @FunctionName in our compiled adapters, plus the catch-all HTTP function of the extension. */
+    private static Set<String> declaredFunctionNames() throws Exception {
+        Set<String> names = new HashSet<>(Set.of("QuarkusHttp"));
+        Path classes = Path.of("target/classes");
+        try (Stream<Path> files = Files.walk(classes.resolve("io/github/d365bridge/functions"))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                String className = classes.relativize(file).toString().replace('/', '.').replace(".class", "");
+                for (Method method : Class.forName(className, false, FunctionsPackageIT.class.getClassLoader())
+                        .getDeclaredMethods()) {
+                    FunctionName name = method.getAnnotation(FunctionName.class);
+                    if (name != null) {
+                        names.add(name.value());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Parses a .NET TimeSpan "hh:mm:ss" as used in host.json. */
+    private static Duration timeSpan(String value) {
+        String[] parts = value.split(":");
+        Map<Integer, Long> unit = new HashMap<>(Map.of(0, 3600L, 1, 60L, 2, 1L));
+        long seconds = 0;
+        for (int i = 0; i < 3; i++) {
+            seconds += Long.parseLong(parts[i]) * unit.get(i);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+}
