@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,27 @@ public final class ConfigValidator {
                 .ifPresent(k -> problems.add(problem("bridge.ops.key", "must be at least 16 characters")));
         validateD365(d365, problems);
         validateCommerce(commerce, problems);
+        rejectUnresolvedKeyVaultReferences(Map.of(
+                "bridge.storage.connection-string", storage.connectionString(),
+                "bridge.ops.key", ops.key(),
+                "bridge.d365.client-secret", d365.clientSecret(),
+                "bridge.commerce.consumer-secret", commerce.consumerSecret(),
+                "bridge.commerce.access-token", commerce.accessToken(),
+                "bridge.commerce.access-token-secret", commerce.accessTokenSecret(),
+                "bridge.commerce.admin-password", commerce.adminPassword()), problems);
         return problems;
+    }
+
+    /**
+     * When App Service cannot resolve a Key Vault reference it passes the reference text itself as the
+     * value. Taken at face value that text would become, say, a guessable operator key.
+     */
+    private static void rejectUnresolvedKeyVaultReferences(Map<String, Optional<String>> secrets,
+            List<String> problems) {
+        secrets.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(e -> e.getValue().filter(v -> v.trim().startsWith("@Microsoft.KeyVault(")).isPresent())
+                .forEach(e -> problems.add(problem(e.getKey(), "is an unresolved Key Vault reference: check the"
+                        + " app's managed identity has 'Key Vault Secrets User' and the secret exists, then restart")));
     }
 
     private static void validateStorage(StorageConfig storage, List<String> problems) {

@@ -45,6 +45,13 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void unresolvedKeyVaultReferenceIsNotTakenAsASecret() {
+        assertThat(validate(Map.of("bridge.storage.azurite.embedded", "true",
+                "bridge.ops.key", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/ops-key/)")))
+                .singleElement().asString().startsWith("bridge.ops.key").contains("unresolved Key Vault reference");
+    }
+
+    @Test
     void adfsNeedsTheNamespacesPath() {
         List<String> problems = validate(Map.of("bridge.storage.azurite.embedded", "true",
                 "bridge.d365.base-url", "https://aos.contoso.local", "bridge.d365.auth-mode", "ADFS",
