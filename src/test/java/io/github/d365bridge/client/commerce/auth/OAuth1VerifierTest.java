@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import io.github.d365bridge.client.commerce.QueryParam;
 import io.github.d365bridge.client.commerce.VerificationResult;
+import io.github.d365bridge.client.commerce.search.ConditionType;
+import io.github.d365bridge.client.commerce.search.Filter;
+import io.github.d365bridge.client.commerce.search.SearchCriteria;
+import io.github.d365bridge.client.commerce.search.SortOrder;
 
 class OAuth1VerifierTest {
 
@@ -40,6 +44,22 @@ class OAuth1VerifierTest {
                 + QueryParam.toQueryString(query));
 
         assertThat(verifier.verify("GET", asReceived, header).valid()).isTrue();
+    }
+
+    @Test
+    void acceptsASignedSearchCriteriaRequest() {
+        SearchCriteria criteria = SearchCriteria.builder()
+                .where(Filter.of("updated_at", ConditionType.GTEQ, "2026-01-01 00:00:00"))
+                .anyOf(Filter.of("name", ConditionType.LIKE, "%a+b & c%"), Filter.in("store_id", List.of("1", "2")))
+                .sortBy(SortOrder.asc("updated_at"))
+                .build();
+        URI base = URI.create("https://shop.example.com/rest/default/V1/orders");
+        String header = signer.authorizationHeader("GET", base, criteria.toQueryParams());
+
+        URI sent = URI.create(base + "?" + criteria.toQueryString());
+        assertThat(verifier.verify("GET", sent, header).valid()).isTrue();
+        URI nextPage = URI.create(base + "?" + criteria.nextPage().toQueryString());
+        assertThat(verifier.verify("GET", nextPage, header).valid()).isFalse();
     }
 
     @Test
