@@ -16,6 +16,14 @@ public record SearchCriteria(List<FilterGroup> filterGroups, List<SortOrder> sor
     /** Commerce refuses larger pages when input limits are on, and large pages are slow anyway. */
     public static final int MAX_PAGE_SIZE = 300;
     public static final int DEFAULT_PAGE_SIZE = 100;
+    /**
+     * At most ten filter groups, filters per group and sort orders, so every index is one digit.
+     * Commerce checks OAuth signatures with Laminas OAuth, which sorts parameter names with PHP's
+     * natural order ({@code strnatcmp}: index 2 before 10), while RFC 5849 sorts bytes (10 before 2);
+     * with one-digit indices both orders agree and signed searches are accepted. More conditions
+     * fit in an {@code in} filter.
+     */
+    public static final int MAX_ENTRIES = 10;
 
     private static final String PREFIX = "searchCriteria";
 
@@ -27,8 +35,19 @@ public record SearchCriteria(List<FilterGroup> filterGroups, List<SortOrder> sor
                     + " (Commerce: \"Maximum SearchCriteria pageSize is " + MAX_PAGE_SIZE
                     + "\"); read more rows by paging with currentPage");
         }
+        checkCount("filter groups", filterGroups.size());
+        filterGroups.forEach(group -> checkCount("filters in one group", group.filters().size()));
+        checkCount("sort orders", sortOrders.size());
         if (currentPage < 1) {
             throw new IllegalArgumentException("searchCriteria currentPage " + currentPage + " must be 1 or more (1-based)");
+        }
+    }
+
+    private static void checkCount(String what, int count) {
+        if (count > MAX_ENTRIES) {
+            throw new IllegalArgumentException("searchCriteria has " + count + " " + what + "; at most " + MAX_ENTRIES
+                    + " keep the OAuth signature valid on Commerce (it sorts index 10 after 2, RFC 5849 before);"
+                    + " combine values with an 'in' filter instead");
         }
     }
 

@@ -94,6 +94,27 @@ class SearchCriteriaTest {
     }
 
     @Test
+    void limitsEveryListToTenSoCommercesNaturalSortAgreesWithTheRfcSort() {
+        SearchCriteria.Builder builder = SearchCriteria.builder();
+        for (int i = 0; i < 10; i++) {
+            builder.where(Filter.eq("f" + i, "v")).sortBy(SortOrder.asc("s" + i));
+        }
+        assertThat(builder.build().filterGroups()).hasSize(10);
+
+        assertThatThrownBy(() -> builder.where(Filter.eq("f10", "v")).build())
+                .hasMessageContaining("11 filter groups").hasMessageContaining("OAuth signature");
+        Filter[] eleven = new Filter[11];
+        java.util.Arrays.setAll(eleven, i -> Filter.eq("sku", "S" + i));
+        assertThatThrownBy(() -> SearchCriteria.builder().anyOf(eleven).build())
+                .hasMessageContaining("11 filters in one group");
+        SearchCriteria.Builder sorts = SearchCriteria.builder();
+        for (int i = 0; i < 11; i++) {
+            sorts.sortBy(SortOrder.asc("s" + i));
+        }
+        assertThatThrownBy(sorts::build).hasMessageContaining("11 sort orders");
+    }
+
+    @Test
     void rejectsBadFilters() {
         assertThatThrownBy(() -> Filter.eq(" ", "x")).hasMessageContaining("field");
         assertThatThrownBy(() -> Filter.of("sku", ConditionType.GT, (String) null)).hasMessageContaining("needs a value");
