@@ -17,10 +17,18 @@ import org.junit.jupiter.api.Test;
 import io.github.d365bridge.client.commerce.QueryParam;
 
 /**
- * Expected base strings and signatures were computed outside the code under test, with Python's
- * urllib.parse.quote(safe='~') + hmac/hashlib (and the last one cross-checked with
- * {@code openssl dgst -sha256 -hmac}). Secrets deliberately contain characters that must be encoded
- * in the signing key.
+ * Expected signatures were computed outside the code under test, with Python 3.11 (and the last one
+ * cross-checked with {@code openssl dgst -sha256 -hmac ... -binary | base64}). Secrets deliberately
+ * contain characters that must be encoded in the signing key. The Python used:
+ *
+ * <pre>
+ * enc = lambda s: urllib.parse.quote(s, safe='~')
+ * u = urlsplit(url); base = scheme://host[:port if not default]/path (scheme and host lower-cased)
+ * pairs = sorted((enc(k), enc(v)) for k, v in parse_qsl(u.query, keep_blank_values=True) + oauth_params)
+ * base_string = METHOD.upper() + '&' + enc(base) + '&' + enc('&'.join(k + '=' + v for k, v in pairs))
+ * key = enc(consumer_secret) + '&' + enc(token_secret)
+ * base64(hmac.new(key.encode(), base_string.encode(), hashlib.sha256).digest())
+ * </pre>
  */
 class OAuth1SignerTest {
 

@@ -139,6 +139,8 @@ class IoEventsVerifierTest {
             "{\"id\":\"e-1\"}",
             "{\"recipientclientid\":\"" + CLIENT_ID + "\",\"recipient_client_id\":\"other\"}",
             "{\"recipientclientid\":42}",
+            // A repeated key is refused by the strict parser, so "last one wins" cannot be exploited.
+            "{\"recipientclientid\":\"other\",\"recipientclientid\":\"" + CLIENT_ID + "\"}",
             "[]",
             "[\"" + CLIENT_ID + "\"]",
             "\"just a string\"",
