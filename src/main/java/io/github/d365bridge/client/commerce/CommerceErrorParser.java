@@ -26,11 +26,8 @@ import io.github.d365bridge.storage.Json;
  */
 public final class CommerceErrorParser {
 
-    /**
-     * The admin label of oauth/consumer/enable_integration_as_bearer. The space after "Bearer" is a
-     * no-break space: the shared Redactor masks "Bearer" followed by any 6+ character word as a token.
-     */
-    static final String BEARER_SETTING_LABEL = "Allow OAuth Access Tokens to be used as standalone Bearer\u00A0tokens";
+    /** The admin label of oauth/consumer/enable_integration_as_bearer. */
+    static final String BEARER_SETTING_LABEL = "Allow OAuth Access Tokens to be used as standalone Bearer tokens";
     private static final int MAX_NESTED_ERRORS = 10;
     private static final int MAX_TEXT = 1500;
 

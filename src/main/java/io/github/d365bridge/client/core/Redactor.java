@@ -15,8 +15,8 @@ public final class Redactor {
     public static final String MASK = "***";
 
     private static final List<Pattern> PATTERNS = List.of(
-            // Authorization: Bearer xyz / OAuth oauth_signature="..." / Basic xyz
-            Pattern.compile("(?i)(\\b(?:bearer|basic)\\s+)[A-Za-z0-9._~+/=-]{6,}"),
+            // Bearer/Basic credentials: real ones are long; the length keeps prose ("Bearer tokens") readable
+            Pattern.compile("(?i)(\\b(?:bearer|basic)\\s+)[A-Za-z0-9._~+/=-]{16,}"),
             // (to the end of the line: an OAuth header holds several quoted parts)
             Pattern.compile("(?i)(\\bauthorization\"?\\s*[:=]\\s*\"?)[^\\r\\n]+"),
             // connection strings and SAS query parameters

@@ -9,7 +9,8 @@ class RedactorTest {
     @Test
     void masksAuthorizationHeadersOfEveryScheme() {
         assertThat(Redactor.redact("Authorization: Bearer abc.def.ghi")).isEqualTo("Authorization: ***");
-        assertThat(Redactor.redact("header Bearer abcdefghijkl sent")).isEqualTo("header Bearer *** sent");
+        assertThat(Redactor.redact("header Bearer abcdefghijkl0123456789 sent")).isEqualTo("header Bearer *** sent");
+        assertThat(Redactor.redact("standalone Bearer tokens")).isEqualTo("standalone Bearer tokens");
         assertThat(Redactor.redact("Authorization: OAuth oauth_consumer_key=\"k\",oauth_signature=\"s%3D\""))
                 .doesNotContain("oauth_signature=\"s").doesNotContain("k\"");
     }
