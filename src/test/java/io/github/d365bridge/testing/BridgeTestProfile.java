@@ -17,6 +17,7 @@ public class BridgeTestProfile implements QuarkusTestProfile {
         return Map.of(
                 "TEST_SCRIPTED_QUEUE", "test-scripted",
                 "TEST_CRASH_QUEUE", "test-crash",
+                "TEST_TICK_SCHEDULE", "*/1 * * * * *",
                 "bridge.housekeeping.claim-check-retention", "PT2S",
                 "bridge.housekeeping.state-retention", "PT2S",
                 "quarkus.log.file.enabled", "true",
