@@ -34,6 +34,7 @@ public final class ConfigValidator {
                 "bridge.storage.connection-string", storage.connectionString(),
                 "bridge.ops.key", ops.key(),
                 "bridge.d365.client-secret", d365.clientSecret(),
+                "bridge.d365.certificate-password", d365.certificatePassword(),
                 "bridge.commerce.consumer-secret", commerce.consumerSecret(),
                 "bridge.commerce.access-token", commerce.accessToken(),
                 "bridge.commerce.access-token-secret", commerce.accessTokenSecret(),
@@ -108,7 +109,9 @@ public final class ConfigValidator {
         require("bridge.d365.authority", d365.authority(), problems);
         d365.authority().ifPresent(a -> checkUrl("bridge.d365.authority", a, problems));
         require("bridge.d365.client-id", d365.clientId(), problems);
-        require("bridge.d365.client-secret", d365.clientSecret(), problems);
+        if (d365.clientSecret().isEmpty() == d365.certificatePath().isEmpty()) {
+            problems.add(problem("bridge.d365.client-secret", "or bridge.d365.certificate-path is required (exactly one)"));
+        }
     }
 
     private static void validateCommerce(CommerceConfig commerce, List<String> problems) {
