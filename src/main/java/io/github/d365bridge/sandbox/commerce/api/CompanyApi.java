@@ -19,7 +19,7 @@ public final class CompanyApi {
 
     static final String ACL = "Magento_Company::index";
     private static final List<String> REQUIRED = List.of(
-            "company_name", "company_email", "street", "city", "country_id", "postcode", "telephone");
+            "company_name", "company_email", "city", "country_id", "postcode", "telephone");
 
     private final CommerceSandboxData data;
     private final boolean inputLimits;
