@@ -1,0 +1,183 @@
+package io.github.d365bridge.sandbox.commerce;
+
+import java.net.URI;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.d365bridge.client.commerce.auth.OAuthCredentials;
+
+/**
+ * Everything a sandbox run can vary. Defaults mirror a stock 2.4.8 store where that is usable
+ * (bearer integration tokens off, input limits off, 4 h admin tokens); two-factor auth is off by
+ * default so the admin-token mode can be exercised, and on with {@link Builder#twoFactorAuth}.
+ * Key pairs left unset are generated at start.
+ */
+public record CommerceSandboxOptions(
+        int port,
+        List<Website> websites,
+        List<StoreView> storeViews,
+        OAuthCredentials integration,
+        boolean integrationBearerEnabled,
+        Map<String, String> adminUsers,
+        Duration adminTokenLifetime,
+        boolean twoFactorAuth,
+        boolean inputLimits,
+        Duration bulkOperationPace,
+        boolean bulkConsumerPaused,
+        URI webhookUrl,
+        boolean webhookSignsBase64OfBody,
+        KeyPair webhookKeyPair,
+        URI ioEventsUrl,
+        KeyPair ioEventsKeyPair1,
+        KeyPair ioEventsKeyPair2,
+        String ioEventsClientId,
+        long seed,
+        int seedCustomers,
+        int seedProducts,
+        int seedOrders,
+        int trickleOrdersPerMinute,
+        String controlKey,
+        Clock clock) {
+
+    public record Website(int id, String code, String name) {
+    }
+
+    public record StoreView(int id, String code, int websiteId, String name, String currency) {
+    }
+
+    public CommerceSandboxOptions {
+        websites = List.copyOf(websites);
+        storeViews = List.copyOf(storeViews);
+        adminUsers = Map.copyOf(adminUsers);
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(clock, "clock");
+        if (storeViews.stream().noneMatch(s -> s.code().equals("default"))) {
+            throw new IllegalArgumentException("storeViews must contain the 'default' store view");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static CommerceSandboxOptions defaults() {
+        return builder().build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.port = port;
+        b.websites = websites;
+        b.storeViews = storeViews;
+        b.integration = integration;
+        b.integrationBearerEnabled = integrationBearerEnabled;
+        b.adminUsers = new LinkedHashMap<>(adminUsers);
+        b.adminTokenLifetime = adminTokenLifetime;
+        b.twoFactorAuth = twoFactorAuth;
+        b.inputLimits = inputLimits;
+        b.bulkOperationPace = bulkOperationPace;
+        b.bulkConsumerPaused = bulkConsumerPaused;
+        b.webhookUrl = webhookUrl;
+        b.webhookSignsBase64OfBody = webhookSignsBase64OfBody;
+        b.webhookKeyPair = webhookKeyPair;
+        b.ioEventsUrl = ioEventsUrl;
+        b.ioEventsKeyPair1 = ioEventsKeyPair1;
+        b.ioEventsKeyPair2 = ioEventsKeyPair2;
+        b.ioEventsClientId = ioEventsClientId;
+        b.seed = seed;
+        b.seedCustomers = seedCustomers;
+        b.seedProducts = seedProducts;
+        b.seedOrders = seedOrders;
+        b.trickleOrdersPerMinute = trickleOrdersPerMinute;
+        b.controlKey = controlKey;
+        b.clock = clock;
+        return b;
+    }
+
+    /** Mutable collector; {@link #build()} validates. */
+    public static final class Builder {
+        private int port;
+        private List<Website> websites = List.of(new Website(1, "base", "Main Website"), new Website(2, "eu", "EU Website"));
+        private List<StoreView> storeViews = List.of(
+                new StoreView(1, "default", 1, "Default Store View", "USD"),
+                new StoreView(2, "eu_en", 2, "EU English", "EUR"));
+        private OAuthCredentials integration = new OAuthCredentials(
+                "sandbox-consumer-key", "sandbox-consumer-secret", "sandbox-access-token", "sandbox-token-secret");
+        private boolean integrationBearerEnabled;
+        private Map<String, String> adminUsers = new LinkedHashMap<>(Map.of("admin", "admin-password-1"));
+        private Duration adminTokenLifetime = Duration.ofHours(4);
+        private boolean twoFactorAuth;
+        private boolean inputLimits;
+        private Duration bulkOperationPace = Duration.ofMillis(1);
+        private boolean bulkConsumerPaused;
+        private URI webhookUrl;
+        private boolean webhookSignsBase64OfBody;
+        private KeyPair webhookKeyPair;
+        private URI ioEventsUrl;
+        private KeyPair ioEventsKeyPair1;
+        private KeyPair ioEventsKeyPair2;
+        private String ioEventsClientId = "sandbox-io-client";
+        private long seed = 42;
+        private int seedCustomers = 10;
+        private int seedProducts = 12;
+        private int seedOrders;
+        private int trickleOrdersPerMinute;
+        private String controlKey = "sandbox-control-key";
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder port(int value) { port = value; return this; }
+        public Builder websites(List<Website> value) { websites = value; return this; }
+        public Builder storeViews(List<StoreView> value) { storeViews = value; return this; }
+        public Builder integration(OAuthCredentials value) { integration = value; return this; }
+        public Builder integrationBearerEnabled(boolean value) { integrationBearerEnabled = value; return this; }
+        public Builder adminUser(String username, String password) { adminUsers.put(username, password); return this; }
+        public Builder adminTokenLifetime(Duration value) { adminTokenLifetime = value; return this; }
+        public Builder twoFactorAuth(boolean value) { twoFactorAuth = value; return this; }
+        public Builder inputLimits(boolean value) { inputLimits = value; return this; }
+        public Builder bulkOperationPace(Duration value) { bulkOperationPace = value; return this; }
+        public Builder bulkConsumerPaused(boolean value) { bulkConsumerPaused = value; return this; }
+        public Builder webhookUrl(URI value) { webhookUrl = value; return this; }
+        public Builder webhookSignsBase64OfBody(boolean value) { webhookSignsBase64OfBody = value; return this; }
+        public Builder webhookKeyPair(KeyPair value) { webhookKeyPair = value; return this; }
+        public Builder ioEventsUrl(URI value) { ioEventsUrl = value; return this; }
+        public Builder ioEventsKeyPairs(KeyPair first, KeyPair second) { ioEventsKeyPair1 = first; ioEventsKeyPair2 = second; return this; }
+        public Builder ioEventsClientId(String value) { ioEventsClientId = value; return this; }
+        public Builder seed(long value) { seed = value; return this; }
+        public Builder seedCustomers(int value) { seedCustomers = value; return this; }
+        public Builder seedProducts(int value) { seedProducts = value; return this; }
+        public Builder seedOrders(int value) { seedOrders = value; return this; }
+        public Builder trickleOrdersPerMinute(int value) { trickleOrdersPerMinute = value; return this; }
+        public Builder controlKey(String value) { controlKey = value; return this; }
+        public Builder clock(Clock value) { clock = value; return this; }
+
+        public CommerceSandboxOptions build() {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535");
+            }
+            if (adminTokenLifetime == null || adminTokenLifetime.isNegative() || adminTokenLifetime.isZero()) {
+                throw new IllegalArgumentException("adminTokenLifetime must be positive");
+            }
+            if (bulkOperationPace == null || bulkOperationPace.isNegative()) {
+                throw new IllegalArgumentException("bulkOperationPace must be zero or positive");
+            }
+            if (seedProducts < 4 || seedCustomers < 1 || seedOrders < 0 || trickleOrdersPerMinute < 0) {
+                throw new IllegalArgumentException("seed sizes: products >= 4, customers >= 1, orders and trickle >= 0");
+            }
+            if (controlKey == null || controlKey.isBlank()) {
+                throw new IllegalArgumentException("controlKey must be set");
+            }
+            return new CommerceSandboxOptions(port, websites, storeViews, integration, integrationBearerEnabled,
+                    adminUsers, adminTokenLifetime, twoFactorAuth, inputLimits, bulkOperationPace, bulkConsumerPaused,
+                    webhookUrl, webhookSignsBase64OfBody, webhookKeyPair, ioEventsUrl, ioEventsKeyPair1, ioEventsKeyPair2,
+                    ioEventsClientId, seed, seedCustomers, seedProducts, seedOrders, trickleOrdersPerMinute, controlKey, clock);
+        }
+    }
+}

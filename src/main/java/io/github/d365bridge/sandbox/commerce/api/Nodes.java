@@ -1,0 +1,68 @@
+package io.github.d365bridge.sandbox.commerce.api;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.d365bridge.sandbox.commerce.http.CommerceException;
+
+/** Small readers for request bodies that answer Magento's errors instead of throwing Jackson's. */
+final class Nodes {
+
+    private Nodes() {
+    }
+
+    static ObjectNode object(JsonNode node, String name) {
+        if (!(node instanceof ObjectNode object)) {
+            throw CommerceException.named(400, "\"%fieldName\" is required. Enter and try again.", Map.of("fieldName", name));
+        }
+        return object.deepCopy();
+    }
+
+    static String requiredText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw CommerceException.named(400, "\"%fieldName\" is required. Enter and try again.", Map.of("fieldName", field));
+        }
+        return value.asText();
+    }
+
+    static int intValue(JsonNode node, String field, int fallback) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.asText().isEmpty()) {
+            return fallback;
+        }
+        if (value.isIntegralNumber() || value.isTextual() && value.asText().matches("-?\\d{1,9}")) {
+            return value.asInt();
+        }
+        throw CommerceException.badRequest("The \"%1\" value's type is invalid. The \"%2\" type was expected. Verify and try again.",
+                value.asText(), "int");
+    }
+
+    static double number(JsonNode node, String field, double fallback) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        try {
+            return Double.parseDouble(value.asText());
+        } catch (NumberFormatException e) {
+            throw CommerceException.badRequest("The \"%1\" value's type is invalid. The \"%2\" type was expected. Verify and try again.",
+                    value.asText(), "float");
+        }
+    }
+
+    static CommerceException noSuchEntity(String field, Object value) {
+        return CommerceException.named(404, "No such entity with %fieldName = %fieldValue",
+                Map.of("fieldName", field, "fieldValue", String.valueOf(value)));
+    }
+
+    static CommerceException invalidValue(String field, Object value) {
+        return CommerceException.named(400, "Invalid value of \"%value\" provided for the %fieldName field.",
+                Map.of("fieldName", field, "value", String.valueOf(value)));
+    }
+}

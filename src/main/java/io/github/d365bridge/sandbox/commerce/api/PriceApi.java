@@ -1,0 +1,153 @@
+package io.github.d365bridge.sandbox.commerce.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
+import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults;
+import io.github.d365bridge.sandbox.commerce.http.ApiCall;
+import io.github.d365bridge.sandbox.commerce.http.Route;
+import io.github.d365bridge.sandbox.commerce.http.RouteTable;
+import io.github.d365bridge.storage.Json;
+
+/**
+ * The bulk price routes. Their defining trait: HTTP 200 whatever happens, {@code []} when every row
+ * was saved, otherwise one {@code {message,parameters}} per refused row while the valid rows are
+ * saved. Parameters are a list in the order of the message's placeholders, as the contract types
+ * them ({@code string[]}).
+ */
+public final class PriceApi {
+
+    static final String ACL = "Magento_Catalog::products";
+    static final String ROW = " Row ID: SKU = %SKU, Website ID: %websiteId, Customer Group: %customerGroup, Quantity: %qty.";
+    static final String NO_PRODUCT = "Requested product doesn't exist." + ROW;
+    static final String NO_GROUP = "No such entity with Customer Group = %customerGroup. Row ID: SKU = %SKU, Website ID: %websiteId, Quantity: %qty.";
+    static final String INVALID = "Invalid attribute %fieldName = %fieldValue." + ROW;
+    static final String INJECTED = "Could not save Prices." + ROW;
+
+    private final CommerceSandboxData data;
+    private final SandboxFaults faults;
+
+    public PriceApi(CommerceSandboxData data, SandboxFaults faults) {
+        this.data = data;
+        this.faults = faults;
+    }
+
+    public void register(RouteTable routes) {
+        routes.add(new Route("POST", "/V1/products/tier-prices", ACL, List.of("prices"), call -> tier(call, Mode.UPSERT)));
+        routes.add(new Route("PUT", "/V1/products/tier-prices", ACL, List.of("prices"), call -> tier(call, Mode.REPLACE)));
+        routes.add(new Route("POST", "/V1/products/tier-prices-delete", ACL, List.of("prices"), call -> tier(call, Mode.DELETE)));
+        routes.add(new Route("POST", "/V1/products/base-prices", ACL, List.of("prices"), this::basePrices));
+    }
+
+    private enum Mode { UPSERT, REPLACE, DELETE }
+
+    private Object tier(ApiCall call, Mode mode) {
+        ArrayNode failures = Json.mapper().createArrayNode();
+        List<ObjectNode> valid = new ArrayList<>();
+        for (JsonNode input : call.member("prices")) {
+            ObjectNode row = Nodes.object(input, "prices");
+            ObjectNode failure = check(row);
+            if (failure != null) {
+                failures.add(failure);
+            } else {
+                valid.add(row);
+            }
+        }
+        List<ObjectNode> rows = data.tierPriceRows();
+        if (mode == Mode.REPLACE) {
+            Set<String> skus = new LinkedHashSet<>();
+            valid.forEach(r -> skus.add(r.get("sku").asText()));
+            rows.removeIf(r -> skus.contains(r.get("sku").asText()));
+        }
+        for (ObjectNode row : valid) {
+            Predicate<ObjectNode> same = r -> key(r).equals(key(row));
+            rows.removeIf(same);
+            if (mode != Mode.DELETE) {
+                rows.add(row);
+            }
+        }
+        return failures;
+    }
+
+    /** @return the failure entry for a refused row, null for a valid one */
+    private ObjectNode check(ObjectNode row) {
+        String sku = row.path("sku").asText();
+        String website = row.path("website_id").asText();
+        String group = row.path("customer_group").asText();
+        String qty = row.path("quantity").asText();
+        if (faults.tierPriceRowFails(sku)) {
+            return failure(INJECTED, sku, website, group, qty);
+        }
+        if (!data.catalog().exists(sku)) {
+            return failure(NO_PRODUCT, sku, website, group, qty);
+        }
+        if (!group.equalsIgnoreCase("ALL GROUPS")
+                && CommerceSandboxData.CUSTOMER_GROUPS.values().stream().noneMatch(g -> g.equalsIgnoreCase(group))) {
+            return failure(NO_GROUP, group, sku, website, qty);
+        }
+        String type = row.path("price_type").asText();
+        if (!type.equals("fixed") && !type.equals("discount")) {
+            return failure(INVALID, "Price Type", type, sku, website, group, qty);
+        }
+        double price = row.path("price").asDouble(-1);
+        if (!row.path("price").isNumber() || price < 0 || type.equals("discount") && price > 100) {
+            return failure(INVALID, "Price", row.path("price").asText(), sku, website, group, qty);
+        }
+        if (!row.path("quantity").isNumber() || row.path("quantity").asDouble() <= 0) {
+            return failure(INVALID, "Quantity", qty, sku, website, group, qty);
+        }
+        int websiteId = row.path("website_id").asInt(-1);
+        if (!row.path("website_id").canConvertToInt() || websiteId != 0
+                && data.options().websites().stream().noneMatch(w -> w.id() == websiteId)) {
+            return failure(INVALID, "Website Id", website, sku, website, group, qty);
+        }
+        return null;
+    }
+
+    private static String key(ObjectNode row) {
+        return row.get("sku").asText() + "|" + row.get("website_id").asInt() + "|"
+                + row.get("customer_group").asText().toLowerCase() + "|" + row.get("quantity").asDouble();
+    }
+
+    private static ObjectNode failure(String message, String... parameters) {
+        ObjectNode failure = Json.mapper().createObjectNode().put("message", message);
+        ArrayNode list = failure.putArray("parameters");
+        for (String p : parameters) {
+            list.add(p);
+        }
+        return failure;
+    }
+
+    private Object basePrices(ApiCall call) {
+        ArrayNode failures = Json.mapper().createArrayNode();
+        for (JsonNode input : call.member("prices")) {
+            ObjectNode row = Nodes.object(input, "prices");
+            String sku = row.path("sku").asText();
+            int storeId = row.path("store_id").asInt(-1);
+            if (!data.catalog().exists(sku)) {
+                failures.add(failure("Requested product doesn't exist. Row ID: SKU = %SKU, Store ID: %storeId.",
+                        sku, row.path("store_id").asText()));
+            } else if (storeId != 0 && data.storeView(storeId).isEmpty()) {
+                failures.add(failure("Requested store is not found. Row ID: SKU = %SKU, Store ID: %storeId.",
+                        sku, row.path("store_id").asText()));
+            } else if (!row.path("price").isNumber() || row.path("price").asDouble() < 0) {
+                failures.add(failure("Invalid attribute %fieldName = %fieldValue. Row ID: SKU = %SKU, Store ID: %storeId.",
+                        "Price", row.path("price").asText(), sku, row.path("store_id").asText()));
+            } else {
+                data.basePriceMap().put(sku + "|" + storeId, row.get("price").asDouble());
+                if (storeId == 0) {
+                    data.catalog().globalRow(sku).orElseThrow().put("price", row.get("price").asDouble());
+                }
+            }
+        }
+        return failures;
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.d365bridge.sandbox.commerce.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.d365bridge.sandbox.commerce.bulk.BulkConsumer;
+import io.github.d365bridge.sandbox.commerce.faults.FaultKind;
+import io.github.d365bridge.sandbox.commerce.faults.FaultRule;
+import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults;
+import io.github.d365bridge.sandbox.commerce.http.CommerceException;
+import io.github.d365bridge.sandbox.commerce.http.Responses;
+import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
+import io.github.d365bridge.sandbox.commerce.orders.OrderGenerator;
+import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
+import io.github.d365bridge.storage.Json;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code /_sandbox/…}: what a test or an operator of the local run changes from outside the JVM.
+ * Public keys are open (they stand in for Adobe's public key host); everything else needs the
+ * control key in {@code x-sandbox-key}.
+ */
+public final class ControlApi {
+
+    public static final String KEY_HEADER = "x-sandbox-key";
+
+    private final String controlKey;
+    private final SandboxFaults faults;
+    private final OrderGenerator orders;
+    private final BulkConsumer consumer;
+    private final Map<String, String> publicKeys;
+
+    public ControlApi(String controlKey, SandboxFaults faults, OrderGenerator orders, BulkConsumer consumer,
+            Map<String, String> publicKeys) {
+        this.controlKey = controlKey;
+        this.faults = faults;
+        this.orders = orders;
+        this.consumer = consumer;
+        this.publicKeys = Map.copyOf(publicKeys);
+    }
+
+    public void handle(RoutingContext ctx) {
+        String path = ctx.request().path().substring("/_sandbox".length());
+        String method = ctx.request().method().name();
+        try {
+            if (path.startsWith("/keys/") && method.equals("GET")) {
+                String pem = publicKeys.get(path.substring("/keys".length()));
+                if (pem == null) {
+                    throw CommerceException.of(404, "No such key");
+                }
+                ctx.response().putHeader("Content-Type", "application/x-pem-file").end(pem);
+                return;
+            }
+            String key = ctx.request().getHeader(KEY_HEADER);
+            if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), controlKey.getBytes(StandardCharsets.UTF_8))) {
+                throw CommerceException.of(401, "Control key missing or wrong (header " + KEY_HEADER + ")");
+            }
+            JsonNode body = ctx.body() == null || ctx.body().length() == 0 ? Json.mapper().createObjectNode()
+                    : Json.mapper().readTree(ctx.body().asString());
+            Responses.json(ctx, 200, route(method, path, body));
+        } catch (CommerceException e) {
+            Responses.error(ctx, e);
+        } catch (java.io.IOException | RuntimeException e) {
+            Responses.error(ctx, CommerceException.badRequest("Control request refused: " + e.getMessage()));
+        }
+    }
+
+    private JsonNode route(String method, String path, JsonNode body) {
+        switch (method + " " + path) {
+            case "GET /faults" -> {
+                return state();
+            }
+            case "POST /faults" -> {
+                for (JsonNode rule : body.path("rules")) {
+                    faults.add(new FaultRule(rule.path("route").asText("*"), FaultKind.valueOf(rule.path("kind").asText()),
+                            rule.path("percent").asInt(100), rule.path("times").asInt(-1),
+                            Duration.ofMillis(rule.path("latencyMs").asLong(0)),
+                            rule.hasNonNull("retryAfterSeconds") ? rule.get("retryAfterSeconds").asInt() : null));
+                }
+                faults.failBulkItems(SandboxFaults.BulkFailure.RETRIABLE, ints(body.path("bulkRetriable")));
+                faults.failBulkItems(SandboxFaults.BulkFailure.PERMANENT, ints(body.path("bulkPermanent")));
+                List<String> skus = new ArrayList<>();
+                body.path("tierPriceFailSkus").forEach(s -> skus.add(s.asText()));
+                faults.failTierPriceRows(skus);
+                return state();
+            }
+            case "DELETE /faults" -> {
+                faults.clear();
+                return state();
+            }
+            case "POST /bulk/pause" -> {
+                consumer.pause(body.path("paused").asBoolean(true));
+                return Json.mapper().createObjectNode().put("paused", consumer.paused());
+            }
+            case "POST /orders" -> {
+                DeliveryPolicy policy = new DeliveryPolicy(body.path("copies").asInt(1), body.path("outOfOrder").asBoolean(false),
+                        body.path("neverDeliverPercent").asInt(0), body.path("webhook").asBoolean(true),
+                        body.path("ioEvents").asBoolean(true));
+                ObjectNode answer = Json.mapper().createObjectNode();
+                ArrayNode placed = answer.putArray("orders");
+                orders.place(body.path("count").asInt(1), OrderKind.valueOf(body.path("kind").asText("MIXED")),
+                        body.path("configurable").asBoolean(false), policy)
+                        .forEach(o -> placed.addObject().put("entity_id", o.get("entity_id").asInt())
+                                .put("increment_id", o.get("increment_id").asText()));
+                return answer;
+            }
+            default -> throw CommerceException.of(404, "Unknown sandbox control route " + method + " " + path);
+        }
+    }
+
+    private ObjectNode state() {
+        ObjectNode state = Json.mapper().createObjectNode();
+        state.set("rules", Json.mapper().valueToTree(faults.rules().stream().map(r -> Map.of("route", r.route(),
+                "kind", r.kind().name(), "percent", r.percent(), "times", r.times())).toList()));
+        state.set("bulkItemFailures", Json.mapper().valueToTree(faults.bulkItemFailures()));
+        state.set("tierPriceFailSkus", Json.mapper().valueToTree(faults.tierPriceFailures()));
+        state.set("calls", Json.mapper().valueToTree(faults.calls()));
+        return state;
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asInt()));
+        return values;
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.d365bridge.sandbox.commerce.http;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.d365bridge.sandbox.commerce.faults.FaultKind;
+import io.github.d365bridge.sandbox.commerce.faults.FaultRule;
+import io.github.d365bridge.storage.Json;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writes answers the way Commerce (and the proxy in front of it) does. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    public static void json(RoutingContext ctx, int status, JsonNode body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(body.toString());
+    }
+
+    public static void error(RoutingContext ctx, CommerceException e) {
+        json(ctx, e.status(), e.body());
+    }
+
+    /** Magento hides the exception and logs it under a report id of {@code webapi-} + uniqid. */
+    public static CommerceException internalError() {
+        byte[] bytes = new byte[7];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        String id = "webapi-" + HexFormat.of().formatHex(bytes).substring(0, 13);
+        return CommerceException.of(500, "Internal Error. Details are available in Magento log file. Report ID: " + id);
+    }
+
+    /** @return true when the fault answered the call, false for latency-only faults */
+    static boolean fault(RoutingContext ctx, FaultRule rule) {
+        FaultKind kind = rule.kind();
+        switch (kind) {
+            case LATENCY -> {
+                return false;
+            }
+            case THROTTLE -> {
+                if (rule.retryAfterSeconds() != null) {
+                    ctx.response().putHeader("Retry-After", String.valueOf(rule.retryAfterSeconds()));
+                }
+                json(ctx, 429, Json.mapper().createObjectNode().put("message", "Too Many Requests").putNull("trace"));
+            }
+            case SERVER_ERROR -> error(ctx, internalError());
+            default -> {
+                if (rule.retryAfterSeconds() != null) {
+                    ctx.response().putHeader("Retry-After", String.valueOf(rule.retryAfterSeconds()));
+                }
+                String title = kind == FaultKind.BAD_GATEWAY ? "502 Bad Gateway" : "503 Service Temporarily Unavailable";
+                ctx.response().setStatusCode(kind.status()).putHeader("Content-Type", "text/html")
+                        .end("<html><head><title>" + title + "</title></head><body><center><h1>" + title
+                                + "</h1></center><hr><center>nginx</center></body></html>");
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.d365bridge.sandbox.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.d365bridge.sandbox.commerce.SandboxClient.Exchange;
+
+class CatalogApiTest {
+
+    private static CommerceSandbox sandbox;
+    private static SandboxClient client;
+
+    @BeforeAll
+    static void start() {
+        sandbox = CommerceSandbox.start(CommerceSandboxOptions.defaults());
+        client = new SandboxClient(sandbox);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void customerCreateRefusesADuplicateEmailOnTheSameWebsiteAndAcceptsCamelCaseKeys() {
+        Map<String, Object> customer = Map.of("email", "dup@example.com", "firstname", "Ada", "lastname", "Lovelace",
+                "websiteId", 1, "addresses", List.of(Map.of("firstname", "Ada", "lastname", "Lovelace", "street", List.of("1 Way"),
+                        "city", "Austin", "postcode", "78701", "country_id", "US", "telephone", "555", "default_billing", true)));
+        Exchange created = client.post("/rest/V1/customers", Map.of("customer", customer, "password", "Secret-123"));
+        assertThat(created.status()).isEqualTo(200);
+        JsonNode body = created.json();
+        assertThat(body.get("website_id").asInt()).isEqualTo(1);
+        assertThat(body.get("default_billing").asText()).isEqualTo(body.get("addresses").get(0).get("id").asText());
+        assertThat(body.has("password")).isFalse();
+        assertThat(body.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+
+        Exchange duplicate = client.post("/rest/V1/customers", Map.of("customer", customer));
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().get("message").asText())
+                .isEqualTo("A customer with the same email address already exists in an associated website.");
+
+        int id = body.get("id").asInt();
+        Exchange updated = client.put("/rest/V1/customers/" + id, Map.of("customer",
+                Map.of("id", id, "email", "dup@example.com", "firstname", "Augusta", "lastname", "King", "website_id", 1)));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(sandbox.data().customer(id).orElseThrow().get("firstname").asText()).isEqualTo("Augusta");
+        assertThat(client.put("/rest/V1/customers/99999", Map.of("customer", Map.of("email", "x@example.com",
+                "firstname", "X", "lastname", "Y"))).status()).isEqualTo(404);
+    }
+
+    @Test
+    void companyNeedsAnExistingSuperUserAndIsSearchable() {
+        Map<String, Object> company = new java.util.HashMap<>(Map.of("company_name", "Acme B2B", "company_email", "b2b@acme.test",
+                "street", List.of("2 Way"), "city", "Austin", "country_id", "US", "postcode", "78701", "telephone", "555",
+                "super_user_id", 99999, "customer_group_id", 2));
+        Exchange refused = client.post("/rest/V1/company/", Map.of("company", company));
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.json().get("message").asText()).isEqualTo("No such entity with %fieldName = %fieldValue");
+
+        company.put("super_user_id", 3);
+        Exchange created = client.post("/rest/V1/company/", Map.of("company", company));
+        assertThat(created.status()).isEqualTo(200);
+        int id = created.json().get("id").asInt();
+        assertThat(sandbox.data().customer(3).orElseThrow().at("/extension_attributes/company_attributes/company_id").asInt())
+                .isEqualTo(id);
+        company.put("status", 1);
+        assertThat(client.put("/rest/V1/company/" + id, Map.of("company", company)).json().get("status").asInt()).isEqualTo(1);
+        Exchange found = client.get("/rest/V1/company/?searchCriteria[filterGroups][0][filters][0][field]=company_name"
+                + "&searchCriteria[filterGroups][0][filters][0][value]=Acme%25&searchCriteria[filterGroups][0][filters][0][conditionType]=like");
+        assertThat(found.json().get("total_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void productWritesThroughAStoreViewStayStoreLocalAndThroughAllAreGlobal() {
+        Map<String, Object> product = Map.of("sku", "SCOPE-1", "name", "Global name", "price", 10, "attribute_set_id", 4,
+                "type_id", "simple", "extension_attributes", Map.of("stock_item", Map.of("qty", 5, "is_in_stock", true)));
+        assertThat(client.post("/rest/all/V1/products", Map.of("product", product)).status()).isEqualTo(200);
+        Exchange local = client.put("/rest/default/V1/products/SCOPE-1", Map.of("product", Map.of("name", "Store name")));
+        assertThat(local.json().get("name").asText()).isEqualTo("Store name");
+        assertThat(client.get("/rest/all/V1/products/SCOPE-1").json().get("name").asText()).isEqualTo("Global name");
+        assertThat(client.get("/rest/eu_en/V1/products/SCOPE-1").json().get("name").asText()).isEqualTo("Global name");
+        client.put("/rest/all/V1/products/SCOPE-1", Map.of("product", Map.of("name", "New global", "price", 12)));
+        assertThat(sandbox.data().product("SCOPE-1", "all").orElseThrow().get("name").asText()).isEqualTo("New global");
+        assertThat(sandbox.data().product("SCOPE-1", "default").orElseThrow().get("name").asText()).isEqualTo("Store name");
+
+        Exchange missing = client.get("/rest/V1/products/NOPE");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("message").asText())
+                .isEqualTo("The product that was requested doesn't exist. Verify the product and try again.");
+        assertThat(client.post("/rest/V1/products/SCOPE-1/links", Map.of("items", List.of(Map.of("sku", "SCOPE-1",
+                "link_type", "related", "linked_product_sku", "SB-SIMPLE-001", "linked_product_type", "simple", "position", 1))))
+                .responseBody()).isEqualTo("true");
+        assertThat(sandbox.data().productLinks("SCOPE-1")).hasSize(1);
+    }
+
+    @Test
+    void tierPricesAnswer200WithPerRowFailuresWhileValidRowsAreSaved() {
+        List<Map<String, Object>> prices = List.of(
+                Map.of("price", 9.5, "price_type", "fixed", "website_id", 0, "sku", "SB-SIMPLE-002", "customer_group", "General", "quantity", 3),
+                Map.of("price", 9, "price_type", "fixed", "website_id", 0, "sku", "UNKNOWN", "customer_group", "General", "quantity", 3),
+                Map.of("price", 9, "price_type", "fixed", "website_id", 0, "sku", "SB-SIMPLE-002", "customer_group", "Nobody", "quantity", 5));
+        Exchange saved = client.post("/rest/V1/products/tier-prices", Map.of("prices", prices));
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.json()).hasSize(2);
+        assertThat(saved.json().get(0).get("message").asText()).startsWith("Requested product doesn't exist.").contains("%SKU");
+        assertThat(saved.json().get(0).get("parameters").get(0).asText()).isEqualTo("UNKNOWN");
+        assertThat(saved.json().get(1).get("message").asText()).contains("Customer Group = %customerGroup");
+        assertThat(sandbox.data().tierPrices("SB-SIMPLE-002")).hasSize(1);
+
+        assertThat(client.post("/rest/V1/products/tier-prices-delete", Map.of("prices", prices.subList(0, 1))).responseBody())
+                .isEqualTo("[]");
+        assertThat(sandbox.data().tierPrices("SB-SIMPLE-002")).isEmpty();
+        assertThat(client.post("/rest/V1/products/base-prices", Map.of("prices",
+                List.of(Map.of("price", 12, "store_id", 0, "sku", "SB-SIMPLE-002")))).responseBody()).isEqualTo("[]");
+        assertThat(sandbox.data().product("SB-SIMPLE-002", "all").orElseThrow().get("price").asDouble()).isEqualTo(12.0);
+    }
+
+    @Test
+    void sourceItemsAreAllOrNothingAndLegacyStockItemsAnswerTheItemId() {
+        Exchange ok = client.post("/rest/V1/inventory/source-items", Map.of("sourceItems",
+                List.of(Map.of("sku", "SB-SIMPLE-003", "source_code", "wh-east", "quantity", 12, "status", 1))));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.responseBody()).isEqualTo("[]");
+        assertThat(sandbox.data().sourceItem("SB-SIMPLE-003", "wh-east").orElseThrow().get("quantity").asDouble()).isEqualTo(12.0);
+
+        Exchange bad = client.post("/rest/V1/inventory/source-items", Map.of("sourceItems", List.of(
+                Map.of("sku", "SB-SIMPLE-004", "source_code", "wh-east", "quantity", 1, "status", 1),
+                Map.of("sku", "", "source_code", "wh-east", "quantity", 1, "status", 1))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("message").asText()).isEqualTo("Validation Failed");
+        assertThat(bad.json().get("errors").get(0).get("message").asText()).isEqualTo("\"%field\" can not be empty.");
+        assertThat(sandbox.data().sourceItem("SB-SIMPLE-004", "wh-east")).isEmpty();
+
+        Exchange stock = client.put("/rest/V1/products/SB-SIMPLE-004/stockItems/1", Map.of("stockItem", Map.of("qty", 7, "is_in_stock", true)));
+        assertThat(stock.status()).isEqualTo(200);
+        assertThat(stock.json().isInt()).isTrue();
+        assertThat(sandbox.data().product("SB-SIMPLE-004", "all").orElseThrow()
+                .at("/extension_attributes/stock_item/qty").asDouble()).isEqualTo(7.0);
+    }
+}

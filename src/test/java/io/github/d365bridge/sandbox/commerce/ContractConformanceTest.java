@@ -1,0 +1,241 @@
+package io.github.d365bridge.sandbox.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.d365bridge.client.commerce.QueryParam;
+import io.github.d365bridge.sandbox.commerce.SandboxClient.Exchange;
+import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
+import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
+import io.github.d365bridge.storage.Json;
+
+/**
+ * Every request and response of a scenario touching each endpoint group is validated against
+ * Adobe's admin-schema-2.4.8 file. Documented relaxations, each for a stated reason:
+ * request-body "required" (Commerce generates it from non-nullable getters and does not enforce it
+ * on input); error {@code parameters} given as an object (Commerce sends named placeholders as an
+ * object while the file types a list of such objects: the object is checked as a one-element list);
+ * {@code "trace":null} (dropped before validation); source-items' {@code []} (the file declares no
+ * 200 answer for it: checked against the notes). Async/bulk routes are absent from the file and
+ * are checked against the notes.
+ */
+class ContractConformanceTest {
+
+    private static OpenApiInteractionValidator validator;
+    /**
+     * MSI's validators name their placeholder {@code %field} ({@code "\"%field\" can not be empty."}),
+     * a parameter name the file's error-parameters-item does not list; only that one name is let through.
+     */
+    private static final java.util.regex.Pattern MSI_FIELD_PLACEHOLDER = java.util.regex.Pattern.compile(
+            "\\[Path '/errors/\\d+/parameters/0'\\] Object instance has properties which are not allowed by the schema: \\[\"field\"\\]");
+
+    @BeforeAll
+    static void loadContract() throws IOException {
+        Path file = Path.of("..", "shared", "contracts", "adobe-commerce", "admin-schema-2.4.8.yaml");
+        if (!Files.exists(file)) {
+            file = Path.of("/work/shared/contracts/adobe-commerce/admin-schema-2.4.8.yaml");
+        }
+        String spec = Files.readString(file).replace("  description:\n    $ref: intro/redocly-intro.md", "  description: Adobe Commerce admin REST API");
+        assertThat(spec).doesNotContain("redocly-intro.md");
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request.body.schema.required", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    @Test
+    void scenarioTrafficConformsToTheContract() {
+        try (CommerceSandbox sandbox = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(5).build())) {
+            SandboxClient client = new SandboxClient(sandbox);
+            runScenario(sandbox, client);
+            List<String> problems = new ArrayList<>();
+            int checked = 0;
+            for (Exchange exchange : client.traffic()) {
+                String path = exchange.uri().getRawPath();
+                if (path.contains("/async/")) {
+                    checkAsyncAgainstNotes(exchange, problems);
+                    continue;
+                }
+                if (path.endsWith("/V1/inventory/source-items") && exchange.status() == 200) {
+                    if (!exchange.responseBody().equals("[]")) {
+                        problems.add("source-items success must be [] (notes), got " + exchange.responseBody());
+                    }
+                    continue;
+                }
+                problems.addAll(validate(exchange));
+                checked++;
+            }
+            assertThat(checked).isGreaterThan(25);
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    @Test
+    void theValidatorCatchesAResponseThatBreaksTheContract() {
+        Exchange broken = new Exchange("GET", java.net.URI.create("http://127.0.0.1/rest/V1/products/S1"), null, 200,
+                "{\"sku\":\"S1\",\"price\":\"ten\",\"status\":\"enabled\"}", Map.of("Content-Type", List.of("application/json")));
+        assertThat(validate(broken)).isNotEmpty();
+        Exchange missingRequired = new Exchange("GET", java.net.URI.create("http://127.0.0.1/rest/V1/customers/search"), null, 200,
+                "{\"items\":[{\"firstname\":\"A\"}],\"total_count\":1}", Map.of("Content-Type", List.of("application/json")));
+        assertThat(validate(missingRequired)).isNotEmpty();
+    }
+
+    private static void runScenario(CommerceSandbox sandbox, SandboxClient client) {
+        client.get("/rest/V1/products/SB-SIMPLE-001");
+        client.get("/rest/V1/products/NOPE");
+        client.get("/rest/V1/customers/search?searchCriteria[filterGroups][0][filters][0][field]=website_id"
+                + "&searchCriteria[filterGroups][0][filters][0][value]=1&searchCriteria[pageSize]=5&searchCriteria[currentPage]=1");
+        Map<String, Object> customer = Map.of("email", "contract@example.com", "firstname", "Con", "lastname", "Tract",
+                "addresses", List.of(Map.of("firstname", "Con", "lastname", "Tract", "street", List.of("1 Way"), "city", "Austin",
+                        "postcode", "78701", "country_id", "US", "telephone", "555", "default_shipping", true,
+                        "region", Map.of("region_code", "TX", "region", "Texas", "region_id", 57))));
+        int customerId = client.post("/rest/V1/customers", Map.of("customer", customer)).json().get("id").asInt();
+        client.post("/rest/V1/customers", Map.of("customer", customer));
+        client.put("/rest/V1/customers/" + customerId, Map.of("customer", Map.of("email", "contract@example.com",
+                "firstname", "Con2", "lastname", "Tract")));
+        Map<String, Object> company = new java.util.HashMap<>(Map.of("company_name", "Contract Co", "company_email", "co@example.com",
+                "street", List.of("1 Way"), "city", "Austin", "country_id", "US", "postcode", "78701", "telephone", "555",
+                "super_user_id", customerId, "customer_group_id", 1));
+        company.putAll(Map.of("sales_representative_id", 1, "reject_reason", "", "rejected_at", ""));
+        int companyId = client.post("/rest/V1/company/", Map.of("company", company)).json().get("id").asInt();
+        client.put("/rest/V1/company/" + companyId, Map.of("company", company));
+        client.get("/rest/V1/company/?searchCriteria[filterGroups][0][filters][0][field]=company_name"
+                + "&searchCriteria[filterGroups][0][filters][0][value]=Contract%25&searchCriteria[filterGroups][0][filters][0][conditionType]=like");
+        Map<String, Object> product = Map.of("sku", "CT-1", "name", "Contract product", "price", 10, "attribute_set_id", 4,
+                "type_id", "simple", "status", 1, "visibility", 4,
+                "extension_attributes", Map.of("website_ids", List.of(1), "stock_item", Map.of("qty", 5, "is_in_stock", true)),
+                "custom_attributes", List.of(Map.of("attribute_code", "description", "value", "Text")));
+        client.post("/rest/all/V1/products", Map.of("product", product, "saveOptions", true));
+        client.put("/rest/default/V1/products/CT-1", Map.of("product", Map.of("sku", "CT-1", "name", "Store name")));
+        client.post("/rest/V1/products/CT-1/links", Map.of("items", List.of(Map.of("sku", "CT-1", "link_type", "related",
+                "linked_product_sku", "SB-SIMPLE-001", "linked_product_type", "simple", "position", 1))));
+        client.post("/rest/V1/products/tier-prices", Map.of("prices", List.of(
+                Map.of("price", 9, "price_type", "fixed", "website_id", 0, "sku", "CT-1", "customer_group", "General", "quantity", 2),
+                Map.of("price", 9, "price_type", "fixed", "website_id", 0, "sku", "NOPE", "customer_group", "General", "quantity", 2))));
+        client.put("/rest/V1/products/tier-prices", Map.of("prices", List.of(
+                Map.of("price", 8, "price_type", "discount", "website_id", 0, "sku", "CT-1", "customer_group", "ALL GROUPS", "quantity", 1))));
+        client.post("/rest/V1/products/tier-prices-delete", Map.of("prices", List.of(
+                Map.of("price", 8, "price_type", "discount", "website_id", 0, "sku", "CT-1", "customer_group", "ALL GROUPS", "quantity", 1))));
+        client.post("/rest/V1/products/base-prices", Map.of("prices", List.of(Map.of("price", 11, "store_id", 0, "sku", "CT-1"))));
+        client.post("/rest/V1/inventory/source-items", Map.of("sourceItems",
+                List.of(Map.of("sku", "CT-1", "source_code", "default", "quantity", 3, "status", 1))));
+        client.post("/rest/V1/inventory/source-items", Map.of("sourceItems",
+                List.of(Map.of("sku", "", "source_code", "default", "quantity", 3, "status", 1))));
+        client.put("/rest/V1/products/CT-1/stockItems/1", Map.of("stockItem", Map.of("qty", 4, "is_in_stock", true)));
+
+        ObjectNode order = sandbox.orders().place(1, OrderKind.COMPANY, true, new DeliveryPolicy(1, false, 100, false, false)).get(0);
+        int orderId = order.get("entity_id").asInt();
+        client.get("/rest/V1/orders?searchCriteria[filterGroups][0][filters][0][field]=updated_at"
+                + "&searchCriteria[filterGroups][0][filters][0][value]=" + QueryParam.toQueryString(List.of(QueryParam.of("x", "2000-01-01 00:00:00"))).substring(2)
+                + "&searchCriteria[filterGroups][0][filters][0][conditionType]=gteq&searchCriteria[sortOrders][0][field]=updated_at"
+                + "&searchCriteria[sortOrders][0][direction]=ASC&searchCriteria[pageSize]=100&searchCriteria[currentPage]=1");
+        client.get("/rest/V1/orders/" + orderId);
+        client.post("/rest/V1/orders", Map.of("entity", Map.of("entity_id", orderId, "ext_order_id", "SO-1",
+                "base_grand_total", order.get("base_grand_total"), "grand_total", order.get("grand_total"),
+                "customer_email", order.get("customer_email"), "items", List.of())));
+        client.post("/rest/V1/orders/" + orderId + "/comments", Map.of("statusHistory", Map.of("comment", "Imported",
+                "is_customer_notified", 0, "is_visible_on_front", 0, "parent_id", orderId)));
+        int invoiceId = client.post("/rest/V1/order/" + orderId + "/invoice", Map.of("capture", false, "notify", false)).json().asInt();
+        client.post("/rest/V1/order/" + orderId + "/invoice", Map.of("capture", true));
+        client.post("/rest/V1/invoices/" + invoiceId + "/capture", null);
+        client.get("/rest/V1/invoices?searchCriteria[filterGroups][0][filters][0][field]=order_id"
+                + "&searchCriteria[filterGroups][0][filters][0][value]=" + orderId);
+        int shipmentId = client.post("/rest/V1/order/" + orderId + "/ship", Map.of("notify", true, "tracks",
+                List.of(Map.of("track_number", "1Z1", "title", "UPS", "carrier_code", "ups")),
+                "arguments", Map.of("extension_attributes", Map.of("source_code", "default")))).json().asInt();
+        client.post("/rest/V1/shipment/track", Map.of("entity", Map.of("order_id", orderId, "parent_id", shipmentId,
+                "track_number", "1Z2", "title", "UPS", "carrier_code", "ups", "weight", 0, "qty", 0, "description", "")));
+
+        String uuid = client.put("/rest/all/async/bulk/V1/products/bySku", List.of(Map.of("sku", "CT-1",
+                "product", Map.of("sku", "CT-1", "price", 13)), "bad")).json().get("bulk_uuid").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.bulks().count(uuid, 4) == 0);
+        client.get("/rest/V1/bulk/" + uuid + "/status");
+        client.get("/rest/V1/bulk/" + uuid + "/detailed-status");
+        client.get("/rest/V1/bulk/" + uuid + "/operation-status/1");
+        client.authorization("Bearer nope").get("/rest/V1/orders/" + orderId);
+        client.authorization(null);
+    }
+
+    private static List<String> validate(Exchange exchange) {
+        String path = exchange.uri().getRawPath().replaceFirst("^/rest/(?:(?!V1/)[^/]+/)?V1/", "/rest/default/V1/");
+        SimpleRequest.Builder request = new SimpleRequest.Builder(exchange.method(), path);
+        for (QueryParam param : QueryParam.parse(exchange.uri().getRawQuery())) {
+            request.withQueryParam(param.name(), param.value());
+        }
+        if (exchange.requestBody() != null) {
+            request.withBody(exchange.requestBody()).withContentType("application/json");
+        }
+        String body = normalizedError(exchange);
+        SimpleResponse response = SimpleResponse.Builder.status(exchange.status()).withContentType("application/json")
+                .withBody(body).build();
+        ValidationReport report = validator.validate(request.build(), response);
+        List<String> problems = new ArrayList<>();
+        report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> !MSI_FIELD_PLACEHOLDER.matcher(m.getMessage()).find())
+                .forEach(m -> problems.add(exchange.method() + " " + exchange.uri().getPath() + " -> " + exchange.status() + ": "
+                        + m.getKey() + " " + m.getMessage()));
+        return problems;
+    }
+
+    private static String normalizedError(Exchange exchange) {
+        if (exchange.status() < 400) {
+            return exchange.responseBody();
+        }
+        ObjectNode error = (ObjectNode) exchange.json();
+        if (error.has("trace") && error.get("trace").isNull()) {
+            error.remove("trace");
+        }
+        normalizeParameters(error);
+        error.path("errors").forEach(e -> normalizeParameters((ObjectNode) e));
+        return error.toString();
+    }
+
+    private static void normalizeParameters(ObjectNode error) {
+        JsonNode parameters = error.get("parameters");
+        if (parameters != null && parameters.isObject()) {
+            ArrayNode list = Json.mapper().createArrayNode();
+            list.add(parameters);
+            error.set("parameters", list);
+        }
+    }
+
+    private static void checkAsyncAgainstNotes(Exchange exchange, List<String> problems) {
+        JsonNode body = exchange.json();
+        if (exchange.status() != 202 || !body.path("bulk_uuid").isTextual() || !body.path("errors").isBoolean()
+                || !body.path("request_items").isArray()) {
+            problems.add("async answer does not follow the notes: " + exchange.status() + " " + exchange.responseBody());
+            return;
+        }
+        for (JsonNode item : body.get("request_items")) {
+            boolean shaped = item.path("id").isInt() && item.path("data_hash").isTextual()
+                    && List.of("accepted", "rejected").contains(item.path("status").asText())
+                    && (item.path("status").asText().equals("accepted") || item.path("error_message").isTextual());
+            if (!shaped) {
+                problems.add("async request item does not follow the notes: " + item);
+            }
+        }
+    }
+}
