@@ -27,6 +27,7 @@ public final class ODataService {
     private final D365SandboxData data;
     private final WriteRules rules;
     private final int pageSize;
+    private final CountCache counts = new CountCache();
 
     public ODataService(D365SandboxData data, WriteRules rules, int pageSize) {
         this.data = data;
@@ -79,7 +80,7 @@ public final class ODataService {
             requireMethod(method, HttpMethod.GET);
             QueryOptions q = QueryOptions.parse(params, schema);
             long n = QueryExecutor.execute(table, new QueryOptions(q.filter(), null, List.of(), null, 0, true,
-                    q.crossCompany(), null), company, 1).count();
+                    q.crossCompany(), null), company, 1, counts, countKey(setName, params, company)).count();
             send(ctx, 200, "text/plain", Long.toString(n).getBytes(StandardCharsets.UTF_8));
         } else if (rest.startsWith("(") && rest.endsWith(")")) {
             List<Object> key = KeyPredicate.parse(rest.substring(1, rest.length() - 1), schema);
@@ -92,7 +93,8 @@ public final class ODataService {
     private void readCollection(RoutingContext ctx, String base, EntitySchema schema, EntityTable table,
             Map<String, String> params, String company) {
         QueryOptions q = QueryOptions.parse(params, schema);
-        QueryExecutor.Page page = QueryExecutor.execute(table, q, company, pageSize);
+        QueryExecutor.Page page = QueryExecutor.execute(table, q, company, pageSize, counts,
+                countKey(schema.setName(), params, company));
         String nextLink = page.nextToken() == null ? null : nextLink(base, schema, params, page.nextToken());
         send(ctx, 200, ODataJson.CONTENT_TYPE, ODataJson.collection(base, schema, q.select(), page, nextLink));
     }
@@ -151,6 +153,11 @@ public final class ODataService {
             }
         });
         return link.append("$skiptoken=").append(token).toString();
+    }
+
+    /** What a count depends on besides the rows: set, filter, company scope. */
+    private static String countKey(String setName, Map<String, String> params, String company) {
+        return setName + '\u0001' + params.get("$filter") + '\u0001' + params.get("cross-company") + '\u0001' + company;
     }
 
     private static String serviceDocument(String base) {

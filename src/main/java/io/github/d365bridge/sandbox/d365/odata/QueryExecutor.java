@@ -23,52 +23,76 @@ final class QueryExecutor {
     private QueryExecutor() {
     }
 
-    static Page execute(EntityTable table, QueryOptions q, String company, int pageSize) {
+    static Page execute(EntityTable table, QueryOptions q, String company, int pageSize, CountCache counts,
+            String countKey) {
         Predicate<Map<String, Object>> match = row -> row != null
                 && (q.crossCompany() || company == null || !table.schema().isPerCompany()
                         || company.equalsIgnoreCase((String) row.get("dataAreaId")))
                 && (q.filter() == null || q.filter().test(row));
-        Long count = q.count() ? countMatches(table, match) : null;
+        int[][] intervals = intervals(table, q, company);
+        Long count = null;
+        if (q.count()) {
+            count = counts == null ? countMatches(table, intervals, match)
+                    : counts.get(countKey, table.version(), () -> countMatches(table, intervals, match));
+        }
         long limit = q.top() == null ? Long.MAX_VALUE : q.top();
         Cursor cursor = q.skipToken() == null ? new Cursor(0, 0) : Cursor.decode(q.skipToken());
         return q.orderBy().isEmpty()
-                ? scan(table, q, match, cursor, limit, pageSize, count)
-                : sorted(table, q, match, cursor, limit, pageSize, count);
+                ? scan(table, intervals, q, match, cursor, limit, pageSize, count)
+                : sorted(table, intervals, q, match, cursor, limit, pageSize, count);
     }
 
-    private static Page scan(EntityTable table, QueryOptions q, Predicate<Map<String, Object>> match, Cursor cursor,
-            long limit, int pageSize, Long count) {
-        int size = table.scanSize();
-        int position = (int) cursor.position();
+    /**
+     * The scan positions worth visiting: the caller's company's slice of the seed rows when the
+     * generator knows it, then every created row; all positions otherwise.
+     */
+    private static int[][] intervals(EntityTable table, QueryOptions q, String company) {
+        int total = table.scanSize();
+        int[] range = !q.crossCompany() && company != null && table.schema().isPerCompany()
+                ? table.seedRange(company) : null;
+        return range == null ? new int[][] {{0, total}} : new int[][] {range, {table.seedSize(), total}};
+    }
+
+    private static Page scan(EntityTable table, int[][] intervals, QueryOptions q, Predicate<Map<String, Object>> match,
+            Cursor cursor, long limit, int pageSize, Long count) {
         long skipLeft = q.skipToken() == null ? q.skip() : 0;
         List<Map<String, Object>> rows = new ArrayList<>();
-        while (position < size && rows.size() < pageSize && cursor.emitted() + rows.size() < limit) {
-            Map<String, Object> row = table.rowAt(position++);
-            if (!match.test(row)) {
-                continue;
+        int position = (int) cursor.position();
+        outer:
+        for (int[] interval : intervals) {
+            for (int i = Math.max(interval[0], position); i < interval[1]; i++) {
+                if (rows.size() >= pageSize || cursor.emitted() + rows.size() >= limit) {
+                    break outer;
+                }
+                position = i + 1;
+                Map<String, Object> row = table.rowAt(i);
+                if (!match.test(row)) {
+                    continue;
+                }
+                if (skipLeft > 0) {
+                    skipLeft--;
+                    continue;
+                }
+                rows.add(row);
             }
-            if (skipLeft > 0) {
-                skipLeft--;
-                continue;
-            }
-            rows.add(row);
         }
         long emitted = cursor.emitted() + rows.size();
         String next = null;
-        if (emitted < limit && rows.size() == pageSize && anyMatchFrom(table, match, position)) {
+        if (emitted < limit && rows.size() == pageSize && anyMatchFrom(table, intervals, match, position)) {
             next = new Cursor(position, emitted).encode();
         }
         return new Page(rows, next, count);
     }
 
-    private static Page sorted(EntityTable table, QueryOptions q, Predicate<Map<String, Object>> match, Cursor cursor,
-            long limit, int pageSize, Long count) {
+    private static Page sorted(EntityTable table, int[][] intervals, QueryOptions q,
+            Predicate<Map<String, Object>> match, Cursor cursor, long limit, int pageSize, Long count) {
         List<Map<String, Object>> all = new ArrayList<>();
-        int size = table.scanSize();
-        for (int i = 0; i < size; i++) {
-            Map<String, Object> row = table.rowAt(i);
-            if (match.test(row)) {
-                all.add(row);
+        for (int[] interval : intervals) {
+            for (int i = interval[0]; i < interval[1]; i++) {
+                Map<String, Object> row = table.rowAt(i);
+                if (match.test(row)) {
+                    all.add(row);
+                }
             }
         }
         all.sort(OrderKey.comparator(q.orderBy()));
@@ -80,22 +104,25 @@ final class QueryExecutor {
         return new Page(new ArrayList<>(rows), next, count);
     }
 
-    private static boolean anyMatchFrom(EntityTable table, Predicate<Map<String, Object>> match, int position) {
-        int size = table.scanSize();
-        for (int i = position; i < size; i++) {
-            if (match.test(table.rowAt(i))) {
-                return true;
+    private static boolean anyMatchFrom(EntityTable table, int[][] intervals, Predicate<Map<String, Object>> match,
+            int position) {
+        for (int[] interval : intervals) {
+            for (int i = Math.max(interval[0], position); i < interval[1]; i++) {
+                if (match.test(table.rowAt(i))) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private static long countMatches(EntityTable table, Predicate<Map<String, Object>> match) {
+    private static long countMatches(EntityTable table, int[][] intervals, Predicate<Map<String, Object>> match) {
         long n = 0;
-        int size = table.scanSize();
-        for (int i = 0; i < size; i++) {
-            if (match.test(table.rowAt(i))) {
-                n++;
+        for (int[] interval : intervals) {
+            for (int i = interval[0]; i < interval[1]; i++) {
+                if (match.test(table.rowAt(i))) {
+                    n++;
+                }
             }
         }
         return n;

@@ -37,7 +37,7 @@ public final class CustomerGenerator implements RowGenerator {
     }
 
     public static String account(LegalEntity company, int number) {
-        return company.accountPrefix() + String.format("%06d", number);
+        return company.accountPrefix() + Padding.zeros(number, 6);
     }
 
     @Override
@@ -53,12 +53,12 @@ public final class CustomerGenerator implements RowGenerator {
         String state = r.pick(company.states());
         String street = (1 + r.nextInt(9999)) + " " + r.pick(List.of("Main Street", "Market Street", "Oak Avenue",
                 "Station Road", "Hauptstraße", "High Street"));
-        String zip = String.format("%05d", r.nextInt(100_000));
+        String zip = Padding.zeros(r.nextInt(100_000), 5);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("dataAreaId", company.id());
         row.put("CustomerAccount", account(company, number));
         row.put("PartyType", person ? "Person" : "Organization");
-        row.put("PartyNumber", String.format("%09d", 1000 + index));
+        row.put("PartyNumber", Padding.zeros(1000L + index, 9));
         row.put("OrganizationName", person ? first + " " + last : org);
         row.put("PersonFirstName", person ? first : "");
         row.put("PersonLastName", person ? last : "");
@@ -66,7 +66,7 @@ public final class CustomerGenerator implements RowGenerator {
         row.put("PrimaryContactEmail", person
                 ? (first + "." + last + number).toLowerCase().replace("'", "") + "@example.com"
                 : "orders" + number + "@" + org.split(" ")[0].toLowerCase() + ".example");
-        row.put("PrimaryContactPhone", "+1 555 " + String.format("%07d", r.nextInt(10_000_000)));
+        row.put("PrimaryContactPhone", "+1 555 " + Padding.zeros(r.nextInt(10_000_000), 7));
         row.put("CustomerGroupId", r.pick(GROUPS));
         row.put("SalesCurrencyCode", company.currency());
         row.put("CreditLimit", BigDecimal.valueOf(r.nextInt(50) * 1000L));
@@ -102,5 +102,12 @@ public final class CustomerGenerator implements RowGenerator {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    @Override
+    public int[] companyRange(String company) {
+        int index = companies.indexOf(company);
+        int per = perCompany;
+        return index < 0 ? new int[] {0, 0} : new int[] {index * per, (index + 1) * per};
     }
 }

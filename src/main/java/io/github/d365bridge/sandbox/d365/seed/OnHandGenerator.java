@@ -85,4 +85,11 @@ public final class OnHandGenerator implements RowGenerator {
         }
         return -1;
     }
+
+    @Override
+    public int[] companyRange(String company) {
+        int index = companies.indexOf(company);
+        int per = products.size() * warehouses;
+        return index < 0 ? new int[] {0, 0} : new int[] {index * per, (index + 1) * per};
+    }
 }

@@ -70,4 +70,11 @@ public final class PriceAgreementGenerator implements RowGenerator {
         long index = recordId - FIRST_RECORD_ID;
         return index < 0 || index >= size() ? -1 : (int) index;
     }
+
+    @Override
+    public int[] companyRange(String company) {
+        int index = companies.indexOf(company);
+        int per = products.size() * breaks;
+        return index < 0 ? new int[] {0, 0} : new int[] {index * per, (index + 1) * per};
+    }
 }

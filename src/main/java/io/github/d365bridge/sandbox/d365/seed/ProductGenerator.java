@@ -36,7 +36,7 @@ public final class ProductGenerator implements RowGenerator {
     }
 
     public static String number(int index) {
-        return index == 0 ? LEADING_SPACE_ITEM : String.format("P%06d", index);
+        return index == 0 ? LEADING_SPACE_ITEM : "P" + Padding.zeros(index, 6);
     }
 
     public String name(int index) {

@@ -65,4 +65,11 @@ public final class ReleasedProductGenerator implements RowGenerator {
         int product = ProductGenerator.parse(keyValues.get(1), products.size());
         return company < 0 || product < 0 ? -1 : company * products.size() + product;
     }
+
+    @Override
+    public int[] companyRange(String company) {
+        int index = companies.indexOf(company);
+        int per = products.size();
+        return index < 0 ? new int[] {0, 0} : new int[] {index * per, (index + 1) * per};
+    }
 }

@@ -29,6 +29,7 @@ public final class EntityTable {
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     private final List<Map<String, Object>> appended = new ArrayList<>();
     private final Map<String, Integer> appendedIndex = new HashMap<>();
+    private volatile long version;
 
     public EntityTable(EntitySchema schema, RowGenerator base) {
         this.schema = schema;
@@ -37,6 +38,21 @@ public final class EntityTable {
 
     public EntitySchema schema() {
         return schema;
+    }
+
+    /** Changes with every write; cached answers (counts) are valid while it stays the same. */
+    public long version() {
+        return version;
+    }
+
+    /** Seed positions {@code [from, to)} of one company, or null when every seed row must be scanned. */
+    public int[] seedRange(String company) {
+        return base.companyRange(company);
+    }
+
+    /** Number of seed positions; created rows come after them. */
+    public int seedSize() {
+        return base.size();
     }
 
     /** Positions to scan: seed rows first, then created rows (some positions may be deleted). */
@@ -98,6 +114,7 @@ public final class EntityTable {
     }
 
     public synchronized void insert(Map<String, Object> row) {
+        version++;
         List<Object> keyValues = schema.keys().stream().map(row::get).map(v -> (Object) v).toList();
         if (find(keyValues).isPresent()) {
             throw new DuplicateKeyException("The record already exists.");
@@ -114,6 +131,7 @@ public final class EntityTable {
 
     /** Replaces an existing row (same key); answers false when there is none. */
     public synchronized boolean replace(Map<String, Object> row) {
+        version++;
         List<Object> keyValues = schema.keys().stream().map(row::get).map(v -> (Object) v).toList();
         if (find(keyValues).isEmpty()) {
             return false;
@@ -130,6 +148,7 @@ public final class EntityTable {
     }
 
     public synchronized boolean delete(List<Object> keyValues) {
+        version++;
         if (find(keyValues).isEmpty()) {
             return false;
         }
@@ -146,6 +165,7 @@ public final class EntityTable {
 
     /** Back to the seed rows only. */
     public synchronized void reset() {
+        version++;
         replaced.clear();
         deleted.clear();
         appended.clear();

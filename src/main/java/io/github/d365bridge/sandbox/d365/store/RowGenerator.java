@@ -36,4 +36,12 @@ public interface RowGenerator {
      * the table checks the row's key, so a generator may answer a wrong candidate.
      */
     int indexOf(List<Object> keyValues);
+
+    /**
+     * The positions {@code [from, to)} holding the rows of one company, when the generator knows them
+     * (rows are company-major), so reads of the default company skip the others; null when unknown.
+     */
+    default int[] companyRange(String company) {
+        return null;
+    }
 }
