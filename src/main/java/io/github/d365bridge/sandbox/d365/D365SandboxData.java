@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
-import io.github.d365bridge.sandbox.d365.model.EntitySchema;
 import io.github.d365bridge.sandbox.d365.seed.Companies;
 import io.github.d365bridge.sandbox.d365.seed.CustomerGenerator;
 import io.github.d365bridge.sandbox.d365.seed.OnHandGenerator;
@@ -112,10 +111,5 @@ public final class D365SandboxData {
             throw new IllegalArgumentException("no entity set '" + setName + "'; the sandbox serves " + names);
         }
         return table;
-    }
-
-    /** The schema under which a set name is served. */
-    public static Optional<EntitySchema> schema(String setName) {
-        return EntityCatalog.bySetName(setName);
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -130,6 +129,4 @@ public final class DmfService {
     static boolean isKnownLabel(String label) {
         return EntityCatalog.byLabel(label).isPresent();
     }
-
-    static final Set<String> FINISHED = Set.of("Succeeded", "PartiallySucceeded", "Failed", "Canceled");
 }

@@ -1,7 +1,6 @@
 package io.github.d365bridge.sandbox.d365.odata;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -109,10 +108,5 @@ final class BodyReader {
             throw ODataException.badRequest("Cannot convert the literal '" + text + "' to the expected type '"
                     + field.typeName() + "'.");
         }
-    }
-
-    /** Used by DMF too: a CSV text in the form the package writer and D365 exports use. */
-    static BigDecimal decimal(String text) {
-        return new BigDecimal(text.trim());
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.github.d365bridge.sandbox.d365.D365SandboxData;
 import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
@@ -206,9 +205,5 @@ public final class ODataService {
         HttpServerResponse response = ctx.response();
         response.setStatusCode(status).putHeader("Content-Type", contentType).putHeader("OData-Version", "4.0")
                 .end(Buffer.buffer(body));
-    }
-
-    static Optional<EntitySchema> schema(String setName) {
-        return EntityCatalog.bySetName(setName);
     }
 }

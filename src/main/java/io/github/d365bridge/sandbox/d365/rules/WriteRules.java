@@ -1,6 +1,5 @@
 package io.github.d365bridge.sandbox.d365.rules;
 
-import static io.github.d365bridge.sandbox.d365.rules.RowDefaults.decimal;
 import static io.github.d365bridge.sandbox.d365.rules.RowDefaults.string;
 
 import java.math.BigDecimal;
