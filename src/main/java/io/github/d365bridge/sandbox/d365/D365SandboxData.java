@@ -1,0 +1,115 @@
+package io.github.d365bridge.sandbox.d365;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
+import io.github.d365bridge.sandbox.d365.seed.Companies;
+import io.github.d365bridge.sandbox.d365.seed.CustomerGenerator;
+import io.github.d365bridge.sandbox.d365.seed.OnHandGenerator;
+import io.github.d365bridge.sandbox.d365.seed.PriceAgreementGenerator;
+import io.github.d365bridge.sandbox.d365.seed.ProductGenerator;
+import io.github.d365bridge.sandbox.d365.seed.ReleasedProductGenerator;
+import io.github.d365bridge.sandbox.d365.store.EntityTable;
+import io.github.d365bridge.sandbox.d365.store.NumberSequences;
+
+/**
+ * The sandbox's rows, shared by OData, DMF and the business events. Tests use it to seed and to
+ * inspect; values are typed as {@link io.github.d365bridge.sandbox.d365.model.FieldKind} says
+ * (BigDecimal for decimals, LocalDate for date-only fields, null for an empty date).
+ */
+public final class D365SandboxData {
+
+    private final Companies companies;
+    private final ProductGenerator products;
+    private final Map<String, EntityTable> tables = new LinkedHashMap<>();
+    private final NumberSequences sequences = new NumberSequences();
+    private final int customersPerCompany;
+
+    public D365SandboxData(D365SandboxOptions options) {
+        SeedSizes sizes = options.seedSizes();
+        this.companies = new Companies(options.legalEntities());
+        this.products = new ProductGenerator(sizes.products(), options.seed());
+        this.customersPerCompany = sizes.customersPerCompany();
+        add(new EntityTable(EntityCatalog.CUSTOMERS,
+                new CustomerGenerator(companies, sizes.customersPerCompany(), options.seed())));
+        add(new EntityTable(EntityCatalog.PRODUCTS, products));
+        add(new EntityTable(EntityCatalog.RELEASED_PRODUCTS,
+                new ReleasedProductGenerator(companies, products, options.seed())));
+        add(new EntityTable(EntityCatalog.PRICE_AGREEMENTS,
+                new PriceAgreementGenerator(companies, products, sizes.priceBreaksPerItem())));
+        add(new EntityTable(EntityCatalog.ON_HAND,
+                new OnHandGenerator(companies, products, sizes.warehousesPerCompany(), options.seed())));
+        add(new EntityTable(EntityCatalog.SALES_ORDER_HEADERS, null));
+        EntityTable lines = new EntityTable(EntityCatalog.SALES_ORDER_LINES, null);
+        add(lines);
+        tables.put(EntityCatalog.SALES_ORDER_LINES_V1.setName(), lines); // V1 and V3 are views of the same lines
+        add(new EntityTable(EntityCatalog.SALES_INVOICE_HEADERS, null));
+    }
+
+    private void add(EntityTable table) {
+        tables.put(table.schema().setName(), table);
+    }
+
+    /** The table behind an entity set name, or null. */
+    public EntityTable table(String setName) {
+        return tables.get(setName);
+    }
+
+    public Companies companies() {
+        return companies;
+    }
+
+    public NumberSequences sequences() {
+        return sequences;
+    }
+
+    /** Row by key values in the schema's key order, e.g. {@code find("CustomersV3", "usmf", "US-000001")}. */
+    public Optional<Map<String, Object>> find(String setName, Object... keyValues) {
+        return requireTable(setName).find(List.of(keyValues));
+    }
+
+    /** Adds a row as given (no number sequences, no defaults): for tests that need special rows. */
+    public void insert(String setName, Map<String, Object> row) {
+        requireTable(setName).insert(row);
+    }
+
+    /** Every row of a set matching the predicate, in scan order; mind the size of seeded sets. */
+    public List<Map<String, Object>> rows(String setName, Predicate<Map<String, Object>> filter) {
+        EntityTable table = requireTable(setName);
+        List<Map<String, Object>> found = new ArrayList<>();
+        int size = table.scanSize();
+        for (int i = 0; i < size; i++) {
+            Map<String, Object> row = table.rowAt(i);
+            if (row != null && filter.test(row)) {
+                found.add(row);
+            }
+        }
+        return Collections.unmodifiableList(found);
+    }
+
+    /** Next free customer account of a company, after the seeded ones. */
+    public String nextCustomerAccount(String company) {
+        long number = sequences.nextNumber("customer", company, customersPerCompany + 1L);
+        return CustomerGenerator.account(companies.byId(company), (int) number);
+    }
+
+    /** Forgets every change: seeded rows come back, created rows go. */
+    public void reset() {
+        tables.values().stream().distinct().forEach(EntityTable::reset);
+    }
+
+    private EntityTable requireTable(String setName) {
+        EntityTable table = tables.get(setName);
+        if (table == null) {
+            List<String> names = new ArrayList<>(tables.keySet());
+            throw new IllegalArgumentException("no entity set '" + setName + "'; the sandbox serves " + names);
+        }
+        return table;
+    }
+}

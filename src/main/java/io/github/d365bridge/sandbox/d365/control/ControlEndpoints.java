@@ -1,0 +1,126 @@
+package io.github.d365bridge.sandbox.d365.control;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.d365bridge.sandbox.d365.SandboxFaults;
+import io.github.d365bridge.sandbox.d365.events.BusinessEventPublisher;
+import io.github.d365bridge.sandbox.d365.events.InvoicePosting;
+import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
+import io.github.d365bridge.sandbox.d365.odata.ODataJson;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code /_sandbox/...}: fault switches, call counters, invoicing an order, reset. Every call needs
+ * the header {@code X-Sandbox-Key} with the configured control key.
+ */
+public final class ControlEndpoints {
+
+    public static final String KEY_HEADER = "X-Sandbox-Key";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String controlKey;
+    private final SandboxFaults faults;
+    private final InvoicePosting invoicing;
+    private final BusinessEventPublisher publisher;
+    private final Runnable reset;
+    private final String serviceBase;
+
+    public ControlEndpoints(String controlKey, SandboxFaults faults, InvoicePosting invoicing,
+            BusinessEventPublisher publisher, Runnable reset, String serviceBase) {
+        this.controlKey = controlKey;
+        this.faults = faults;
+        this.invoicing = invoicing;
+        this.publisher = publisher;
+        this.reset = reset;
+        this.serviceBase = serviceBase;
+    }
+
+    public void mount(Router router) {
+        router.route("/_sandbox/*").handler(this::requireKey);
+        router.get("/_sandbox/counters").handler(ctx -> json(ctx, 200, faults.counters()));
+        router.delete("/_sandbox/counters").handler(ctx -> {
+            faults.resetCounters();
+            ctx.response().setStatusCode(204).end();
+        });
+        router.post("/_sandbox/faults").handler(this::setFaults);
+        router.delete("/_sandbox/faults").handler(ctx -> {
+            faults.clear();
+            ctx.response().setStatusCode(204).end();
+        });
+        router.post("/_sandbox/invoice").blockingHandler(this::invoice, false);
+        router.get("/_sandbox/events").handler(ctx -> json(ctx, 200, publisher.attempts()));
+        router.post("/_sandbox/reset").blockingHandler(ctx -> {
+            reset.run();
+            ctx.response().setStatusCode(204).end();
+        }, false);
+    }
+
+    private void requireKey(RoutingContext ctx) {
+        if (!controlKey.equals(ctx.request().getHeader(KEY_HEADER))) {
+            ctx.response().setStatusCode(401).end();
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Body: any of throttlePercent, retryAfterSeconds, errorPercent, errorStatus, latencyMs, dropPercent, stuckDmfJobs, failNext{count,status,retryAfterSeconds}. */
+    private void setFaults(RoutingContext ctx) {
+        try {
+            JsonNode body = MAPPER.readTree(ctx.body().asString() == null ? "{}" : ctx.body().asString());
+            if (body.has("throttlePercent")) {
+                faults.throttle(body.get("throttlePercent").asInt(),
+                        body.hasNonNull("retryAfterSeconds") ? body.get("retryAfterSeconds").asInt() : null);
+            }
+            if (body.has("errorPercent")) {
+                faults.serverErrors(body.get("errorPercent").asInt(), body.path("errorStatus").asInt(503));
+            }
+            if (body.has("latencyMs")) {
+                faults.latency(Duration.ofMillis(body.get("latencyMs").asLong()));
+            }
+            if (body.has("dropPercent")) {
+                faults.dropConnections(body.get("dropPercent").asInt());
+            }
+            if (body.has("stuckDmfJobs")) {
+                faults.stuckDmfJobs(body.get("stuckDmfJobs").asBoolean());
+            }
+            JsonNode next = body.path("failNext");
+            if (next.isObject()) {
+                faults.failNext(next.path("count").asInt(1), next.path("status").asInt(503),
+                        next.hasNonNull("retryAfterSeconds") ? next.get("retryAfterSeconds").asInt() : null);
+            }
+            ctx.response().setStatusCode(204).end();
+        } catch (IOException | IllegalArgumentException e) {
+            json(ctx, 400, Map.of("error", e.getMessage()));
+        }
+    }
+
+    private void invoice(RoutingContext ctx) {
+        try {
+            JsonNode body = MAPPER.readTree(ctx.body().asString() == null ? "{}" : ctx.body().asString());
+            Map<String, Object> invoice = invoicing.invoice(body.path("dataAreaId").asText(),
+                    body.path("salesOrderNumber").asText());
+            ctx.response().setStatusCode(201).putHeader("Content-Type", ODataJson.CONTENT_TYPE)
+                    .end(io.vertx.core.buffer.Buffer.buffer(
+                            ODataJson.entity(serviceBase, EntityCatalog.SALES_INVOICE_HEADERS, null, invoice)));
+        } catch (IOException | IllegalArgumentException e) {
+            json(ctx, 404, Map.of("error", String.valueOf(e.getMessage())));
+        } catch (IllegalStateException e) {
+            json(ctx, 409, Map.of("error", String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static void json(RoutingContext ctx, int status, Object body) {
+        try {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(MAPPER.writeValueAsString(body));
+        } catch (IOException e) {
+            ctx.fail(e);
+        }
+    }
+}

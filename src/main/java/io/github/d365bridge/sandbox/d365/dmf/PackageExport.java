@@ -1,0 +1,86 @@
+package io.github.d365bridge.sandbox.d365.dmf;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.d365bridge.client.d365.pkg.DataPackageWriter;
+import io.github.d365bridge.client.d365.pkg.EntityRowWriter;
+import io.github.d365bridge.client.d365.pkg.PackageDefinition;
+import io.github.d365bridge.client.d365.pkg.PackageEntity;
+import io.github.d365bridge.sandbox.d365.model.EntitySchema;
+import io.github.d365bridge.sandbox.d365.model.Field;
+import io.github.d365bridge.sandbox.d365.odata.ODataJson;
+import io.github.d365bridge.sandbox.d365.store.EntityTable;
+
+/**
+ * Writes an export package in D365's format with the project's {@link DataPackageWriter}: one
+ * CSV-Unicode file per entity of the data project, every emitted field as an upper-case column,
+ * rows of the job's legal entity streamed from the table. Values are written as in OData JSON text
+ * (dates ISO at the second, enums by name, decimals plain); D365's own CSV date format follows the
+ * exporting user's locale and is not reproduced.
+ */
+final class PackageExport {
+
+    private PackageExport() {
+    }
+
+    /** Writes the package to a temporary file (the caller deletes it); answers it. */
+    static Path write(String project, List<EntitySchema> schemas, List<EntityTable> tables, String legalEntity) {
+        List<PackageEntity> entities = new ArrayList<>();
+        for (int i = 0; i < schemas.size(); i++) {
+            EntitySchema schema = schemas.get(i);
+            List<String> fields = schema.fields().stream().map(f -> f.name().toUpperCase(Locale.ROOT)).toList();
+            entities.add(PackageEntity.of(schema.label(), schema.typeName().toUpperCase(Locale.ROOT) + "ENTITY", fields)
+                    .withPosition(1, i + 1, 1));
+        }
+        PackageDefinition definition = new PackageDefinition(project, "Exported by the D365 sandbox", entities);
+        try {
+            Path file = Files.createTempFile("dmf-export-", ".zip");
+            try (OutputStream out = Files.newOutputStream(file); DataPackageWriter writer = new DataPackageWriter(out, definition)) {
+                for (int i = 0; i < schemas.size(); i++) {
+                    writeRows(writer, schemas.get(i), tables.get(i), legalEntity);
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeRows(DataPackageWriter writer, EntitySchema schema, EntityTable table, String legalEntity) {
+        try (EntityRowWriter rows = writer.openEntity(schema.label())) {
+            int size = table.scanSize();
+            for (int i = 0; i < size; i++) {
+                Map<String, Object> row = table.rowAt(i);
+                if (row == null || (schema.isPerCompany() && !legalEntity.equalsIgnoreCase((String) row.get("dataAreaId")))) {
+                    continue;
+                }
+                List<String> values = new ArrayList<>(schema.fields().size());
+                for (Field field : schema.fields()) {
+                    values.add(ODataJson.text(field, row.get(field.name())));
+                }
+                rows.write(values);
+            }
+        }
+    }
+
+    /** Rows the export will hold, for the latency model. */
+    static long count(EntitySchema schema, EntityTable table, String legalEntity) {
+        long n = 0;
+        int size = table.scanSize();
+        for (int i = 0; i < size; i++) {
+            Map<String, Object> row = table.rowAt(i);
+            if (row != null && (!schema.isPerCompany() || legalEntity.equalsIgnoreCase((String) row.get("dataAreaId")))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
