@@ -7,6 +7,7 @@ import io.github.d365bridge.client.core.ExternalSystem;
 import io.github.d365bridge.client.core.HttpTransport;
 import io.github.d365bridge.client.core.RetryPolicy;
 import io.github.d365bridge.client.core.ThrottleGate;
+import io.github.d365bridge.client.d365.auth.CachingTokenSource;
 import io.github.d365bridge.client.d365.auth.FormPostTokenSource;
 import io.github.d365bridge.client.d365.auth.MsalTokenSource;
 import io.github.d365bridge.client.d365.auth.TokenSource;
@@ -38,9 +39,10 @@ public final class D365Client {
     public static D365Client create(D365ClientOptions options, Clock clock) {
         HttpTransport transport = new HttpTransport(ExternalSystem.D365, Duration.ofSeconds(10),
                 options.requestTimeout(), options.sslContext());
-        TokenSource tokens = options.authMode() == D365ClientOptions.AuthMode.ADFS && options.adfsFormPost()
-                ? new FormPostTokenSource(options, transport, clock)
-                : new MsalTokenSource(options);
+        TokenSource tokens = new CachingTokenSource(
+                options.authMode() == D365ClientOptions.AuthMode.ADFS && options.adfsFormPost()
+                        ? new FormPostTokenSource(options, transport, clock)
+                        : new MsalTokenSource(options), clock);
         ThrottleGate throttle = new ThrottleGate(clock);
         D365Http http = new D365Http(transport, tokens, new RetryPolicy(options.retry(), throttle, clock));
         return new D365Client(new ODataClient(http, options.dataRoot(), options.clientPageSize()),

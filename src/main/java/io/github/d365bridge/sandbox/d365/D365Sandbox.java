@@ -22,6 +22,7 @@ import io.github.d365bridge.sandbox.d365.rules.WriteRules;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -45,6 +46,7 @@ public final class D365Sandbox implements AutoCloseable {
     private final DmfJobs jobs;
     private final InvoicePosting invoicing;
     private final BusinessEventPublisher publisher;
+    private final TokenStore tokens = new TokenStore(Clock.systemUTC());
 
     private D365Sandbox(D365SandboxOptions options) {
         this.options = options;
@@ -61,13 +63,18 @@ public final class D365Sandbox implements AutoCloseable {
             }
         });
         DmfBlobs blobs = options.storageConnectionString() == null ? null
-                : new DmfBlobs(options.storageConnectionString(), options.dmfContainer(), options.sasLifetime());
+                : new DmfBlobs(options.storageConnectionString(), options.dmfContainer(), options.sasLifetime(),
+                        faults::takeExpiredWriteUrl);
         this.jobs = blobs == null ? null : new DmfJobs(options, blobs, data, rules, faults);
         Router router = Router.router(vertx);
-        this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(options.port()))
-                .requestHandler(router);
+        HttpServerOptions serverOptions = new HttpServerOptions().setHost("127.0.0.1").setPort(options.port());
+        if (options.tls() != null) {
+            serverOptions.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(options.tls().keyStore().toString())
+                    .setPassword(options.tls().password()));
+        }
+        this.server = vertx.createHttpServer(serverOptions).requestHandler(router);
         await(server.listen().toCompletionStage().toCompletableFuture());
-        this.baseUrl = URI.create("http://127.0.0.1:" + server.actualPort());
+        this.baseUrl = URI.create((options.tls() == null ? "http" : "https") + "://127.0.0.1:" + server.actualPort());
         mount(router, rules, blobs);
     }
 
@@ -79,7 +86,6 @@ public final class D365Sandbox implements AutoCloseable {
     private void mount(Router router, WriteRules rules, DmfBlobs blobs) {
         String cloud = baseUrl.toString();
         String adfs = adfsBaseUrl().toString();
-        TokenStore tokens = new TokenStore(Clock.systemUTC());
         TokenEndpoints tokenEndpoints = new TokenEndpoints(options, tokens, cloud, adfs, Set.of(
                 entraAuthority() + "/oauth2/v2.0/token", entraAuthority() + "/oauth2/token",
                 adfsAuthority() + "/oauth2/token"));
@@ -95,7 +101,7 @@ public final class D365Sandbox implements AutoCloseable {
                 ctx -> dataEndpoint.handle(ctx, adfs, ADFS_PATH + "/data/"), false);
     }
 
-    /** {@code http://127.0.0.1:PORT}: the cloud environment URL; OData at {@code baseUrl + "/data/"}. */
+    /** {@code http(s)://127.0.0.1:PORT}: the cloud environment URL; OData at {@code baseUrl + "/data/"}. */
     public URI baseUrl() {
         return baseUrl;
     }
@@ -125,6 +131,19 @@ public final class D365Sandbox implements AutoCloseable {
 
     public D365SandboxOptions options() {
         return options;
+    }
+
+    /**
+     * Forgets every issued token, as if they had been revoked: the next call with a cached token gets
+     * 401, which is how a test sees a client re-authenticate.
+     */
+    public void revokeTokens() {
+        tokens.clear();
+    }
+
+    /** Tokens issued so far by all token endpoints. */
+    public long tokensIssued() {
+        return tokens.issuedCount();
     }
 
     /** Delivery attempts of business events so far. */

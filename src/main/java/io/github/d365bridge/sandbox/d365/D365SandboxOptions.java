@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.d365bridge.sandbox.SandboxTls;
+
 /**
  * Everything a {@link D365Sandbox} can be told. Build with {@link #builder()}; every option has a
  * default that gives a working sandbox except the storage connection string, without which the DMF
@@ -33,7 +35,8 @@ public record D365SandboxOptions(
         Duration autoInvoiceDelay,
         Duration eventRetryDelay,
         int eventRetries,
-        String controlKey) {
+        String controlKey,
+        SandboxTls tls) {
 
     /** D365's own hard page limit. */
     public static final int MAX_PAGE_SIZE = 10_000;
@@ -88,6 +91,7 @@ public record D365SandboxOptions(
         private Duration eventRetryDelay = Duration.ofSeconds(1);
         private int eventRetries = 3;
         private String controlKey = "sandbox-control-key";
+        private SandboxTls tls;
 
         private Builder() {
         }
@@ -112,12 +116,14 @@ public record D365SandboxOptions(
         public Builder autoInvoiceDelay(Duration value) { autoInvoiceDelay = value; return this; }
         public Builder eventRetries(int retries, Duration delay) { eventRetries = retries; eventRetryDelay = delay; return this; }
         public Builder controlKey(String value) { controlKey = value; return this; }
+        /** Serve HTTPS with this certificate (msal4j accepts only https authorities); null (default) serves http. */
+        public Builder tls(SandboxTls value) { tls = value; return this; }
 
         public D365SandboxOptions build() {
             return new D365SandboxOptions(port, tenantId, clients, tokenLifetime, defaultCompany, legalEntities,
                     storageConnectionString, dmfContainer, sasLifetime, dmfFixedLatency, dmfPerRowLatency, pageSize,
                     seedSizes, seed, dataProjects, businessEventUrl, autoInvoiceDelay, eventRetryDelay, eventRetries,
-                    controlKey);
+                    controlKey, tls);
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class SandboxFaults {
 
+    private final java.util.concurrent.atomic.AtomicInteger expiredWriteUrls = new java.util.concurrent.atomic.AtomicInteger();
+
     /** What to do with one call. */
     public record Decision(Kind kind, int status, Integer retryAfterSeconds, Duration latency) {
         public enum Kind { NONE, ANSWER, DROP }
@@ -65,6 +67,17 @@ public final class SandboxFaults {
     }
 
     /** DMF jobs started from now on stay Executing for ever (until the flag is cleared). */
+    /** The next {@code count} DMF write URLs are handed out already expired (their uploads get 403). */
+    public SandboxFaults expireNextWriteUrls(int count) {
+        expiredWriteUrls.set(count);
+        return this;
+    }
+
+    /** Consumes one pending expired write URL, if any. */
+    public boolean takeExpiredWriteUrl() {
+        return expiredWriteUrls.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
     public SandboxFaults stuckDmfJobs(boolean stuck) {
         stuckDmfJobs = stuck;
         return this;
@@ -80,6 +93,7 @@ public final class SandboxFaults {
 
     /** No faults any more; counters are kept. */
     public void clear() {
+        expiredWriteUrls.set(0);
         throttlePercent = 0;
         errorPercent = 0;
         dropPercent = 0;

@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,16 +20,14 @@ import io.github.d365bridge.storage.Json;
 
 /**
  * The plain OAuth 2 client-credentials form post in its v1 "resource" form, for AD FS where
- * msal4j's client-credential support is unconfirmed. Caches the token until five minutes (or a tenth
- * of its lifetime, if shorter) before it expires.
+ * msal4j's client-credential support is unconfirmed.
  */
-public final class FormPostTokenSource implements TokenSource {
+public final class FormPostTokenSource implements CachingTokenSource.Fetcher {
 
     private final HttpTransport http;
     private final URI tokenEndpoint;
     private final String form;
     private final Clock clock;
-    private volatile CachedToken cached = new CachedToken("", Instant.MIN);
 
     public FormPostTokenSource(D365ClientOptions options, HttpTransport http, Clock clock) {
         if (!(options.credential() instanceof D365ClientOptions.Secret secret)) {
@@ -47,13 +43,7 @@ public final class FormPostTokenSource implements TokenSource {
     }
 
     @Override
-    public String token() {
-        CachedToken current = cached;
-        return clock.instant().isBefore(current.refreshAt()) ? current.value() : refreshedToken();
-    }
-
-    @Override
-    public synchronized String refreshedToken() {
+    public CachingTokenSource.Token fetch(boolean bypassProviderCache) {
         HttpRequest request = http.request(tokenEndpoint).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         HttpResponse<InputStream> response = http.send(request, "AD FS token request");
@@ -70,9 +60,7 @@ public final class FormPostTokenSource implements TokenSource {
             if (token.isEmpty()) {
                 throw new PermanentFailureException(ExternalSystem.D365, "AD FS token answer has no access_token");
             }
-            Duration margin = Duration.ofSeconds(Math.min(300, lifetime / 10));
-            cached = new CachedToken(token, clock.instant().plusSeconds(lifetime).minus(margin));
-            return token;
+            return new CachingTokenSource.Token(token, clock.instant().plusSeconds(lifetime));
         } catch (IOException e) {
             throw new PermanentFailureException(ExternalSystem.D365, "AD FS token answer is not JSON", e);
         }
@@ -80,8 +68,5 @@ public final class FormPostTokenSource implements TokenSource {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private record CachedToken(String value, Instant refreshAt) {
     }
 }

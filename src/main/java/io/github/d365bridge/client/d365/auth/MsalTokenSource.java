@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
 
@@ -26,7 +27,7 @@ import io.github.d365bridge.client.d365.D365ClientOptions;
  * {@link ConfidentialClientApplication} per identity: msal4j caches app tokens per instance and
  * refreshes them five minutes before expiry, so a second instance would mean a second cache.
  */
-public final class MsalTokenSource implements TokenSource {
+public final class MsalTokenSource implements CachingTokenSource.Fetcher {
 
     private final ConfidentialClientApplication app;
     private final Set<String> scopes;
@@ -56,19 +57,11 @@ public final class MsalTokenSource implements TokenSource {
     }
 
     @Override
-    public String token() {
-        return acquire(false);
-    }
-
-    @Override
-    public String refreshedToken() {
-        return acquire(true);
-    }
-
-    private String acquire(boolean skipCache) {
+    public CachingTokenSource.Token fetch(boolean skipCache) {
         ClientCredentialParameters parameters = ClientCredentialParameters.builder(scopes).skipCache(skipCache).build();
         try {
-            return app.acquireToken(parameters).get(timeoutMillis, TimeUnit.MILLISECONDS).accessToken();
+            IAuthenticationResult result = app.acquireToken(parameters).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return new CachingTokenSource.Token(result.accessToken(), result.expiresOnDate().toInstant());
         } catch (ExecutionException e) {
             throw translate(e.getCause() == null ? e : e.getCause());
         } catch (TimeoutException e) {

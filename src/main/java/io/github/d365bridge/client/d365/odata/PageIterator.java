@@ -9,7 +9,10 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.github.d365bridge.client.core.BridgeException;
 import io.github.d365bridge.client.core.ExternalSystem;
@@ -30,6 +33,7 @@ final class PageIterator<T> implements Iterator<T>, AutoCloseable {
     private final String operation;
     private final Class<T> type;
     private final PagePlan plan;
+    private final ObjectReader rowReader;
     private URI pageUrl;
     private HttpResponse<InputStream> response;
     private JsonParser parser;
@@ -47,6 +51,8 @@ final class PageIterator<T> implements Iterator<T>, AutoCloseable {
         this.type = type;
         this.plan = plan;
         this.pageUrl = plan.firstPage();
+        // Rows are read one by one from inside the page object: the next row is not a "trailing token".
+        this.rowReader = Json.mapper().readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     @Override
@@ -80,7 +86,7 @@ final class PageIterator<T> implements Iterator<T>, AutoCloseable {
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.START_OBJECT) {
                     rowsInPage++;
-                    return Json.mapper().readValue(parser, type);
+                    return rowReader.readValue(parser);
                 }
                 if (token != JsonToken.END_ARRAY) {
                     throw D365Http.malformed(operation, "unexpected " + token + " in the value array of " + pageUrl);
@@ -95,6 +101,10 @@ final class PageIterator<T> implements Iterator<T>, AutoCloseable {
                 pageIndex++;
                 rowsInPage = 0;
                 recoveries = 0;
+            } catch (JsonProcessingException malformed) {
+                closePage();
+                throw D365Http.malformed(operation, "row " + (rowsInPage + 1) + " of page " + pageUrl
+                        + " cannot be read as " + type.getSimpleName() + ": " + malformed.getOriginalMessage());
             } catch (IOException | UncheckedIOException lost) {
                 recover(lost);
             }

@@ -20,6 +20,20 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class TokenEndpoints {
 
+    /**
+     * The resource part of a v2 scope. msal4j adds the reserved OpenID scopes ({@code openid profile
+     * offline_access}) to every request, client credentials included, and Entra ignores them there; only
+     * what remains must be a single {@code <resource>/.default}.
+     */
+    private static String resourceScope(String scope) {
+        if (scope == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(scope.trim().split("\\s+"))
+                .filter(s -> !java.util.Set.of("openid", "profile", "offline_access").contains(s))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -126,10 +140,10 @@ public final class TokenEndpoints {
         String expected = flavour == Flavour.ADFS ? adfsResource : cloudResource;
         String requested;
         if (flavour == Flavour.ENTRA_V2 || (flavour == Flavour.ADFS && form.get("resource") == null)) {
-            String scope = form.get("scope");
-            if (scope == null || !scope.endsWith("/.default") || scope.trim().contains(" ")) {
+            String scope = resourceScope(form.get("scope"));
+            if (scope == null || !scope.endsWith("/.default") || scope.contains(" ")) {
                 error(ctx, flavour, 400, "invalid_scope", 1002012, "AADSTS1002012: The provided value for scope "
-                        + scope + " is not valid. Client credential flows must have a scope value with /.default"
+                        + form.get("scope") + " is not valid. Client credential flows must have a scope value with /.default"
                         + " suffixed to the resource identifier (application ID URI).");
                 return null;
             }

@@ -21,6 +21,7 @@ public final class TokenStore {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong issuedCount = new java.util.concurrent.atomic.AtomicLong();
     private final Clock clock;
 
     public TokenStore(Clock clock) {
@@ -32,6 +33,7 @@ public final class TokenStore {
         random.nextBytes(bytes);
         String token = "sbx." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         tokens.put(token, new Issued(clientId, audience, clock.instant().plus(lifetime)));
+        issuedCount.incrementAndGet();
         return token;
     }
 
@@ -46,6 +48,11 @@ public final class TokenStore {
             return Optional.empty();
         }
         return Optional.of(issued);
+    }
+
+    /** How many tokens were issued so far (lets tests see whether a client caches). */
+    public long issuedCount() {
+        return issuedCount.get();
     }
 
     public void clear() {

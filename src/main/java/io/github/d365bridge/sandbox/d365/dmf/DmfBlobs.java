@@ -21,8 +21,15 @@ public final class DmfBlobs {
 
     private final BlobContainerClient container;
     private final Duration sasLifetime;
+    private final java.util.function.BooleanSupplier expireWriteUrlNow;
 
-    public DmfBlobs(String connectionString, String containerName, Duration sasLifetime) {
+    /**
+     * @param expireWriteUrlNow asked for each write URL; true hands out one that has already expired
+     *                          (fault injection: an upload that got delayed past the SAS lifetime)
+     */
+    public DmfBlobs(String connectionString, String containerName, Duration sasLifetime,
+            java.util.function.BooleanSupplier expireWriteUrlNow) {
+        this.expireWriteUrlNow = expireWriteUrlNow;
         this.container = new BlobServiceClientBuilder().connectionString(connectionString).buildClient()
                 .getBlobContainerClient(containerName);
         this.container.createIfNotExists();
@@ -31,7 +38,9 @@ public final class DmfBlobs {
 
     /** A URL that allows creating and writing this one blob until the SAS expires. */
     public String writeUrl(String blobName) {
-        return sasUrl(blobName, new BlobSasPermission().setCreatePermission(true).setWritePermission(true));
+        BlobSasPermission permission = new BlobSasPermission().setCreatePermission(true).setWritePermission(true);
+        return expireWriteUrlNow.getAsBoolean() ? sasUrl(blobName, permission, OffsetDateTime.now().minusMinutes(1))
+                : sasUrl(blobName, permission);
     }
 
     /** A URL that allows reading this one blob until the SAS expires (plain GET, no bearer). */
@@ -40,8 +49,12 @@ public final class DmfBlobs {
     }
 
     private String sasUrl(String blobName, BlobSasPermission permission) {
+        return sasUrl(blobName, permission, OffsetDateTime.now().plus(sasLifetime));
+    }
+
+    private String sasUrl(String blobName, BlobSasPermission permission, OffsetDateTime expiry) {
         BlobClient blob = container.getBlobClient(blobName);
-        String sas = blob.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plus(sasLifetime), permission));
+        String sas = blob.generateSas(new BlobServiceSasSignatureValues(expiry, permission));
         return blob.getBlobUrl() + "?" + sas;
     }
 
