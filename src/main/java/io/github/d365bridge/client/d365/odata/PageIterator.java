@@ -85,8 +85,9 @@ final class PageIterator<T> implements Iterator<T>, AutoCloseable {
                 }
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.START_OBJECT) {
+                    T row = rowReader.readValue(parser);
                     rowsInPage++;
-                    return rowReader.readValue(parser);
+                    return row;
                 }
                 if (token != JsonToken.END_ARRAY) {
                     throw D365Http.malformed(operation, "unexpected " + token + " in the value array of " + pageUrl);
