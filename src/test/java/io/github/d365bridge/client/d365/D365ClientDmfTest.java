@@ -114,6 +114,7 @@ class D365ClientDmfTest {
             errorKeys = new String(in.readAllBytes(), StandardCharsets.UTF_16LE);
         }
         assertThat(errorKeys).contains(bad).contains("NO-SUCH-CUSTOMER").doesNotContain(good);
+        assertThat(client.dmf().getImportStagingErrorFileUrl(executionId, HEADERS)).isPresent();
     }
 
     @Test

@@ -168,6 +168,30 @@ class D365ClientODataTest {
         }
     }
 
+    @Test
+    void clientSidePagingWithTopAndSkipWhenTheServerSendsNoNextLink() {
+        D365ClientOptions base = env.options(D365TestEnvironment.CLIENT_ID, D365TestEnvironment.SECRET, List.of());
+        D365Client paging = D365Client.create(new D365ClientOptions(base.baseUrl(), base.authMode(), base.authority(),
+                base.clientId(), base.credential(), false, base.requestTimeout(), base.retry(), List.of(),
+                base.sslContext(), Optional.of(10)));
+        long before = env.sandbox.faults().calls("/data/CustomersV3");
+        try (Stream<CustomerV3> rows = paging.odata().stream(CustomerV3.ENTITY_SET,
+                ODataQuery.all().company("demf").orderBy("CustomerAccount").top(45), CustomerV3.class)) {
+            assertThat(rows.map(CustomerV3::customerAccount).distinct().count()).isEqualTo(45);
+        }
+        assertThat(env.sandbox.faults().calls("/data/CustomersV3") - before).as("pages of 10").isEqualTo(5);
+    }
+
+    @Test
+    void droppedConnectionsAreRetried() {
+        env.sandbox.faults().dropConnections(50);
+        for (int i = 0; i < 6; i++) {
+            assertThat(client.odata().count(CustomerV3.ENTITY_SET, ODataQuery.all().company("gbsi"))).isPositive();
+        }
+        assertThat(env.sandbox.faults().calls("/data/CustomersV3")).as("some calls were dropped and repeated")
+                .isGreaterThan(6);
+    }
+
     private static long retainedHeap() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
