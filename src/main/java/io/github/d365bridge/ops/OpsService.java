@@ -73,8 +73,10 @@ public class OpsService {
 
     /**
      * Moves up to {@code max} messages from {@code <queue>-poison} back to {@code queue}, unchanged, and
-     * marks their failures finished. Each message is re-sent before it is deleted from the poison queue,
-     * so a crash in between duplicates (harmless: handlers are idempotent) rather than loses.
+     * marks their failures finished. Only messages poisoned before the replay started are moved: a
+     * message that fails again lands in the poison queue anew and must not be replayed in a loop. Each
+     * message is re-sent before it is deleted from the poison queue, so a crash in between duplicates
+     * (harmless: handlers are idempotent) rather than loses.
      */
     public int replayPoison(String queue, int max) {
         if (registry.forQueue(queue).isEmpty()) {
@@ -82,6 +84,8 @@ public class OpsService {
                     + registry.queues());
         }
         QueueClient poison = storage.queue(QueueDispatcher.poisonQueue(queue));
+        // Storage timestamps have one-second resolution: anything inserted in the current second counts as new.
+        Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         int replayed = 0;
         while (replayed < max) {
             List<QueueMessageItem> batch = new ArrayList<>();
@@ -89,11 +93,20 @@ public class OpsService {
             if (batch.isEmpty()) {
                 break;
             }
+            boolean reachedNewOnes = false;
             for (QueueMessageItem item : batch) {
+                if (item.getInsertionTime() != null && !item.getInsertionTime().toInstant().isBefore(started)) {
+                    poison.updateMessage(item.getMessageId(), item.getPopReceipt(), null, Duration.ZERO);
+                    reachedNewOnes = true;
+                    continue;
+                }
                 publisher.sendRaw(queue, item.getBody().toString(), Duration.ZERO);
                 poison.deleteMessage(item.getMessageId(), item.getPopReceipt());
                 failures.markFinished(queue, item.getMessageId());
                 replayed++;
+            }
+            if (reachedNewOnes) {
+                break;
             }
         }
         return replayed;
