@@ -44,6 +44,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 public final class CommerceSandbox implements AutoCloseable {
 
+    private final io.github.d365bridge.sandbox.commerce.http.TrafficLog traffic =
+            new io.github.d365bridge.sandbox.commerce.http.TrafficLog();
+
     private final CommerceSandboxOptions options;
     private final Vertx vertx;
     private final HttpServer server;
@@ -98,6 +101,7 @@ public final class CommerceSandbox implements AutoCloseable {
         this.vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
+        router.route().handler(traffic::attach);
         ControlApi control = new ControlApi(options.controlKey(), faults, orders, consumer, publicKeys);
         RestDispatcher dispatcher = new RestDispatcher(routes, this::store, auth, faults,
                 new AsyncBulkApi(bulkStore, faults, options.inputLimits(), data::now), data, vertx);
@@ -123,6 +127,14 @@ public final class CommerceSandbox implements AutoCloseable {
         }
         return options.storeViews().stream().filter(s -> s.code().equals(code)).findFirst()
                 .map(s -> new StoreScope(s.code(), s.id(), s.websiteId()));
+    }
+
+    /**
+     * Requests and answers of the REST API while recording is on ({@link TrafficLog#recording}); off by
+     * default. The contract tests turn it on to check a client's traffic against the OpenAPI file.
+     */
+    public io.github.d365bridge.sandbox.commerce.http.TrafficLog traffic() {
+        return traffic;
     }
 
     public URI baseUrl() {

@@ -17,8 +17,9 @@ public final class Responses {
     }
 
     public static void json(RoutingContext ctx, int status, JsonNode body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(body.toString());
+        String text = body.toString();
+        TrafficLog.record(ctx, status, text);
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(text);
     }
 
     public static void error(RoutingContext ctx, CommerceException e) {
@@ -52,9 +53,10 @@ public final class Responses {
                     ctx.response().putHeader("Retry-After", String.valueOf(rule.retryAfterSeconds()));
                 }
                 String title = kind == FaultKind.BAD_GATEWAY ? "502 Bad Gateway" : "503 Service Temporarily Unavailable";
-                ctx.response().setStatusCode(kind.status()).putHeader("Content-Type", "text/html")
-                        .end("<html><head><title>" + title + "</title></head><body><center><h1>" + title
-                                + "</h1></center><hr><center>nginx</center></body></html>");
+                String page = "<html><head><title>" + title + "</title></head><body><center><h1>" + title
+                        + "</h1></center><hr><center>nginx</center></body></html>";
+                TrafficLog.record(ctx, kind.status(), page);
+                ctx.response().setStatusCode(kind.status()).putHeader("Content-Type", "text/html").end(page);
             }
         }
         return true;
