@@ -119,6 +119,29 @@ public final class ConfigValidator {
             return;
         }
         checkUrl("bridge.commerce.base-url", commerce.baseUrl().get(), problems);
+        if (!commerce.defaultStoreCode().matches("[a-z][a-z0-9_]*")) {
+            problems.add(problem("bridge.commerce.default-store-code",
+                    "must be a store code (lower-case letters, digits, underscore, starting with a letter)"));
+        }
+        if (commerce.maxAttempts() < 1) {
+            problems.add(problem("bridge.commerce.max-attempts", "must be at least 1"));
+        }
+        if (commerce.requestTimeout().toSeconds() < 1) {
+            problems.add(problem("bridge.commerce.request-timeout", "must be at least 1 second"));
+        }
+        if (commerce.adminTokenRefreshMargin().isNegative()
+                || commerce.adminTokenRefreshMargin().compareTo(commerce.adminTokenLifetime()) >= 0) {
+            problems.add(problem("bridge.commerce.admin-token-refresh-margin",
+                    "must be zero or more and shorter than bridge.commerce.admin-token-lifetime"));
+        }
+        if (commerce.adminLoginCooldown().isNegative()) {
+            problems.add(problem("bridge.commerce.admin-login-cooldown", "must not be negative"));
+        }
+        if (commerce.bulkPollInitialDelay().toMillis() < 1
+                || commerce.bulkPollInitialDelay().compareTo(commerce.bulkPollMaxDelay()) > 0) {
+            problems.add(problem("bridge.commerce.bulk-poll-initial-delay",
+                    "must be positive and not exceed bridge.commerce.bulk-poll-max-delay"));
+        }
         switch (commerce.authMode()) {
             case OAUTH1 -> {
                 require("bridge.commerce.consumer-key", commerce.consumerKey(), problems);
