@@ -1,0 +1,47 @@
+package io.github.d365bridge.client.commerce.company;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.d365bridge.client.commerce.CommerceAnswers;
+import io.github.d365bridge.client.commerce.CommerceHttp;
+import io.github.d365bridge.client.commerce.CommerceRequest;
+import io.github.d365bridge.client.commerce.search.SearchCriteria;
+import io.github.d365bridge.client.commerce.search.SearchPage;
+import io.github.d365bridge.client.commerce.search.SearchResults;
+
+/** {@code /V1/company/} (Adobe Commerce B2B): create, update and search companies. */
+public final class CompanyClient {
+
+    private final CommerceHttp http;
+    private final String store;
+
+    public CompanyClient(CommerceHttp http, String store) {
+        this.http = http;
+        this.store = store;
+    }
+
+    /** {@code POST /V1/company/} (the trailing slash is part of the route). */
+    public Company create(Company company) {
+        return http.execute(CommerceRequest.of("POST", store, "company/", "companies.create")
+                .record(company.companyName()).json(Map.of("company", company)), CommerceAnswers.as(Company.class));
+    }
+
+    public Company update(long companyId, Company company) {
+        return http.execute(CommerceRequest.of("PUT", store, CommerceRequest.path("company/{}", companyId),
+                "companies.update").record(company.companyName() == null ? "id " + companyId : company.companyName())
+                .json(Map.of("company", company.withId(companyId))), CommerceAnswers.as(Company.class));
+    }
+
+    public Stream<Company> search(SearchCriteria criteria) {
+        return SearchResults.stream(http, criteria, this::request, Company.class);
+    }
+
+    public SearchPage<Company> searchPage(SearchCriteria criteria) {
+        return SearchResults.page(http, criteria, this::request, Company.class);
+    }
+
+    private CommerceRequest request(SearchCriteria criteria) {
+        return CommerceRequest.of("GET", store, "company/", "companies.search").query(criteria.toQueryParams());
+    }
+}
