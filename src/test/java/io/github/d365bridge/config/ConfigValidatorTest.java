@@ -60,6 +60,21 @@ class ConfigValidatorTest {
         assertThat(problems).singleElement().asString().contains("/namespaces/AXSF");
     }
 
+    @Test
+    void commerceClientSettingsAreCheckedWithTheirKeys() {
+        List<String> problems = validate(Map.of("bridge.storage.azurite.embedded", "true",
+                "bridge.commerce.base-url", "https://shop.example.com", "bridge.commerce.auth-mode", "BEARER",
+                "bridge.commerce.access-token", "token",
+                "bridge.commerce.default-store-code", "Default Store",
+                "bridge.commerce.admin-token-refresh-margin", "PT5H",
+                "bridge.commerce.max-attempts", "0"));
+        assertThat(problems).hasSize(3)
+                .anySatisfy(p -> assertThat(p).startsWith("bridge.commerce.default-store-code"))
+                .anySatisfy(p -> assertThat(p).startsWith("bridge.commerce.admin-token-refresh-margin"))
+                .anySatisfy(p -> assertThat(p).startsWith("bridge.commerce.max-attempts (app setting"
+                        + " BRIDGE_COMMERCE_MAX_ATTEMPTS)"));
+    }
+
     private static List<String> validate(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withDefaultValues(properties)
                 .withMapping(StorageConfig.class).withMapping(RuntimeConfig.class).withMapping(OpsConfig.class)
