@@ -67,6 +67,9 @@ public final class FakeCommerce implements AutoCloseable {
         }
     }
 
+    /** More requests than any test needs: a client looping on pages or polls fails instead of hanging. */
+    private static final int MAX_REQUESTS = 300;
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
@@ -107,7 +110,9 @@ public final class FakeCommerce implements AutoCloseable {
             URI full = URI.create(baseUrl() + sent.getRawPath() + (sent.getRawQuery() == null ? "" : "?" + sent.getRawQuery()));
             Recorded recorded = new Recorded(exchange.getRequestMethod(), full, Map.copyOf(exchange.getRequestHeaders()), body);
             requests.add(recorded);
-            Reply reply = handler.apply(recorded);
+            Reply reply = requests.size() > MAX_REQUESTS
+                    ? Reply.json(400, "{\"message\":\"FakeCommerce guard: more than " + MAX_REQUESTS + " requests\"}")
+                    : handler.apply(recorded);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(reply.status(), reply.truncate() ? bytes.length + 100 : bytes.length == 0 ? -1 : bytes.length);
