@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ public final class CommerceHttp {
 
     /** Runs the call with retries and reads the 2xx answer; throws on anything else. */
     public <T> T execute(CommerceRequest request, AnswerReader<T> reader) {
-        return retry.execute(request.call().operation(), () -> attempt(request, reader, false)).value();
+        return withRetries(request, () -> attempt(request, reader, false)).value();
     }
 
     /**
@@ -53,8 +54,36 @@ public final class CommerceHttp {
      * route" still fails: a wrong URL or a missing module must not read as a missing record.
      */
     public <T> Optional<T> find(CommerceRequest request, AnswerReader<T> reader) {
-        Answer<T> answer = retry.execute(request.call().operation(), () -> attempt(request, reader, true));
+        Answer<T> answer = withRetries(request, () -> attempt(request, reader, true));
         return answer.found() ? Optional.ofNullable(answer.value()) : Optional.empty();
+    }
+
+    /**
+     * Retriable failures are retried in-call, except that a call which is not repeatable (creating an
+     * invoice, a shipment, a customer) is not sent again after an answer that leaves open whether
+     * Commerce applied it (502, 504, timeout or connection lost after sending): a second invoice or
+     * shipment would be real damage. Such a failure stays retriable for the queue's redelivery, where
+     * the flow asks Commerce first (architecture §2.3).
+     */
+    private <T> Answer<T> withRetries(CommerceRequest request, Supplier<Answer<T>> attempt) {
+        String operation = request.call().operation();
+        if (request.repeatable()) {
+            return retry.execute(operation, attempt);
+        }
+        try {
+            return retry.execute(operation, () -> {
+                try {
+                    return attempt.get();
+                } catch (BridgeException failure) {
+                    if (OutcomeUnknown.applies(failure)) {
+                        throw new OutcomeUnknown(failure);
+                    }
+                    throw failure;
+                }
+            });
+        } catch (OutcomeUnknown unknown) {
+            throw unknown.asReported("Commerce " + request.call().authMode(auth.mode()).describe());
+        }
     }
 
     public URI uri(CommerceRequest request) {

@@ -12,11 +12,14 @@ import io.github.d365bridge.storage.Json;
  * encoded, see {@link #path(String, Object...)}), query parameters, JSON body and the error context.
  * The body is serialised once, so every retry sends the same bytes.
  *
- * @param store  store code, or null for {@code /rest/V1} (the admin token endpoint)
- * @param prefix {@code V1}, or {@code async/bulk/V1} for bulk submissions
+ * @param store      store code, or null for {@code /rest/V1} (the admin token endpoint)
+ * @param prefix     {@code V1}, or {@code async/bulk/V1} for bulk submissions
+ * @param repeatable whether sending the call twice has the effect of sending it once (reads, PUTs,
+ *                   upserts); a call that is not is never repeated after an answer that leaves open
+ *                   whether it was applied (502, 504, timeout)
  */
 public record CommerceRequest(String method, String store, String prefix, String path, List<QueryParam> query,
-        byte[] body, CommerceCall call) {
+        byte[] body, CommerceCall call, boolean repeatable) {
 
     public CommerceRequest {
         Objects.requireNonNull(method, "method");
@@ -26,16 +29,18 @@ public record CommerceRequest(String method, String store, String prefix, String
     }
 
     public static CommerceRequest of(String method, String store, String path, String operation) {
-        return new CommerceRequest(method, store, "V1", path, List.of(), null, CommerceCall.of(operation));
+        return new CommerceRequest(method, store, "V1", path, List.of(), null, CommerceCall.of(operation),
+                !"POST".equals(method));
     }
 
     public CommerceRequest query(List<QueryParam> params) {
-        return new CommerceRequest(method, store, prefix, path, params, body, call);
+        return new CommerceRequest(method, store, prefix, path, params, body, call, repeatable);
     }
 
     public CommerceRequest json(Object value) {
         try {
-            return new CommerceRequest(method, store, prefix, path, query, Json.mapper().writeValueAsBytes(value), call);
+            return new CommerceRequest(method, store, prefix, path, query, Json.mapper().writeValueAsBytes(value), call,
+                    repeatable);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(call.operation() + ": cannot serialise the request body", e);
         }
@@ -43,11 +48,16 @@ public record CommerceRequest(String method, String store, String prefix, String
 
     /** Names the business record (SKU, email, order number) in every error message of this call. */
     public CommerceRequest record(String key) {
-        return new CommerceRequest(method, store, prefix, path, query, body, call.record(key));
+        return new CommerceRequest(method, store, prefix, path, query, body, call.record(key), repeatable);
     }
 
     public CommerceRequest bulk() {
-        return new CommerceRequest(method, store, "async/bulk/V1", path, query, body, call);
+        return new CommerceRequest(method, store, "async/bulk/V1", path, query, body, call, false);
+    }
+
+    /** Marks a POST that upserts (prices, source items, links): safe to send again. */
+    public CommerceRequest upsert() {
+        return new CommerceRequest(method, store, prefix, path, query, body, call, true);
     }
 
     public boolean isRead() {

@@ -91,6 +91,32 @@ class CommerceRetryAndErrorsTest {
     }
 
     @Test
+    void aCreateWhoseOutcomeIsUnknownIsNotSentTwiceButStaysRetriableForTheQueue() {
+        fake.answer(r -> new Reply(504, "<html>Gateway Time-out</html>", java.util.Map.of(), false));
+        assertThatThrownBy(() -> client.invoices().create(100, InvoiceRequest.everything(true)))
+                .isNotInstanceOf(PermanentFailureException.class)
+                .hasMessageContaining("invoices.create (store default, record order 100) was not repeated")
+                .hasMessageContaining("HTTP 504")
+                .satisfies(e -> assertThat(ErrorClassifier.isRetriable(e)).isTrue());
+        assertThat(fake.requests()).hasSize(1);
+    }
+
+    @Test
+    void aCreateThatWasNotProcessedIsRetriedAndUpsertsAreRetriedOnAnyTransientAnswer() {
+        AtomicInteger calls = new AtomicInteger();
+        fake.answer(r -> calls.incrementAndGet() == 1 ? Reply.json(503, "{\"message\":\"Service Unavailable\"}")
+                : Reply.ok("31"));
+        assertThat(client.invoices().create(100, InvoiceRequest.everything(true))).isEqualTo(31);
+        assertThat(fake.requests()).hasSize(2);
+
+        calls.set(0);
+        fake.answer(r -> calls.incrementAndGet() == 1 ? new Reply(502, "<html>Bad Gateway</html>", java.util.Map.of(), false)
+                : Reply.ok("[]"));
+        client.inventory().saveSourceItems(List.of(new SourceItem("S1", "src", java.math.BigDecimal.ONE, 1)));
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
     void lostConnectionsAreRetriableAndNameTheOperation() throws Exception {
         FakeCommerce gone = new FakeCommerce();
         CommerceClient orphan = TestClients.oauth(gone);

@@ -46,7 +46,7 @@ public final class ProductClient {
     /** {@code POST /V1/products/{sku}/links}: adds or updates the given links of {@code sku}. */
     public void saveLinks(String sku, List<ProductLink> links) {
         http.execute(CommerceRequest.of("POST", GLOBAL_SCOPE, CommerceRequest.path("products/{}/links", sku),
-                "products.links").record(sku).json(Map.of("items", links)), CommerceAnswers.isTrue());
+                "products.links").upsert().record(sku).json(Map.of("items", links)), CommerceAnswers.isTrue());
     }
 
     private static Map<String, Object> body(Product product) {

@@ -35,7 +35,8 @@ public final class InventoryClient {
         }
         String record = items.size() == 1 ? items.get(0).sku() + "@" + items.get(0).sourceCode()
                 : items.size() + " source items from SKU " + items.get(0).sku();
-        http.execute(CommerceRequest.of("POST", store, "inventory/source-items", "source-items.save").record(record)
+        http.execute(CommerceRequest.of("POST", store, "inventory/source-items", "source-items.save").upsert()
+                .record(record)
                 .json(Map.of("sourceItems", items)), CommerceAnswers.emptyArray());
     }
 

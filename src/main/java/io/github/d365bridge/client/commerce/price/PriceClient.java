@@ -45,7 +45,7 @@ public final class PriceClient {
             return new PriceUpdateResult<>(rows, List.of());
         }
         String record = rows.size() == 1 ? rows.get(0).sku() : rows.size() + " rows from SKU " + rows.get(0).sku();
-        return http.execute(CommerceRequest.of(method, GLOBAL_SCOPE, path, operation).record(record)
+        return http.execute(CommerceRequest.of(method, GLOBAL_SCOPE, path, operation).upsert().record(record)
                 .json(Map.of("prices", rows)), json -> PriceFailureReader.read(json, rows));
     }
 }

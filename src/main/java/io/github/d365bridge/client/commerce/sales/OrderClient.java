@@ -49,7 +49,8 @@ public final class OrderClient {
      * endpoint. Side effects on a real store are unconfirmed, so flows should also leave a comment.
      */
     public Order writeExtOrderId(long orderId, String extOrderId) {
-        return http.execute(CommerceRequest.of("POST", store, "orders", "orders.ext-order-id").record("order " + orderId)
+        return http.execute(CommerceRequest.of("POST", store, "orders", "orders.ext-order-id").upsert()
+                .record("order " + orderId)
                 .json(Map.of("entity", Map.of("entity_id", orderId, "ext_order_id", extOrderId))),
                 CommerceAnswers.as(Order.class));
     }
