@@ -6,7 +6,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ public final class CommerceHttp {
 
     /** Runs the call with retries and reads the 2xx answer; throws on anything else. */
     public <T> T execute(CommerceRequest request, AnswerReader<T> reader) {
-        return withRetries(request, () -> attempt(request, reader, false)).value();
+        return withRetries(request, sent -> attempt(request, reader, false, sent)).value();
     }
 
     /**
@@ -54,7 +55,7 @@ public final class CommerceHttp {
      * route" still fails: a wrong URL or a missing module must not read as a missing record.
      */
     public <T> Optional<T> find(CommerceRequest request, AnswerReader<T> reader) {
-        Answer<T> answer = withRetries(request, () -> attempt(request, reader, true));
+        Answer<T> answer = withRetries(request, sent -> attempt(request, reader, true, sent));
         return answer.found() ? Optional.ofNullable(answer.value()) : Optional.empty();
     }
 
@@ -65,17 +66,19 @@ public final class CommerceHttp {
      * shipment would be real damage. Such a failure stays retriable for the queue's redelivery, where
      * the flow asks Commerce first (architecture §2.3).
      */
-    private <T> Answer<T> withRetries(CommerceRequest request, Supplier<Answer<T>> attempt) {
+    private <T> Answer<T> withRetries(CommerceRequest request, Function<AtomicBoolean, Answer<T>> attempt) {
         String operation = request.call().operation();
         if (request.repeatable()) {
-            return retry.execute(operation, attempt);
+            return retry.execute(operation, () -> attempt.apply(new AtomicBoolean()));
         }
         try {
             return retry.execute(operation, () -> {
+                // Set once the request itself goes out: an admin login failing before that sent nothing.
+                AtomicBoolean sent = new AtomicBoolean();
                 try {
-                    return attempt.get();
+                    return attempt.apply(sent);
                 } catch (BridgeException failure) {
-                    if (OutcomeUnknown.applies(failure)) {
+                    if (sent.get() && OutcomeUnknown.applies(failure)) {
                         throw new OutcomeUnknown(failure);
                     }
                     throw failure;
@@ -98,14 +101,20 @@ public final class CommerceHttp {
         return URI.create(url.toString());
     }
 
-    private <T> Answer<T> attempt(CommerceRequest request, AnswerReader<T> reader, boolean notFoundIsEmpty) {
+    private <T> Answer<T> attempt(CommerceRequest request, AnswerReader<T> reader, boolean notFoundIsEmpty,
+            AtomicBoolean sent) {
         URI uri = uri(request);
         CommerceCall call = request.call().authMode(auth.mode());
         String header = auth.authorization(request.method(), uri);
+        sent.set(true);
         HttpResponse<InputStream> response = send(request, uri, header);
         if (response.statusCode() == 401 && auth.renewAfterUnauthorized(header)) {
             HttpTransport.text(response, 0);
-            response = send(request, uri, auth.authorization(request.method(), uri));
+            // A 401 applied nothing, so a login failing here again sent nothing new.
+            sent.set(false);
+            String renewed = auth.authorization(request.method(), uri);
+            sent.set(true);
+            response = send(request, uri, renewed);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {

@@ -186,6 +186,18 @@ class CommerceAuthModesTest {
         assertThat(logins).hasValue(2);
     }
 
+    @Test
+    void aLoginProxyErrorBeforeACreateIsRetriedBecauseTheCreateWasNotSent() {
+        AtomicInteger logins = new AtomicInteger();
+        fake.answer(r -> r.path().equals(LOGIN)
+                ? logins.incrementAndGet() == 1 ? Reply.json(502, "{\"message\":\"Bad Gateway\"}") : Reply.ok("\"t\"")
+                : Reply.ok("31"));
+        assertThat(adminClient(Clock.systemUTC()).invoices().create(5,
+                io.github.d365bridge.client.commerce.sales.InvoiceRequest.everything(true))).isEqualTo(31);
+        assertThat(logins).hasValue(2);
+        assertThat(fake.requestsTo("/invoice")).hasSize(1);
+    }
+
     private CommerceClient adminClient(Clock clock) {
         return CommerceClient.create(TestClients.options(fake, new CommerceCredentials.AdminUser("integration",
                 "admin-pass-42")).build(), clock);
