@@ -57,6 +57,17 @@ class CommerceOperationsTest {
     }
 
     @Test
+    void everyCallCarriesTheCorrelationIdInScope() {
+        fake.answer(r -> Reply.ok("true"));
+        try (io.github.d365bridge.client.core.Correlation.Scope scope =
+                io.github.d365bridge.client.core.Correlation.open("corr-order-000123")) {
+            client.orders().addComment(5, OrderComment.internal("x", null));
+        }
+        assertThat(fake.requests().get(0).header("x-correlation-id")).isEqualTo("corr-order-000123");
+        assertThat(fake.requests().get(0).header("Content-Type")).isEqualTo("application/json");
+    }
+
+    @Test
     void companiesUseTheirTrailingSlashRoute() {
         fake.answer(r -> Reply.ok("{\"id\":3,\"company_name\":\"Contoso\",\"super_user_id\":77}"));
         Company company = new Company(null, Company.STATUS_APPROVED, "Contoso", "Contoso Ltd", "info@contoso.example", null,
