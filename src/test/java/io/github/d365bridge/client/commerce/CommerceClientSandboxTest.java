@@ -11,7 +11,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.github.d365bridge.client.commerce.auth.CommerceCredentials;
 import io.github.d365bridge.client.commerce.bulk.BulkClient;
@@ -36,11 +38,18 @@ import io.github.d365bridge.client.commerce.search.SearchCriteria;
 import io.github.d365bridge.client.commerce.search.SortOrder;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
+import io.github.d365bridge.sandbox.commerce.http.TrafficLog;
+import io.github.d365bridge.testing.CommerceContract;
 import io.github.d365bridge.sandbox.commerce.faults.FaultKind;
 import io.github.d365bridge.sandbox.commerce.faults.FaultRule;
 import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults.BulkFailure;
 
-/** The client against the Commerce sandbox (a separate emulator of the documented behaviour), end to end. */
+/**
+ * The client against the Commerce sandbox (a separate emulator of the documented behaviour), end to end.
+ * The sandbox records the whole conversation, and the last test checks every request the client sent
+ * and every answer it got against Adobe's OpenAPI file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommerceClientSandboxTest {
 
     private static CommerceSandbox sandbox;
@@ -48,11 +57,21 @@ class CommerceClientSandboxTest {
 
     @BeforeAll
     static void start() {
-        sandbox = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(650)
+        sandbox = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(2_100)
                 .bulkOperationPace(Duration.ZERO).build());
         client = CommerceClient.create(CommerceClientOptions.builder(sandbox.baseUrl(),
                 new CommerceCredentials.OAuth1(sandbox.options().integration())).retry(TestClients.FAST_RETRY)
                 .bulkPoll(Duration.ofMillis(20), Duration.ofMillis(200)).build());
+        sandbox.traffic().recording(true);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void everyRequestAndAnswerOfTheClientConformsToTheContract() {
+        List<TrafficLog.Exchange> exchanges = sandbox.traffic().exchanges();
+        assertThat(exchanges).hasSizeGreaterThan(20);
+        assertThat(exchanges).extracting(TrafficLog.Exchange::method).contains("GET", "POST", "PUT");
+        assertThat(CommerceContract.load().checkAll(exchanges)).isEmpty();
     }
 
     @AfterAll
@@ -64,7 +83,7 @@ class CommerceClientSandboxTest {
     void seededOrdersArePagedWithSignedSearchesAndReadOneByOne() {
         List<Order> orders = client.orders().search(SearchCriteria.builder().sortBy(SortOrder.asc("entity_id"))
                 .pageSize(300).build()).toList();
-        assertThat(orders).hasSizeGreaterThanOrEqualTo(650).extracting(Order::entityId).doesNotHaveDuplicates();
+        assertThat(orders).hasSizeGreaterThanOrEqualTo(2_100).extracting(Order::entityId).doesNotHaveDuplicates();
         Order first = client.orders().get(orders.get(0).entityId()).orElseThrow();
         assertThat(first.incrementId()).isEqualTo(orders.get(0).incrementId());
         assertThat(first.items()).isNotEmpty();
@@ -89,15 +108,13 @@ class CommerceClientSandboxTest {
                 .toList()).extracting(Company::id).contains(company.id());
     }
 
-    /**
-     * SKUs here are URL-safe: the sandbox (at the time of writing) does not percent-decode path segments,
-     * so {@code BR%20100} would be stored under that literal key; the encoding itself is proven against
-     * the loopback server in {@code CommerceOperationsTest}.
-     */
+    /** A SKU with a space and a plus travels percent-encoded in the path and is stored decoded. */
     @Test
     void catalogPricesAndStockAreWritten() {
+        client.products().save(Product.simple("BR 100+A", "Bridge product", new BigDecimal("19.90"), 1, 4));
         client.products().save(Product.simple("BR-100", "Bridge product", new BigDecimal("19.90"), 1, 4));
         client.products().save(Product.simple("BR-101", "Accessory", new BigDecimal("4.50"), 1, 4));
+        assertThat(client.products().get("BR 100+A")).get().extracting(Product::sku).isEqualTo("BR 100+A");
         assertThat(client.products().get("BR-100")).get().extracting(Product::name).isEqualTo("Bridge product");
         assertThat(client.products().get("NO-SUCH-SKU")).isEmpty();
         client.products().saveLinks("BR-100", List.of(new ProductLink("BR-100", "related", "BR-101", "simple", 1)));
@@ -135,9 +152,10 @@ class CommerceClientSandboxTest {
 
     @Test
     void bulkOutcomesComeBackPerEntry() {
-        sandbox.faults().failBulkItems(BulkFailure.RETRIABLE, List.of(10)).failBulkItems(BulkFailure.PERMANENT, List.of(20));
+        sandbox.faults().failBulkItems(BulkFailure.RETRIABLE, List.of(10, 500, 999))
+                .failBulkItems(BulkFailure.PERMANENT, List.of(20, 777));
         List<Product> products = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 1_000; i++) {
             products.add(Product.simple("BULK-" + i, "Bulk " + i, new BigDecimal("1.00"), 1, 4));
         }
         BulkClient bulk = client.inStore("all").bulk();
@@ -145,11 +163,17 @@ class CommerceClientSandboxTest {
         BulkReport report = bulk.awaitCompletion(submission, Duration.ofSeconds(30));
 
         assertThat(report.deadlineReached()).isFalse();
-        assertThat(report.outcomes().get(10).status()).isEqualTo(BulkOperationStatus.RETRIABLY_FAILED);
-        assertThat(report.outcomes().get(20).status()).isEqualTo(BulkOperationStatus.FAILED);
-        assertThat(report.outcomes().get(20).recordKey()).isEqualTo("BULK-20");
-        assertThat(report.withStatus(BulkOperationStatus.COMPLETE)).hasSize(298);
-        assertThat(client.products().get("BULK-299")).isPresent();
+        for (int retriable : List.of(10, 500, 999)) {
+            assertThat(report.outcomes().get(retriable).status()).isEqualTo(BulkOperationStatus.RETRIABLY_FAILED);
+            assertThat(report.outcomes().get(retriable).recordKey()).isEqualTo("BULK-" + retriable);
+        }
+        for (int permanent : List.of(20, 777)) {
+            assertThat(report.outcomes().get(permanent).status()).isEqualTo(BulkOperationStatus.FAILED);
+            assertThat(report.outcomes().get(permanent).recordKey()).isEqualTo("BULK-" + permanent);
+        }
+        assertThat(report.withStatus(BulkOperationStatus.COMPLETE)).hasSize(995);
+        assertThat(client.products().get("BULK-998")).isPresent();
+        assertThat(client.products().get("BULK-777")).isEmpty();
     }
 
     @Test
@@ -175,6 +199,25 @@ class CommerceClientSandboxTest {
                 sandbox.options().integration().token())));
         assertThatThrownBy(() -> bearer.orders().get(1)).hasMessageContaining("HTTP 401")
                 .hasMessageContaining("enable_integration_as_bearer");
+    }
+
+    @Test
+    void expiredAdminTokenIsReplacedOnceAndBearerWorksWhereTheStoreAllowsIt() {
+        try (CommerceSandbox shortLived = CommerceSandbox.start(CommerceSandboxOptions.builder()
+                .adminTokenLifetime(Duration.ofSeconds(1)).integrationBearerEnabled(true).seedOrders(3).build())) {
+            CommerceClient admin = CommerceClient.create(TestOptions.of(shortLived,
+                    new CommerceCredentials.AdminUser("admin", "admin-password-1")));
+            admin.orders().searchPage(SearchCriteria.builder().pageSize(1).build());
+            java.time.Instant expired = java.time.Instant.now().plusMillis(1_200);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> java.time.Instant.now().isAfter(expired));
+            // The client believes the token lives 4 h; the store expired it: one 401, one new login, success.
+            assertThat(admin.orders().searchPage(SearchCriteria.builder().pageSize(1).build()).items()).hasSize(1);
+            assertThat(shortLived.faults().calls("POST /V1/integration/admin/token")).isEqualTo(2);
+
+            CommerceClient bearer = CommerceClient.create(TestOptions.of(shortLived, new CommerceCredentials.Bearer(
+                    shortLived.options().integration().token())));
+            assertThat(bearer.orders().searchPage(SearchCriteria.builder().pageSize(2).build()).items()).hasSize(2);
+        }
     }
 
     /** Options for extra clients on the shared sandbox. */

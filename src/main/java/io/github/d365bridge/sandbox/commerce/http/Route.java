@@ -41,7 +41,7 @@ public record Route(String method, String template, String aclResource, List<Str
                 if (actual.get(i).isEmpty()) {
                     return Optional.empty();
                 }
-                params.put(want.substring(1, want.length() - 1), actual.get(i));
+                params.put(want.substring(1, want.length() - 1), decodeSegment(actual.get(i)));
             } else if (!want.equals(actual.get(i))) {
                 return Optional.empty();
             }
@@ -88,5 +88,11 @@ public record Route(String method, String template, String aclResource, List<Str
 
     public String key() {
         return method + " " + template;
+    }
+
+    /** Path parameters arrive percent-encoded (a SKU with a space is {@code S%201}); Magento decodes them. */
+    private static String decodeSegment(String raw) {
+        // '+' is a literal plus in a path, not a space as in form encoding
+        return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 }
