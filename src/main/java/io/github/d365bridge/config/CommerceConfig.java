@@ -89,4 +89,11 @@ public interface CommerceConfig {
         BEARER,
         ADMIN_TOKEN
     }
+
+    /**
+     * Store view codes by store id, e.g. {@code bridge.commerce.store-codes."1"=default}. Orders and events
+     * carry the numeric {@code store_id}; REST paths and the order keys ({@code <store code>:<increment id>})
+     * use the code.
+     */
+    java.util.Map<String, String> storeCodes();
 }

@@ -1,0 +1,115 @@
+package io.github.d365bridge.flow.orders;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.azure.data.tables.models.TableEntity;
+
+import io.github.d365bridge.client.core.Redactor;
+import io.github.d365bridge.storage.StateTable;
+import io.github.d365bridge.storage.StorageAccount;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The order ledger in Table storage: partition = store code, row = increment id. Every step reads the
+ * entry, decides, and writes back only if nobody changed it meanwhile, so duplicates from webhooks,
+ * events, polling or queue redelivery never advance an order twice.
+ */
+@ApplicationScoped
+public class OrderLedger {
+
+    private final StateTable table;
+
+    @Inject
+    public OrderLedger(StorageAccount storage, @ConfigProperty(name = "bridge.orders.ledger-table",
+            defaultValue = "BridgeOrderLedger") String tableName) {
+        this.table = new StateTable(storage, tableName);
+    }
+
+    /**
+     * Records a newly seen order; false (and nothing written) when the ledger already knows it — the
+     * usual case for a duplicate delivery.
+     */
+    public boolean insertReceived(OrderKey key, Long commerceEntityId, String correlationId) {
+        TableEntity entity = new TableEntity(key.storeCode(), key.incrementId());
+        put(entity, "State", OrderState.RECEIVED.name());
+        put(entity, "CommerceEntityId", commerceEntityId);
+        put(entity, "CorrelationId", correlationId);
+        put(entity, "Attempts", 0);
+        put(entity, "UpdatedAt", OffsetDateTime.now(ZoneOffset.UTC));
+        return table.insertIfAbsent(entity);
+    }
+
+    public Optional<LedgerEntry> find(OrderKey key) {
+        return table.get(key.storeCode(), key.incrementId()).map(OrderLedger::toEntry);
+    }
+
+    /**
+     * Writes {@code entry} if the stored record still has the ETag it was read with.
+     *
+     * @throws io.github.d365bridge.storage.ConcurrentUpdateException when another worker got there first
+     */
+    public void update(LedgerEntry entry) {
+        TableEntity entity = new TableEntity(entry.key().storeCode(), entry.key().incrementId());
+        put(entity, "State", entry.state().name());
+        put(entity, "LegalEntity", entry.legalEntity());
+        put(entity, "CommerceEntityId", entry.commerceEntityId());
+        put(entity, "CorrelationId", entry.correlationId());
+        put(entity, "BatchId", entry.batchId());
+        put(entity, "ExecutionId", entry.executionId());
+        put(entity, "SalesOrderNumber", entry.salesOrderNumber());
+        put(entity, "Attempts", entry.attempts());
+        put(entity, "LastError", entry.lastError() == null ? null
+                : Redactor.truncate(Redactor.redact(entry.lastError()), 16_000));
+        put(entity, "UpdatedAt", OffsetDateTime.ofInstant(entry.updatedAt(), ZoneOffset.UTC));
+        put(entity, "Finished", entry.state().isFinished());
+        // the SDK reads the ETag of a conditional update from this reserved property
+        entity.addProperty("odata.etag", entry.etag());
+        table.replaceIfUnchanged(entity);
+    }
+
+    /** Orders in a state (for the status view, replay and reconciliation); streamed, not held. */
+    public Stream<LedgerEntry> inState(OrderState state) {
+        return table.query("State eq '" + state.name() + "'", 1000, null).map(OrderLedger::toEntry);
+    }
+
+    /** How many orders are in each state (a full scan: for the status view of modest ledgers). */
+    public Map<OrderState, Long> countsByState() {
+        Map<OrderState, Long> counts = new EnumMap<>(OrderState.class);
+        for (OrderState state : OrderState.values()) {
+            counts.put(state, 0L);
+        }
+        table.query(null, 1000, List.of("State")).forEach(e -> counts.merge(
+                OrderState.valueOf((String) e.getProperty("State")), 1L, Long::sum));
+        return counts;
+    }
+
+    private static LedgerEntry toEntry(TableEntity e) {
+        Object updated = e.getProperty("UpdatedAt");
+        Object attempts = e.getProperty("Attempts");
+        Object entityId = e.getProperty("CommerceEntityId");
+        return new LedgerEntry(new OrderKey(e.getPartitionKey(), e.getRowKey()),
+                OrderState.valueOf((String) e.getProperty("State")), (String) e.getProperty("LegalEntity"),
+                entityId instanceof Number n ? n.longValue() : null, (String) e.getProperty("CorrelationId"),
+                (String) e.getProperty("BatchId"), (String) e.getProperty("ExecutionId"),
+                (String) e.getProperty("SalesOrderNumber"), attempts instanceof Number n ? n.intValue() : 0,
+                (String) e.getProperty("LastError"),
+                updated instanceof OffsetDateTime odt ? odt.toInstant() : Instant.EPOCH, e.getETag());
+    }
+
+    private static void put(TableEntity entity, String name, Object value) {
+        if (value != null) {
+            entity.addProperty(name, value);
+        }
+    }
+}
