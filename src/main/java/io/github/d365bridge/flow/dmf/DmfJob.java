@@ -20,6 +20,7 @@ import io.github.d365bridge.client.d365.dmf.DmfExecutionStatus;
  * @param checks          how often the status was asked for
  * @param nextDelaySeconds wait before the next status check (5 s doubling to 60 s)
  */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record DmfJob(String legalEntity, String executionId, String definitionGroup, String purpose, String batchId,
         List<String> entityLabels, Instant startedAt, Instant deadline, DmfExecutionStatus lastStatus, int checks,
         long nextDelaySeconds) {
