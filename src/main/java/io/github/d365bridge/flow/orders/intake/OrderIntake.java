@@ -66,8 +66,4 @@ public class OrderIntake {
         }
         return envelopes.size();
     }
-
-    String queue() {
-        return queue;
-    }
 }
