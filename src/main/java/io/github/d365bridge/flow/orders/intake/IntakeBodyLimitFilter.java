@@ -35,7 +35,7 @@ public class IntakeBodyLimitFilter {
     }
 
     static boolean tooLarge(String contentLength, int limit) {
-        if (!contentLength.matches("[0-9]{1,19}")) {
+        if (!contentLength.matches("[0-9]+")) {
             return false; // not a length: left to the HTTP layer, and to the bounded read
         }
         return contentLength.length() > 10 || Long.parseLong(contentLength) > limit;

@@ -76,10 +76,17 @@ final class SignedRequests {
 
     /** An I/O Events delivery signed with both sandbox keys over {@code signedBody}. */
     RequestSpecification ioEvents(byte[] signedBody, byte[] sentBody) {
-        return given().contentType("application/cloudevents+json")
-                .header("x-adobe-digital-signature-1", EventSigner.sign(sandbox.options().ioEventsKeyPair1(), signedBody))
-                .header("x-adobe-digital-signature-2", EventSigner.sign(sandbox.options().ioEventsKeyPair2(), signedBody))
-                .header("x-adobe-public-key1-path", KEY_PATH_1).header("x-adobe-public-key2-path", KEY_PATH_2)
-                .body(sentBody);
+        return ioEventsWithout(null, signedBody, sentBody);
+    }
+
+    /** The same, without the header {@code omitted} (null: all four headers). */
+    RequestSpecification ioEventsWithout(String omitted, byte[] signedBody, byte[] sentBody) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("x-adobe-digital-signature-1", EventSigner.sign(sandbox.options().ioEventsKeyPair1(), signedBody));
+        headers.put("x-adobe-digital-signature-2", EventSigner.sign(sandbox.options().ioEventsKeyPair2(), signedBody));
+        headers.put("x-adobe-public-key1-path", KEY_PATH_1);
+        headers.put("x-adobe-public-key2-path", KEY_PATH_2);
+        headers.remove(omitted);
+        return given().contentType("application/cloudevents+json").headers(headers).body(sentBody);
     }
 }
