@@ -45,6 +45,11 @@ public final class MappingProfileLoader {
         return fromText(defaults, Optional.of(override), DEFAULT_RESOURCE + " + " + file);
     }
 
+    /** The default profile with an override given as text (tests, tools). */
+    public static MappingProfile withOverride(String overrideYaml, String source) {
+        return fromText(defaultText(), Optional.of(overrideYaml), DEFAULT_RESOURCE + " + " + source);
+    }
+
     /**
      * The profile from texts: the default and an optional override merged over it.
      *
