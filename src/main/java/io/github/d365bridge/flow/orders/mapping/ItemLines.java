@@ -48,17 +48,20 @@ final class ItemLines {
                 children.computeIfAbsent(item.parentItemId(), id -> new ArrayList<>()).add(i);
             }
         }
+        // Checked first, so a dangling link is reported as such rather than as a parent without child.
+        for (int i = 0; i < rows.size(); i++) {
+            Long parentId = rows.get(i).parentItemId();
+            if (parentId != null && !indexById.containsKey(parentId)) {
+                throw new OrderMappingException(key, "items[" + i + "].parent_item_id",
+                        "names item " + parentId + ", which is not in the order");
+            }
+        }
         List<ItemLine> lines = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             OrderItem item = rows.get(i);
             String field = "items[" + i + "]";
             if (item.parentItemId() != null) {
-                Integer parent = indexById.get(item.parentItemId());
-                if (parent == null) {
-                    throw new OrderMappingException(key, field + ".parent_item_id",
-                            "names item " + item.parentItemId() + ", which is not in the order");
-                }
-                continue; // mapped with its parent, which is checked below
+                continue; // mapped with its parent
             }
             String type = item.productType() == null ? "" : item.productType();
             if (PLAIN_TYPES.contains(type)) {
