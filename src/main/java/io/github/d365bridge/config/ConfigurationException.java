@@ -11,7 +11,12 @@ public class ConfigurationException extends PermanentFailureException {
     private final List<String> problems;
 
     public ConfigurationException(List<String> problems) {
-        super(ExternalSystem.BRIDGE, "Invalid configuration:\n  - " + String.join("\n  - ", problems));
+        this("Invalid configuration", problems);
+    }
+
+    /** @param title what was invalid, e.g. which file; the problems follow it one per line */
+    public ConfigurationException(String title, List<String> problems) {
+        super(ExternalSystem.BRIDGE, title + ":\n  - " + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

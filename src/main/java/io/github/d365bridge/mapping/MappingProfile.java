@@ -1,0 +1,33 @@
+package io.github.d365bridge.mapping;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The mapping profile: every Commerce → D365 code and account mapping the order flow needs, as data.
+ * Built by {@link MappingProfileLoader} (default resource merged with an override file, then
+ * validated), immutable and shared. Keys in YAML are the component names below.
+ *
+ * @param legalEntities  the D365 companies ({@code dataAreaId}, lower case) this bridge may write to
+ * @param stores         per Commerce store view code: legal entity, language, currency, warehouse
+ * @param customers      which D365 account an order is booked on
+ * @param deliveryModes  Commerce shipping method code → D365 delivery mode
+ * @param paymentMethods Commerce payment method code → D365 customer payment method
+ * @param items          SKU → item number, and the unit
+ * @param shipping       how the shipping amount reaches D365
+ * @param discounts      how order discounts reach D365
+ */
+public record MappingProfile(List<String> legalEntities, Map<String, StoreMapping> stores,
+        CustomerMapping customers, CodeMapping deliveryModes, CodeMapping paymentMethods,
+        ItemMapping items, ShippingMapping shipping, DiscountMapping discounts) {
+
+    public MappingProfile {
+        legalEntities = Collections2.list(legalEntities);
+        stores = Collections2.map(stores);
+    }
+
+    public Optional<StoreMapping> store(String storeCode) {
+        return Optional.ofNullable(stores.get(storeCode));
+    }
+}

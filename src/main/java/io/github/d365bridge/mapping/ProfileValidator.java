@@ -1,0 +1,172 @@
+package io.github.d365bridge.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks a bound profile must pass before the bridge starts. Each problem starts with the dotted
+ * key to fix, e.g. {@code stores.eu_en.legalEntity: 'xx' is not one of the legal entities [usmf, demf]}.
+ * Codes are checked for being present and free of surrounding blanks where D365 would not accept
+ * them; item numbers are exempt from the blank check (D365 keeps leading spaces in item numbers).
+ */
+final class ProfileValidator {
+
+    private static final Pattern LEGAL_ENTITY = Pattern.compile("[a-z0-9]{1,4}");
+    private static final Pattern STORE_CODE = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
+
+    private ProfileValidator() {
+    }
+
+    static List<String> validate(MappingProfile profile) {
+        List<String> problems = new ArrayList<>();
+        Set<String> entities = legalEntities(profile, problems);
+        stores(profile, entities, problems);
+        customers(profile, entities, problems);
+        codes("deliveryModes", profile.deliveryModes(), problems);
+        codes("paymentMethods", profile.paymentMethods(), problems);
+        items(profile.items(), problems);
+        if (required("shipping", profile.shipping(), problems)) {
+            required("shipping.mode", profile.shipping().mode(), problems);
+            if (profile.shipping().mode() == ShippingMapping.Mode.CHARGE_LINE) {
+                itemNumber("shipping.itemNumber", profile.shipping().itemNumber(), "shipping.mode is charge-line", problems);
+            }
+        }
+        if (required("discounts", profile.discounts(), problems)) {
+            required("discounts.orderLevel", profile.discounts().orderLevel(), problems);
+            if (profile.discounts().orderLevel() == DiscountMapping.OrderLevel.DISCOUNT_LINE) {
+                itemNumber("discounts.itemNumber", profile.discounts().itemNumber(),
+                        "discounts.orderLevel is discount-line", problems);
+            }
+        }
+        return problems;
+    }
+
+    private static Set<String> legalEntities(MappingProfile profile, List<String> problems) {
+        Set<String> entities = new LinkedHashSet<>();
+        if (profile.legalEntities().isEmpty()) {
+            problems.add("legalEntities: must list at least one D365 legal entity (dataAreaId, e.g. usmf)");
+        }
+        for (int i = 0; i < profile.legalEntities().size(); i++) {
+            String entity = profile.legalEntities().get(i);
+            if (!LEGAL_ENTITY.matcher(entity).matches()) {
+                problems.add("legalEntities[" + i + "]: '" + entity + "' is not a dataAreaId (1-4 lower-case letters or digits)");
+            } else if (!entities.add(entity)) {
+                problems.add("legalEntities[" + i + "]: '" + entity + "' is listed twice");
+            }
+        }
+        return entities;
+    }
+
+    private static void stores(MappingProfile profile, Set<String> entities, List<String> problems) {
+        if (profile.stores().isEmpty()) {
+            problems.add("stores: must map at least one Commerce store view code");
+        }
+        for (Map.Entry<String, StoreMapping> entry : profile.stores().entrySet()) {
+            String key = "stores." + entry.getKey();
+            StoreMapping store = entry.getValue();
+            if (!STORE_CODE.matcher(entry.getKey()).matches()) {
+                problems.add(key + ": '" + entry.getKey() + "' is not a Commerce store code (lower-case letters, digits,"
+                        + " underscore, starting with a letter)");
+            }
+            if (required(key + ".legalEntity", store.legalEntity(), problems) && !entities.contains(store.legalEntity())) {
+                problems.add(key + ".legalEntity: '" + store.legalEntity() + "' is not one of the legal entities " + entities);
+            }
+            if (required(key + ".languageId", store.languageId(), problems)
+                    && !LANGUAGE.matcher(store.languageId()).matches()) {
+                problems.add(key + ".languageId: '" + store.languageId() + "' is not a D365 language id (e.g. en-us, de)");
+            }
+            if (required(key + ".currency", store.currency(), problems) && !CURRENCY.matcher(store.currency()).matches()) {
+                problems.add(key + ".currency: '" + store.currency() + "' is not an ISO currency code (e.g. USD)");
+            }
+            code(key + ".warehouse", store.warehouse(), problems);
+            code(key + ".site", store.site(), problems);
+        }
+    }
+
+    private static void customers(MappingProfile profile, Set<String> entities, List<String> problems) {
+        CustomerMapping customers = profile.customers();
+        if (!required("customers", customers, problems)) {
+            return;
+        }
+        required("customers.unresolvedCustomer", customers.unresolvedCustomer(), problems);
+        required("customers.companyOrders", customers.companyOrders(), problems);
+        customers.guestAccounts().forEach((entity, account) -> {
+            if (!entities.contains(entity)) {
+                problems.add("customers.guestAccounts." + entity + ": '" + entity + "' is not one of the legal entities "
+                        + entities);
+            }
+            code("customers.guestAccounts." + entity, account, problems);
+            if (account.isEmpty()) {
+                problems.add("customers.guestAccounts." + entity + ": must not be empty");
+            }
+        });
+        profile.stores().forEach((code, store) -> {
+            if (store.legalEntity() != null && entities.contains(store.legalEntity())
+                    && !customers.guestAccounts().containsKey(store.legalEntity())) {
+                problems.add("customers.guestAccounts." + store.legalEntity() + ": is required, store " + code
+                        + " writes guest orders to legal entity " + store.legalEntity());
+            }
+        });
+    }
+
+    private static void codes(String key, CodeMapping mapping, List<String> problems) {
+        if (!required(key, mapping, problems)) {
+            return;
+        }
+        code(key + ".default", mapping.defaultCode(), problems);
+        mapping.codes().forEach((commerce, d365) -> {
+            code(key + ".codes." + commerce, d365, problems);
+            if (d365.isEmpty()) {
+                problems.add(key + ".codes." + commerce + ": must not be empty (leave the code out to use the default)");
+            }
+        });
+    }
+
+    private static void items(ItemMapping items, List<String> problems) {
+        if (!required("items", items, problems)) {
+            return;
+        }
+        required("items.mode", items.mode(), problems);
+        if (required("items.unitSymbol", items.unitSymbol(), problems)) {
+            code("items.unitSymbol", items.unitSymbol(), problems);
+        }
+        items.table().forEach((sku, item) -> itemNumber("items.table." + sku, item, "it is listed", problems));
+        for (int i = 0; i < items.prefixRules().size(); i++) {
+            ItemMapping.PrefixRule rule = items.prefixRules().get(i);
+            if (rule.commercePrefix() == null || rule.commercePrefix().isEmpty()) {
+                problems.add("items.prefixRules[" + i + "].commercePrefix: is required and must not be empty");
+            }
+        }
+        if (items.mode() == ItemMapping.Mode.TABLE && !items.prefixRules().isEmpty()) {
+            problems.add("items.prefixRules: apply only in identity mode; items.mode is table (map every SKU in"
+                    + " items.table or switch to identity)");
+        }
+    }
+
+    private static void itemNumber(String key, String value, String why, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(key + ": is required because " + why);
+        }
+    }
+
+    /** A D365 code: no surrounding blanks, no line breaks (the CSV would carry them into the key). */
+    private static void code(String key, String value, List<String> problems) {
+        if (value != null && (!value.equals(value.strip()) || value.contains("\n") || value.contains("\r"))) {
+            problems.add(key + ": '" + value + "' has surrounding blanks or a line break");
+        }
+    }
+
+    private static boolean required(String key, Object value, List<String> problems) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            problems.add(key + ": is required");
+            return false;
+        }
+        return true;
+    }
+}
