@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +16,11 @@ import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.models.QueueMessageItem;
 
 import io.github.d365bridge.config.RuntimeConfig;
+import io.github.d365bridge.flow.dmf.DmfJob;
+import io.github.d365bridge.flow.dmf.DmfJobStore;
+import io.github.d365bridge.flow.orders.LedgerEntry;
+import io.github.d365bridge.flow.orders.OrderLedger;
+import io.github.d365bridge.flow.orders.OrderState;
 import io.github.d365bridge.runtime.HandlerRegistry;
 import io.github.d365bridge.runtime.QueueDispatcher;
 import io.github.d365bridge.storage.FailureLog;
@@ -29,10 +36,14 @@ public class OpsService {
     private final FailureLog failures;
     private final QueuePublisher publisher;
     private final RuntimeConfig runtime;
+    private final OrderLedger ledger;
+    private final DmfJobStore dmfJobs;
 
     @Inject
     public OpsService(StorageAccount storage, HandlerRegistry registry, FailureLog failures, QueuePublisher publisher,
-            RuntimeConfig runtime) {
+            RuntimeConfig runtime, OrderLedger ledger, DmfJobStore dmfJobs) {
+        this.ledger = ledger;
+        this.dmfJobs = dmfJobs;
         this.storage = storage;
         this.registry = registry;
         this.failures = failures;
@@ -63,8 +74,16 @@ public class OpsService {
         for (String queue : registry.queues()) {
             queues.add(new StatusView.QueueStatus(queue, depth(queue), depth(QueueDispatcher.poisonQueue(queue))));
         }
+        List<LedgerEntry> failedOrders;
+        List<DmfJob> inFlight;
+        try (Stream<LedgerEntry> failed = ledger.inState(OrderState.FAILED);
+                Stream<DmfJob> jobs = dmfJobs.inFlight()) {
+            failedOrders = failed.sorted(Comparator.comparing(LedgerEntry::updatedAt).reversed()).limit(failureLimit)
+                    .toList();
+            inFlight = jobs.toList();
+        }
         return new StatusView(Instant.now(), runtime.standalone(), storage.isEmbedded(), queues,
-                failures.open(failureLimit));
+                failures.open(failureLimit), ledger.countsByState(), inFlight, failedOrders);
     }
 
     private long depth(String queue) {

@@ -2,6 +2,11 @@ package io.github.d365bridge.ops;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import io.github.d365bridge.flow.dmf.DmfJob;
+import io.github.d365bridge.flow.orders.LedgerEntry;
+import io.github.d365bridge.flow.orders.OrderState;
 
 import io.github.d365bridge.storage.FailureRecord;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -9,7 +14,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** What an operator sees at {@code /ops/status}. */
 @RegisterForReflection
 public record StatusView(Instant at, boolean standalone, boolean embeddedStorage, List<QueueStatus> queues,
-        List<FailureRecord> openFailures) {
+        List<FailureRecord> openFailures, Map<OrderState, Long> orders, List<DmfJob> dmfJobsInFlight,
+        List<LedgerEntry> latestFailedOrders) {
 
     /** Depth of a queue and of its poison queue (approximate, as Azure reports them). */
     @RegisterForReflection

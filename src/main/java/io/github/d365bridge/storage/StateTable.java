@@ -80,6 +80,20 @@ public final class StateTable {
         }
     }
 
+    /** Deletes the record only if it is unchanged since it was read; false when it changed or is gone. */
+    public boolean deleteIfUnchanged(TableEntity entity) {
+        try {
+            table.deleteEntityWithResponse(entity, true, null, null);
+            return true;
+        } catch (TableServiceException e) {
+            int status = e.getResponse().getStatusCode();
+            if (status == 412 || status == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Streams the records matching an OData filter page by page ({@code null} for all). */
     public Stream<TableEntity> query(String filter, Integer pageSize, List<String> select) {
         ListEntitiesOptions options = new ListEntitiesOptions().setFilter(filter).setTop(pageSize).setSelect(select);

@@ -18,6 +18,7 @@ import java.time.Instant;
  * @param updatedAt         last change
  * @param etag              the table ETag of this read
  */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record LedgerEntry(OrderKey key, OrderState state, String legalEntity, Long commerceEntityId,
         String correlationId, String batchId, String executionId, String salesOrderNumber, int attempts,
         String lastError, Instant updatedAt, String etag) {

@@ -7,6 +7,7 @@ import java.util.Objects;
  * key, the envelope's business key, and the D365 customer reference ({@code CustomersOrderReference}),
  * so D365 can be asked whether an order already exists.
  */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record OrderKey(String storeCode, String incrementId) {
 
     public OrderKey {

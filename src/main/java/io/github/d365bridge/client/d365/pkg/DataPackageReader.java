@@ -49,6 +49,16 @@ public final class DataPackageReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Streams the rows of a standalone CSV-Unicode file D365 hands out outside a package (the error-keys
+     * and staging error files of an import), with the same encoding checks and error messages.
+     *
+     * @param what how messages name the file, e.g. {@code error keys of <execution id>}
+     */
+    public static RowIterator readCsvUnicode(InputStream file, String what, String entityLabel) {
+        return CsvUnicodeRowIterator.open(file, PackageLocation.of(what).entity(entityLabel, "error keys file"));
+    }
+
     /** Opens a package file; the name used in messages is the file's name. */
     public static DataPackageReader open(Path packageFile) {
         String name = packageFile.getFileName().toString();

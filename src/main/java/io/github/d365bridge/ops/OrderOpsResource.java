@@ -1,0 +1,60 @@
+package io.github.d365bridge.ops;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.github.d365bridge.flow.orders.LedgerEntry;
+import io.github.d365bridge.flow.orders.OrderKey;
+import io.github.d365bridge.flow.orders.OrderLedger;
+import io.github.d365bridge.flow.orders.OrderReplay;
+import io.github.d365bridge.flow.orders.OrderState;
+
+/** The order ledger for operators: orders by state (with D365's reason for failures) and replay. */
+@Path("/ops/orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderOpsResource {
+
+    @Inject
+    OrderLedger ledger;
+    @Inject
+    OrderReplay replay;
+
+    @GET
+    public Response inState(@QueryParam("state") @DefaultValue("FAILED") String state,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        OrderState wanted;
+        try {
+            wanted = OrderState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return Response.status(400).entity(Map.of("error", "state must be one of "
+                    + List.of(OrderState.values()))).build();
+        }
+        try (var entries = ledger.inState(wanted)) {
+            List<LedgerEntry> page = entries.limit(Math.max(1, Math.min(limit, 1000))).toList();
+            return Response.ok(page).build();
+        }
+    }
+
+    @POST
+    @Path("/{key}/replay")
+    public Response replay(@PathParam("key") String key) {
+        try {
+            return Response.ok(replay.replay(OrderKey.parse(key))).build();
+        } catch (IllegalArgumentException notFound) {
+            return Response.status(404).entity(Map.of("error", notFound.getMessage())).build();
+        } catch (IllegalStateException notFailed) {
+            return Response.status(409).entity(Map.of("error", notFailed.getMessage())).build();
+        }
+    }
+}

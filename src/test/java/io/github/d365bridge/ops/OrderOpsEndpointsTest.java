@@ -1,0 +1,82 @@
+package io.github.d365bridge.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.d365bridge.flow.orders.LedgerEntry;
+import io.github.d365bridge.flow.orders.OrderKey;
+import io.github.d365bridge.flow.orders.OrderLedger;
+import io.github.d365bridge.flow.orders.OrderState;
+import io.github.d365bridge.storage.EnvelopeCodec;
+import io.github.d365bridge.storage.MessageEnvelope;
+import io.github.d365bridge.storage.StorageAccount;
+import io.github.d365bridge.testing.BridgeTestProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Failed orders are visible with their reason and can be replayed once, over real HTTP. */
+@QuarkusTest
+@TestProfile(BridgeTestProfile.class)
+class OrderOpsEndpointsTest {
+
+    @Inject
+    OrderLedger ledger;
+    @Inject
+    StorageAccount storage;
+
+    private String key;
+
+    @BeforeEach
+    void readKey() throws Exception {
+        key = Files.readString(Path.of("target/test-ops-key")).trim();
+    }
+
+    @Test
+    void failedOrderIsListedWithItsReasonAndReplayedOnce() {
+        OrderKey order = new OrderKey("default", "R-" + UUID.randomUUID().toString().substring(0, 8));
+        ledger.insertReceived(order, 4242L, "corr-replay-order");
+        LedgerEntry received = ledger.find(order).orElseThrow();
+        ledger.update(received.moveTo(OrderState.FAILED).withError("[D365] Customer account US-999 is on hold"));
+
+        given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?state=failed").then().statusCode(200)
+                .body("key.incrementId", hasItem(order.incrementId()))
+                .body("lastError", hasItem("[D365] Customer account US-999 is on hold"));
+        given().header(OpsKeyFilter.HEADER, key).get("/ops/status").then().statusCode(200)
+                .body("orders.FAILED", greaterThanOrEqualTo(1))
+                .body("latestFailedOrders.key.incrementId", hasItem(order.incrementId()));
+
+        given().header(OpsKeyFilter.HEADER, key).post("/ops/orders/" + order + "/replay").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("RECEIVED"));
+        assertThat(ledger.find(order).orElseThrow().state()).isEqualTo(OrderState.RECEIVED);
+        assertThat(intakeMessages()).anySatisfy(m -> {
+            assertThat(m.businessKey()).isEqualTo(order.toString());
+            assertThat(m.correlationId()).isEqualTo("corr-replay-order");
+            assertThat(m.payload().path("source").asText()).isEqualTo("replay");
+        });
+
+        given().header(OpsKeyFilter.HEADER, key).post("/ops/orders/" + order + "/replay").then().statusCode(409);
+        given().header(OpsKeyFilter.HEADER, key).post("/ops/orders/default:NO-SUCH/replay").then().statusCode(404);
+        given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?state=LOST").then().statusCode(400);
+        given().post("/ops/orders/" + order + "/replay").then().statusCode(401);
+    }
+
+    private List<MessageEnvelope> intakeMessages() {
+        List<MessageEnvelope> messages = new ArrayList<>();
+        storage.queue("bridge-order-intake").peekMessages(32, null, null)
+                .forEach(m -> messages.add(EnvelopeCodec.decode(m.getBody().toString())));
+        return messages;
+    }
+}
