@@ -11,8 +11,9 @@ import jakarta.enterprise.event.Startup;
 public class ConfigValidationStartup {
 
     void onStart(@Observes @jakarta.annotation.Priority(1) Startup event, StorageConfig storage,
-            RuntimeConfig runtime, OpsConfig ops, D365Config d365, CommerceConfig commerce) {
-        List<String> problems = ConfigValidator.validate(storage, runtime, ops, d365, commerce);
+            RuntimeConfig runtime, OpsConfig ops, D365Config d365, CommerceConfig commerce, IntakeConfig intake) {
+        List<String> problems = new java.util.ArrayList<>(ConfigValidator.validate(storage, runtime, ops, d365, commerce));
+        problems.addAll(ConfigValidator.validateIntake(intake));
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }

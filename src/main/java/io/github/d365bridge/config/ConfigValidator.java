@@ -42,6 +42,49 @@ public final class ConfigValidator {
         return problems;
     }
 
+    /** Intake limits and the public inputs of signature checks, read now so a bad key fails the start. */
+    public static List<String> validateIntake(IntakeConfig intake) {
+        List<String> problems = new ArrayList<>();
+        if (intake.maxBodyBytes() < 1024 || intake.maxBodyBytes() > 1_048_576) {
+            problems.add(problem("bridge.intake.max-body-bytes", "must be between 1024 and 1048576"));
+        }
+        intake.webhookPublicKey().filter(pem -> !pem.isBlank()).ifPresent(pem -> {
+            try {
+                io.github.d365bridge.client.commerce.webhook.PemPublicKeys.parse(pem);
+            } catch (IllegalArgumentException e) {
+                problems.add(problem("bridge.intake.webhook-public-key", "is not usable: " + e.getMessage()));
+            }
+        });
+        IntakeConfig.IoEvents io = intake.ioEvents();
+        checkUrl("bridge.intake.io-events.key-base-url", io.keyBaseUrl(), problems);
+        if (io.keyCacheTtl().isNegative() || io.keyCacheTtl().isZero()
+                || io.keyCacheTtl().compareTo(java.time.Duration.ofHours(24)) > 0) {
+            problems.add(problem("bridge.intake.io-events.key-cache-ttl", "must be above 0 and at most 24 h (PT24H)"));
+        }
+        if (io.keyFetchTimeout().toMillis() < 100 || io.keyFetchTimeout().toSeconds() > 5) {
+            problems.add(problem("bridge.intake.io-events.key-fetch-timeout",
+                    "must be between 0.1 and 5 seconds (Adobe expects an answer within 10 s)"));
+        }
+        IntakeConfig.Poll poll = intake.poll();
+        if (poll.overlap().isNegative()) {
+            problems.add(problem("bridge.intake.poll.overlap", "must not be negative"));
+        }
+        if (poll.initialLookBack().isNegative() || poll.initialLookBack().isZero()) {
+            problems.add(problem("bridge.intake.poll.initial-look-back", "must be positive"));
+        }
+        if (poll.pageSize() < 1 || poll.pageSize() > 300) {
+            problems.add(problem("bridge.intake.poll.page-size", "must be between 1 and 300"));
+        }
+        poll.statuses().ifPresent(list -> list.stream().filter(v -> v.isBlank() || v.contains(","))
+                .findFirst().ifPresent(v -> problems.add(problem("bridge.intake.poll.statuses",
+                        "must be a comma-separated list of status codes"))));
+        if (!poll.checkpointTable().matches("[A-Za-z][A-Za-z0-9]{2,62}")) {
+            problems.add(problem("bridge.intake.poll.checkpoint-table",
+                    "must be 3-63 letters and digits, starting with a letter"));
+        }
+        return problems;
+    }
+
     /**
      * When App Service cannot resolve a Key Vault reference it passes the reference text itself as the
      * value. Taken at face value that text would become, say, a guessable operator key.

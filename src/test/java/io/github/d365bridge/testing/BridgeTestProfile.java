@@ -1,12 +1,17 @@
 package io.github.d365bridge.testing;
 
+import java.util.List;
 import java.util.Map;
+
+import io.github.d365bridge.flow.orders.intake.CommerceSandboxResource;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The one profile all Quarkus tests share (so Quarkus and its embedded Azurite boot once): test-only
- * queues for the scripted handlers, short retention, and a log file the secret-redaction test reads.
+ * queues for the scripted handlers, short retention, a log file the secret-redaction test reads, and
+ * a Commerce sandbox the bridge is connected to (intake endpoints, polling). The order poll timer is
+ * set to a yearly schedule so it never runs on its own during a test: tests call it.
  */
 public class BridgeTestProfile implements QuarkusTestProfile {
 
@@ -14,15 +19,21 @@ public class BridgeTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "TEST_SCRIPTED_QUEUE", "test-scripted",
-                "TEST_CRASH_QUEUE", "test-crash",
-                "TEST_TICK_SCHEDULE", "*/1 * * * * *",
-                "bridge.housekeeping.claim-check-retention", "PT2S",
-                "bridge.housekeeping.state-retention", "PT2S",
-                "quarkus.log.file.enabled", "true",
-                "quarkus.log.file.path", LOG_FILE,
-                "quarkus.log.file.filter", "redact-secrets",
-                "quarkus.log.file.format", "%d{HH:mm:ss.SSS} %-5p [%c{2.}] [%X{correlationId}] %s%e%n");
+        return Map.ofEntries(
+                Map.entry("TEST_SCRIPTED_QUEUE", "test-scripted"),
+                Map.entry("TEST_CRASH_QUEUE", "test-crash"),
+                Map.entry("TEST_TICK_SCHEDULE", "*/1 * * * * *"),
+                Map.entry("ORDER_POLL_SCHEDULE", "0 0 0 1 1 *"),
+                Map.entry("bridge.housekeeping.claim-check-retention", "PT2S"),
+                Map.entry("bridge.housekeeping.state-retention", "PT2S"),
+                Map.entry("quarkus.log.file.enabled", "true"),
+                Map.entry("quarkus.log.file.path", LOG_FILE),
+                Map.entry("quarkus.log.file.filter", "redact-secrets"),
+                Map.entry("quarkus.log.file.format", "%d{HH:mm:ss.SSS} %-5p [%c{2.}] [%X{correlationId}] %s%e%n"));
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(CommerceSandboxResource.class));
     }
 }

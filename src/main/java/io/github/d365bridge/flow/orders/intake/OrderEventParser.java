@@ -1,0 +1,145 @@
+package io.github.d365bridge.flow.orders.intake;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.d365bridge.storage.Json;
+
+/**
+ * Reads the two shapes Commerce sends, strictly (duplicate keys and trailing garbage are malformed):
+ * a Commerce webhook {@code {"eventName":"observer.…","data":{"order":{…}}}} and Adobe I/O Events
+ * CloudEvents ({@code type} {@code com.adobe.commerce.observer.…}, fields in {@code data.value}), one
+ * event or an array of them. Only the fields that name the order are taken; the processing step reads
+ * the order itself from Commerce. Pure: no I/O, no configuration.
+ */
+public final class OrderEventParser {
+
+    private OrderEventParser() {
+    }
+
+    /** @throws IntakeRejection (400) naming what is malformed or missing */
+    public static ParsedDelivery parseWebhook(byte[] body) {
+        JsonNode root = read(body);
+        if (!root.isObject()) {
+            throw IntakeRejection.badRequest("webhook body must be a JSON object");
+        }
+        String eventName = text(root, "eventName", "webhook");
+        String normalized = OrderEventTypes.normalize(eventName);
+        if (!OrderEventTypes.isOrderEvent(normalized)) {
+            return new ParsedDelivery(List.of(), List.of(eventName));
+        }
+        JsonNode order = root.path("data").path("order");
+        if (!order.isObject()) {
+            throw IntakeRejection.badRequest("webhook " + normalized + " has no data.order object");
+        }
+        return new ParsedDelivery(List.of(signal(order, normalized, null, "data.order")), List.of());
+    }
+
+    /** @throws IntakeRejection (400) naming the event (by index) and what is malformed or missing */
+    public static ParsedDelivery parseIoEvents(byte[] body) {
+        JsonNode root = read(body);
+        List<JsonNode> events = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(events::add);
+        } else if (root.isObject()) {
+            events.add(root);
+        }
+        if (events.isEmpty()) {
+            throw IntakeRejection.badRequest("body must be a CloudEvent object or a non-empty array of them");
+        }
+        List<OrderSignal> orders = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode event = events.get(i);
+            String where = events.size() == 1 ? "event" : "event " + i;
+            if (!event.isObject()) {
+                throw IntakeRejection.badRequest(where + " is not a JSON object");
+            }
+            String type = text(event, "type", where);
+            String normalized = OrderEventTypes.normalize(type);
+            if (!OrderEventTypes.isOrderEvent(normalized)) {
+                ignored.add(type);
+                continue;
+            }
+            JsonNode value = event.path("data").path("value");
+            if (!value.isObject()) {
+                throw IntakeRejection.badRequest(where + " (" + normalized + ") has no data.value object");
+            }
+            String eventId = optionalText(event, "event_id");
+            orders.add(signal(value, normalized, eventId != null ? eventId : optionalText(event, "id"),
+                    where + " data.value"));
+        }
+        return new ParsedDelivery(orders, ignored);
+    }
+
+    private static OrderSignal signal(JsonNode order, String eventName, String eventId, String where) {
+        List<String> missing = new ArrayList<>();
+        String incrementId = optionalText(order, "increment_id");
+        String storeId = number(order, "store_id");
+        String entityId = number(order, "entity_id");
+        if (incrementId == null) {
+            missing.add("increment_id");
+        }
+        if (storeId == null) {
+            missing.add("store_id");
+        }
+        if (entityId == null) {
+            missing.add("entity_id");
+        }
+        if (!missing.isEmpty()) {
+            throw IntakeRejection.badRequest(where + " is missing order field(s) " + String.join(", ", missing)
+                    + " (non-empty text for increment_id, integers for store_id and entity_id)");
+        }
+        if (incrementId.contains(":")) {
+            throw IntakeRejection.badRequest(where + " increment_id must not contain ':'");
+        }
+        return new OrderSignal(eventName, eventId, storeId, incrementId, Long.parseLong(entityId),
+                optionalText(order, "updated_at"));
+    }
+
+    private static JsonNode read(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw IntakeRejection.badRequest("body is empty");
+        }
+        try {
+            JsonNode root = Json.mapper().readTree(body);
+            if (root == null || root.isMissingNode()) {
+                throw IntakeRejection.badRequest("body is empty");
+            }
+            return root;
+        } catch (IOException e) {
+            throw IntakeRejection.badRequest("body is not well-formed JSON");
+        }
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        String value = optionalText(node, field);
+        if (value == null) {
+            throw IntakeRejection.badRequest(where + " is missing " + field);
+        }
+        return value;
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText().trim() : null;
+    }
+
+    /** Integers arrive as numbers or, in I/O Events field selections, as numeric text. */
+    private static String number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0) {
+            return Long.toString(value.asLong());
+        }
+        if (value.isTextual() && value.asText().trim().matches("[0-9]{1,18}")) {
+            return Long.toString(Long.parseLong(value.asText().trim()));
+        }
+        return null;
+    }
+}
