@@ -19,6 +19,12 @@ public interface RuntimeConfig {
 
     Queues queues();
 
+    /**
+     * Queues the standalone runtime does not pump (their messages wait): to hold a step during an
+     * incident, or for tests that read a queue themselves. Timers and other queues keep running.
+     */
+    java.util.Optional<java.util.List<String>> pausedQueues();
+
     interface Queues {
         /** Messages fetched per poll (host.json {@code batchSize}; at most 32). */
         @WithDefault("16")

@@ -56,7 +56,12 @@ public class StandaloneRuntime {
             return;
         }
         Instant begin = Instant.now();
+        java.util.List<String> paused = config.pausedQueues().orElse(java.util.List.of());
         for (String queue : registry.queues()) {
+            if (paused.contains(queue)) {
+                LOG.infof("Queue %s is paused (bridge.runtime.paused-queues): not pumped", queue);
+                continue;
+            }
             pumps.add(new QueuePump(queue, storage.consumerQueue(queue, error -> poisonUndecodable(queue, error)),
                     dispatcher, config.queues()).start());
         }

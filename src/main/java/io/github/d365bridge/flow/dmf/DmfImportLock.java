@@ -61,6 +61,13 @@ public final class DmfImportLock {
                 .ifPresent(table::deleteIfUnchanged);
     }
 
+    /** True while someone holds a lock whose deadline has not passed. */
+    public boolean isHeld(String legalEntity, String definitionGroup) {
+        return table.get(legalEntity, definitionGroup).map(e -> e.getProperty("Until"))
+                .filter(until -> until instanceof OffsetDateTime odt && odt.toInstant().isAfter(Instant.now()))
+                .isPresent();
+    }
+
     /** Who holds the lock now, if anyone. */
     public Optional<String> holder(String legalEntity, String definitionGroup) {
         return table.get(legalEntity, definitionGroup).map(e -> (String) e.getProperty("Holder"));

@@ -82,6 +82,11 @@ public final class DmfImportSupervisor {
         return Optional.of(job);
     }
 
+    /** True while an import of this data project into this company runs (a start would wait). */
+    public boolean isBusy(String legalEntity, String definitionGroup) {
+        return lock.isHeld(legalEntity, definitionGroup);
+    }
+
     private void importPackage(ImportPlan plan) {
         // A fresh write URL for every upload; the client re-requests once if the SAS expired.
         WriteUrl uploaded = d365.dmf().uploadPackage(plan.executionId() + ".zip", plan.packageFile());

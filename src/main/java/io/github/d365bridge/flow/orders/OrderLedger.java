@@ -83,6 +83,17 @@ public class OrderLedger {
         return table.query("State eq '" + state.name() + "'", 1000, null).map(OrderLedger::toEntry);
     }
 
+    /** The orders packaged into one DMF batch. */
+    public Stream<LedgerEntry> inBatch(String batchId) {
+        return table.query("BatchId eq '" + batchId.replace("'", "''") + "'", 1000, null).map(OrderLedger::toEntry);
+    }
+
+    /** Mapped orders waiting to be packaged for one legal entity. */
+    public Stream<LedgerEntry> mappedFor(String legalEntity) {
+        return table.query("State eq 'MAPPED' and LegalEntity eq '" + legalEntity.replace("'", "''") + "'", 1000, null)
+                .map(OrderLedger::toEntry);
+    }
+
     /** How many orders are in each state (a full scan: for the status view of modest ledgers). */
     public Map<OrderState, Long> countsByState() {
         Map<OrderState, Long> counts = new EnumMap<>(OrderState.class);

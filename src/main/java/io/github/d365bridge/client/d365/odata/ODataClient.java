@@ -102,6 +102,23 @@ public final class ODataClient {
         });
     }
 
+    /** Deletes a row (204); false when it does not exist (404). */
+    public boolean delete(String entitySet, ODataKey key) {
+        String operation = "delete " + entitySet + key;
+        try {
+            http.execute(operation, h -> h.request(entityUrl(entitySet, key)).DELETE(), answer -> {
+                readJson(operation, answer);
+                return null;
+            });
+            return true;
+        } catch (BridgeException e) {
+            if (e.httpStatus() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     private URI setUrl(String entitySet) {
         if (!entitySet.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("Not an entity set name: " + entitySet);
@@ -109,8 +126,12 @@ public final class ODataClient {
         return URI.create(dataRoot + entitySet);
     }
 
+    /**
+     * Key access names the company in the key, but D365 may still scope the request to the caller's
+     * default company; {@code cross-company=true} makes a key of another company reachable either way.
+     */
     private URI entityUrl(String entitySet, ODataKey key) {
-        return URI.create(setUrl(entitySet) + key.toPathSegment());
+        return URI.create(setUrl(entitySet) + key.toPathSegment() + "?cross-company=true");
     }
 
     private static JsonNode readJson(String operation, HttpResponse<InputStream> answer) {

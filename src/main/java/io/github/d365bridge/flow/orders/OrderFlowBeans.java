@@ -1,0 +1,115 @@
+package io.github.d365bridge.flow.orders;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.github.d365bridge.client.commerce.CommerceClient;
+import io.github.d365bridge.client.d365.D365Client;
+import io.github.d365bridge.config.OrderFlowConfig;
+import io.github.d365bridge.flow.dmf.DmfImportLock;
+import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
+import io.github.d365bridge.flow.dmf.DmfJobListener;
+import io.github.d365bridge.flow.dmf.DmfJobStore;
+import io.github.d365bridge.flow.dmf.DmfSupervisionOptions;
+import io.github.d365bridge.flow.orders.batch.MappedOrderStore;
+import io.github.d365bridge.flow.orders.batch.OrderBatcher;
+import io.github.d365bridge.flow.orders.mapping.OrderMapper;
+import io.github.d365bridge.flow.orders.outcome.D365OrderLookup;
+import io.github.d365bridge.flow.orders.outcome.ImportErrorKeys;
+import io.github.d365bridge.flow.orders.outcome.OrderImportOutcome;
+import io.github.d365bridge.flow.orders.outcome.OrderWriteBack;
+import io.github.d365bridge.mapping.MappingProfile;
+import io.github.d365bridge.runtime.HandlerRegistry;
+import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.storage.MessageEnvelope;
+import io.github.d365bridge.storage.QueuePublisher;
+import io.github.d365bridge.storage.StorageAccount;
+
+/**
+ * Wires the order flow's steps from configuration. The steps themselves are plain classes (tested
+ * without CDI); this is the one place that decides which instance each gets. Singletons, created on
+ * first use: the handlers look them up lazily, so an app without D365 or Commerce configured still
+ * starts (and says what is missing when an order arrives).
+ */
+@ApplicationScoped
+public class OrderFlowBeans {
+
+    public static final String WRITEBACK_QUEUE_SETTING = "ORDER_WRITEBACK_QUEUE";
+    public static final String DMF_STATUS_QUEUE_SETTING = "DMF_STATUS_QUEUE";
+    public static final String WRITEBACK_MESSAGE_TYPE = "order.writeback";
+
+    @Produces
+    @Singleton
+    MappedOrderStore mappedOrders(StorageAccount storage, OrderFlowConfig config) {
+        return new MappedOrderStore(storage, config.mappedOrdersContainer());
+    }
+
+    @Produces
+    @Singleton
+    OrderMapper mapper(MappingProfile profile) {
+        return new OrderMapper(profile);
+    }
+
+    @Produces
+    @Singleton
+    OrderIntakeProcessor intake(OrderLedger ledger, CommerceClient commerce, OrderMapper mapper, MappedOrderStore mapped) {
+        // No customer cross-reference exists yet (the customer sync builds it): registered customers resolve to
+        // nothing and the profile's customers.unresolvedCustomer rule decides.
+        return new OrderIntakeProcessor(ledger, commerce, mapper, reference -> Optional.empty(), mapped);
+    }
+
+    @Produces
+    @Singleton
+    @Named("orderWriteBackEnqueuer")
+    Consumer<OrderKey> writeBackEnqueuer(QueuePublisher publisher, Config config) {
+        String queue = HandlerRegistry.setting(config, WRITEBACK_QUEUE_SETTING);
+        return key -> publisher.send(queue, MessageEnvelope.of(WRITEBACK_MESSAGE_TYPE,
+                io.github.d365bridge.client.core.Correlation.currentOrNew(),
+                Json.mapper().createObjectNode().put("orderKey", key.toString())).withBusinessKey(null, key.toString()));
+    }
+
+    @Produces
+    @Singleton
+    OrderImportOutcome outcome(OrderLedger ledger, D365Client d365, OrderFlowConfig config, MappedOrderStore mapped,
+            @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack) {
+        return new OrderImportOutcome(ledger, new D365OrderLookup(d365),
+                new ImportErrorKeys(d365, Duration.ofSeconds(2), Duration.ofMinutes(2), Clock.systemUTC()), d365, config,
+                mapped, writeBack);
+    }
+
+    @Produces
+    @Singleton
+    DmfImportSupervisor supervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
+            Config config, OrderFlowConfig orders, Instance<DmfJobListener> listeners) {
+        // Every flow's listener (the order outcome is one: it is produced above as a DmfJobListener).
+        List<DmfJobListener> all = listeners.stream().toList();
+        return new DmfImportSupervisor(d365, lock, jobs, publisher, HandlerRegistry.setting(config,
+                DMF_STATUS_QUEUE_SETTING), new DmfSupervisionOptions(orders.dmfFirstCheckDelay(),
+                        orders.dmfMaxCheckDelay(), orders.dmfJobTimeout()), all, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    OrderBatcher batcher(OrderLedger ledger, MappedOrderStore mapped, D365Client d365, DmfImportSupervisor supervisor,
+            OrderFlowConfig config, @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack) {
+        return new OrderBatcher(ledger, mapped, new D365OrderLookup(d365), supervisor, config, writeBack,
+                Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    OrderWriteBack writeBack(CommerceClient commerce, OrderLedger ledger, OrderFlowConfig config) {
+        return new OrderWriteBack(commerce, ledger, config.writeExtOrderId());
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.d365bridge.flow.orders;
+
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import io.github.d365bridge.client.commerce.CommerceClient;
+import io.github.d365bridge.client.commerce.sales.Order;
+import io.github.d365bridge.client.commerce.search.Filter;
+import io.github.d365bridge.client.commerce.search.SearchCriteria;
+import io.github.d365bridge.flow.orders.batch.MappedOrderStore;
+import io.github.d365bridge.flow.orders.mapping.CustomerAccountResolver;
+import io.github.d365bridge.flow.orders.mapping.MappedOrder;
+import io.github.d365bridge.flow.orders.mapping.OrderMapper;
+import io.github.d365bridge.flow.orders.mapping.OrderMappingException;
+
+/**
+ * The first processing step of an order: record it in the ledger (a duplicate from a webhook, an event,
+ * polling or redelivery stops here), read it from Commerce, map it, keep the mapped rows for the
+ * batcher, and mark it MAPPED. A mapping error fails this order alone, with the mapper's reason.
+ */
+public final class OrderIntakeProcessor {
+
+    private static final Logger LOG = Logger.getLogger(OrderIntakeProcessor.class);
+
+    private final OrderLedger ledger;
+    private final CommerceClient commerce;
+    private final OrderMapper mapper;
+    private final CustomerAccountResolver customers;
+    private final MappedOrderStore mapped;
+
+    public OrderIntakeProcessor(OrderLedger ledger, CommerceClient commerce, OrderMapper mapper,
+            CustomerAccountResolver customers, MappedOrderStore mapped) {
+        this.ledger = ledger;
+        this.commerce = commerce;
+        this.mapper = mapper;
+        this.customers = customers;
+        this.mapped = mapped;
+    }
+
+    /** @return the order's ledger entry after this step */
+    public LedgerEntry process(OrderReceived received, String correlationId) {
+        OrderKey key = received.key();
+        ledger.insertReceived(key, received.entityId(), correlationId);
+        LedgerEntry entry = ledger.find(key).orElseThrow();
+        if (entry.state() != OrderState.RECEIVED) {
+            return entry; // already on its way (or done): a duplicate signal
+        }
+        Order order = read(key, Optional.ofNullable(received.entityId()).or(() -> Optional.ofNullable(entry.commerceEntityId())));
+        MappedOrder rows;
+        try {
+            rows = mapper.map(order, key, mapper.customerReference(order, key).flatMap(customers::accountFor));
+        } catch (OrderMappingException bad) {
+            LedgerEntry failed = entry.moveTo(OrderState.FAILED).withError(bad.getMessage());
+            update(failed);
+            LOG.warnf("Order %s cannot be mapped: %s", key, bad.getMessage());
+            return failed;
+        }
+        mapped.put(rows);
+        LedgerEntry next = entry.moveTo(OrderState.MAPPED).withLegalEntity(rows.legalEntity());
+        update(next);
+        return next;
+    }
+
+    private Order read(OrderKey key, Optional<Long> entityId) {
+        var orders = commerce.inStore(key.storeCode()).orders();
+        Optional<Order> order = entityId.isPresent() ? orders.get(entityId.get())
+                : orders.search(SearchCriteria.builder().where(Filter.eq("increment_id", key.incrementId()))
+                        .pageSize(1).build()).findFirst();
+        return order.orElseThrow(() -> new io.github.d365bridge.client.core.PermanentFailureException(
+                io.github.d365bridge.client.core.ExternalSystem.COMMERCE, "Order " + key + " (entity id "
+                        + entityId.orElse(null) + ") does not exist in Commerce"));
+    }
+
+    /**
+     * A {@link ConcurrentUpdateException} here means another delivery of the same order moved it first;
+     * it is retriable, so the queue redelivers and the next attempt finds the order already moved on.
+     */
+    private void update(LedgerEntry next) {
+        ledger.update(next);
+    }
+}

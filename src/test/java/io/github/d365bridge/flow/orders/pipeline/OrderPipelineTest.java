@@ -1,0 +1,259 @@
+package io.github.d365bridge.flow.orders.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.azure.storage.queue.models.QueueMessageItem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.d365bridge.client.commerce.CommerceClient;
+import io.github.d365bridge.client.commerce.CommerceClientOptions;
+import io.github.d365bridge.client.commerce.auth.CommerceCredentials;
+import io.github.d365bridge.client.core.RetryPolicy.RetryOptions;
+import io.github.d365bridge.client.core.TrustStores;
+import io.github.d365bridge.client.d365.D365Client;
+import io.github.d365bridge.client.d365.D365ClientOptions;
+import io.github.d365bridge.config.OrderFlowConfig;
+import io.github.d365bridge.flow.dmf.DmfImportLock;
+import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
+import io.github.d365bridge.flow.dmf.DmfJobStore;
+import io.github.d365bridge.flow.dmf.DmfSupervisionOptions;
+import io.github.d365bridge.flow.orders.LedgerEntry;
+import io.github.d365bridge.flow.orders.OrderIntakeProcessor;
+import io.github.d365bridge.flow.orders.OrderKey;
+import io.github.d365bridge.flow.orders.OrderLedger;
+import io.github.d365bridge.flow.orders.OrderReceived;
+import io.github.d365bridge.flow.orders.OrderState;
+import io.github.d365bridge.flow.orders.batch.MappedOrderStore;
+import io.github.d365bridge.flow.orders.batch.OrderBatcher;
+import io.github.d365bridge.flow.orders.mapping.OrderMapper;
+import io.github.d365bridge.flow.orders.outcome.D365OrderLookup;
+import io.github.d365bridge.flow.orders.outcome.ImportErrorKeys;
+import io.github.d365bridge.flow.orders.outcome.OrderImportOutcome;
+import io.github.d365bridge.flow.orders.outcome.OrderWriteBack;
+import io.github.d365bridge.mapping.MappingProfile;
+import io.github.d365bridge.mapping.MappingProfileLoader;
+import io.github.d365bridge.sandbox.SandboxTls;
+import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
+import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
+import io.github.d365bridge.sandbox.d365.ClientRegistration;
+import io.github.d365bridge.sandbox.d365.D365Sandbox;
+import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
+import io.github.d365bridge.storage.ClaimCheckStore;
+import io.github.d365bridge.storage.EnvelopeCodec;
+import io.github.d365bridge.storage.QueuePublisher;
+import io.github.d365bridge.storage.StorageAccount;
+import io.github.d365bridge.testing.TestAzurite;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * The order steps chained by hand over both sandboxes and Azurite — intake processing, batching,
+ * DMF import with supervision, outcome, write-back — with one SKU unknown to D365, so some orders fail
+ * inside the DMF job and the batch is partially successful. The queue triggers are played by the test
+ * so every step is visible; the end state is asserted exactly.
+ */
+class OrderPipelineTest {
+
+    private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
+    private static final int ORDERS = 12;
+
+    private static StorageAccount storage;
+    private static D365Sandbox d365Sandbox;
+    private static CommerceSandbox commerceSandbox;
+
+    @BeforeAll
+    static void start() {
+        storage = TestAzurite.storage();
+        d365Sandbox = D365Sandbox.start(D365SandboxOptions.builder().tls(TLS)
+                .client(ClientRegistration.listed("pipe-app", "pipe-secret-0123456789"))
+                .storageConnectionString(storage.connectionString()).dmfContainer(TestAzurite.uniqueName("dmf"))
+                .dmfLatency(Duration.ofMillis(100), Duration.ofMillis(1)).build());
+        commerceSandbox = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(ORDERS).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        d365Sandbox.close();
+        commerceSandbox.close();
+    }
+
+    @Test
+    void everyGoodOrderReachesD365OnceAndEveryBadOneFailsWithD365sReason() {
+        List<ObjectNode> orders = commerceSandbox.data().orders();
+        String unknownSku = orders.get(0).withArray("items").get(orders.get(0).withArray("items").size() - 1)
+                .get("sku").asText();
+        releaseCommerceCatalogInD365Except(unknownSku);
+        Set<OrderKey> bad = orders.stream().filter(o -> containsSku(o, unknownSku)).map(OrderPipelineTest::key)
+                .collect(Collectors.toSet());
+        Set<OrderKey> all = orders.stream().map(OrderPipelineTest::key).collect(Collectors.toSet());
+        assertThat(bad).isNotEmpty().hasSizeLessThan(all.size());
+
+        Pipeline p = new Pipeline();
+        for (ObjectNode order : orders) {
+            // every order arrives twice (webhook and poll): the ledger keeps one
+            for (String source : List.of("webhook", "poll")) {
+                p.intake.process(new OrderReceived(storeCode(order), order.get("increment_id").asText(),
+                        order.get("entity_id").asLong(), source, order.get("updated_at").asText()), "corr-" + source);
+            }
+        }
+        p.runUntilSettled(all);
+        p.writeBacks.forEach(p.writeBack::writeBack);
+
+        Map<OrderKey, LedgerEntry> ledger = new HashMap<>();
+        all.forEach(k -> ledger.put(k, p.ledger.find(k).orElseThrow()));
+        assertThat(ledger.values()).allSatisfy(e -> assertThat(e.state()).isIn(OrderState.WRITTEN_BACK, OrderState.FAILED));
+        assertThat(ledger.values().stream().filter(e -> e.state() == OrderState.FAILED).map(LedgerEntry::key))
+                .containsExactlyInAnyOrderElementsOf(bad);
+        assertThat(ledger.values().stream().filter(e -> e.state() == OrderState.FAILED))
+                .allSatisfy(e -> assertThat(e.lastError()).contains("D365 refused the order").contains(unknownSku));
+
+        D365OrderLookup lookup = new D365OrderLookup(p.d365);
+        for (OrderKey good : all.stream().filter(k -> !bad.contains(k)).toList()) {
+            String legalEntity = ledger.get(good).legalEntity();
+            assertThat(d365Sandbox.data().rows("SalesOrderHeadersV2",
+                    r -> good.toString().equals(r.get("CustomersOrderReference")))).as("exactly once in D365: " + good)
+                    .hasSize(1);
+            assertThat(lookup.salesOrderNumbers(legalEntity, List.of(good))).containsEntry(good,
+                    ledger.get(good).salesOrderNumber());
+            ObjectNode inCommerce = commerceSandbox.data().order((int) (long) ledger.get(good).commerceEntityId())
+                    .orElseThrow();
+            assertThat(inCommerce.get("ext_order_id").asText()).isEqualTo(ledger.get(good).salesOrderNumber());
+        }
+        for (OrderKey failed : bad) {
+            assertThat(d365Sandbox.data().rows("SalesOrderHeadersV2",
+                    r -> failed.toString().equals(r.get("CustomersOrderReference")))).as(ledger.get(failed).lastError())
+                    .isEmpty();
+        }
+    }
+
+    /** Everything wired by hand, as the CDI producers wire it in the app. */
+    private static final class Pipeline {
+        final OrderLedger ledger = new OrderLedger(storage, TestAzurite.uniqueName("Ledger"));
+        final D365Client d365 = d365Client();
+        final String statusQueue = TestAzurite.uniqueName("dmf-status");
+        final List<OrderKey> writeBacks = new CopyOnWriteArrayList<>();
+        final OrderFlowConfig config = new SmallRyeConfigBuilder().withMapping(OrderFlowConfig.class)
+                .withDefaultValues(Map.of("bridge.orders.batch-max-age", "PT0S", "bridge.orders.batch-max-size", "5"))
+                .build().getConfigMapping(OrderFlowConfig.class);
+        final MappedOrderStore mapped = new MappedOrderStore(storage, TestAzurite.uniqueName("mapped"));
+        final OrderIntakeProcessor intake;
+        final DmfImportSupervisor supervisor;
+        final OrderBatcher batcher;
+        final OrderWriteBack writeBack;
+
+        Pipeline() {
+            MappingProfile profile = MappingProfileLoader.fromText(defaultProfile(),
+                    Optional.of("customers:\n  unresolvedCustomer: guest-account\n"), "test override");
+            CommerceClient commerce = CommerceClient.create(CommerceClientOptions.builder(commerceSandbox.baseUrl(),
+                    new CommerceCredentials.OAuth1(commerceSandbox.options().integration())).build());
+            intake = new OrderIntakeProcessor(ledger, commerce, new OrderMapper(profile), reference -> Optional.empty(),
+                    mapped);
+            D365OrderLookup lookup = new D365OrderLookup(d365);
+            OrderImportOutcome outcome = new OrderImportOutcome(ledger, lookup,
+                    new ImportErrorKeys(d365, Duration.ofMillis(100), Duration.ofSeconds(20), Clock.systemUTC()), d365,
+                    config, mapped, writeBacks::add);
+            QueuePublisher publisher = new QueuePublisher(storage,
+                    new ClaimCheckStore(storage, TestAzurite.uniqueName("claims")), 48 * 1024);
+            supervisor = new DmfImportSupervisor(d365, new DmfImportLock(storage, TestAzurite.uniqueName("Locks")),
+                    new DmfJobStore(storage, TestAzurite.uniqueName("Jobs")), publisher, statusQueue,
+                    new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(2)),
+                    List.of(outcome), Clock.systemUTC());
+            batcher = new OrderBatcher(ledger, mapped, lookup, supervisor, config, writeBacks::add, Clock.systemUTC());
+            writeBack = new OrderWriteBack(commerce, ledger, true);
+        }
+
+        /** Plays the batch timer and the status queue's trigger until no order is on its way any more. */
+        void runUntilSettled(Set<OrderKey> keys) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                for (String legalEntity : batcher.legalEntitiesWaiting()) {
+                    batcher.packageReady(legalEntity);
+                }
+                for (QueueMessageItem message : storage.queue(statusQueue).receiveMessages(16, Duration.ofSeconds(30),
+                        null, null)) {
+                    JsonNode payload = EnvelopeCodec.decode(message.getBody().toString()).payload();
+                    supervisor.check(payload.path("legalEntity").asText(), payload.path("executionId").asText());
+                    storage.queue(statusQueue).deleteMessage(message.getMessageId(), message.getPopReceipt());
+                }
+                return keys.stream().map(k -> ledger.find(k).orElseThrow().state())
+                        .allMatch(s -> s == OrderState.IMPORTED || s == OrderState.FAILED);
+            });
+        }
+    }
+
+    private static void releaseCommerceCatalogInD365Except(String unknownSku) {
+        List<String> all = new ArrayList<>();
+        for (ObjectNode order : commerceSandbox.data().orders()) {
+            order.withArray("items").forEach(item -> all.add(item.get("sku").asText()));
+        }
+        all.add("FREIGHT");
+        all.add("DISCOUNT");
+        for (String company : List.of("usmf", "demf")) {
+            for (String sku : all.stream().distinct().filter(s -> !s.equals(unknownSku)).toList()) {
+                if (d365Sandbox.data().find("ReleasedProductsV2", company, sku).isEmpty()) {
+                    d365Sandbox.data().insert("ReleasedProductsV2", Map.of("dataAreaId", company, "ItemNumber", sku,
+                            "ProductNumber", sku, "SearchName", sku));
+                }
+            }
+        }
+        for (String[] guest : List.of(new String[] {"usmf", "US-027", "USD"}, new String[] {"demf", "DE-010", "EUR"})) {
+            if (d365Sandbox.data().find("CustomersV3", guest[0], guest[1]).isEmpty()) {
+                d365Sandbox.data().insert("CustomersV3", Map.of("dataAreaId", guest[0], "CustomerAccount", guest[1],
+                        "OrganizationName", "Web guests", "CustomerGroupId", "30", "SalesCurrencyCode", guest[2]));
+            }
+        }
+    }
+
+    private static boolean containsSku(ObjectNode order, String sku) {
+        for (JsonNode item : order.withArray("items")) {
+            if (sku.equals(item.get("sku").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static OrderKey key(ObjectNode order) {
+        return new OrderKey(storeCode(order), order.get("increment_id").asText());
+    }
+
+    private static String storeCode(ObjectNode order) {
+        return order.get("store_id").asInt() == 1 ? "default" : "eu_en";
+    }
+
+    private static String defaultProfile() {
+        try (var in = OrderPipelineTest.class.getClassLoader().getResourceAsStream(MappingProfileLoader.DEFAULT_RESOURCE)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static D365Client d365Client() {
+        URI blob = URI.create(storage.blobService().getAccountUrl());
+        return D365Client.create(new D365ClientOptions(d365Sandbox.baseUrl(), D365ClientOptions.AuthMode.ENTRA,
+                d365Sandbox.entraAuthority(), "pipe-app", new D365ClientOptions.Secret("pipe-secret-0123456789"), false,
+                Duration.ofSeconds(30), new RetryOptions(3, Duration.ofMillis(100), Duration.ofSeconds(1),
+                        Duration.ofSeconds(20), Duration.ofSeconds(1)), List.of(blob.getHost() + ":" + blob.getPort()),
+                Optional.of(TrustStores.fromPkcs12(TLS.trustStore(), "changeit".toCharArray(), "test")),
+                Optional.empty()));
+    }
+
+}
