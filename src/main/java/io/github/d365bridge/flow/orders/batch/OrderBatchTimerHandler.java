@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
+import org.jboss.logging.Logger;
+
+import io.github.d365bridge.config.CommerceConfig;
+import io.github.d365bridge.config.D365Config;
 import io.github.d365bridge.runtime.TimerHandler;
 
 /**
@@ -13,8 +17,16 @@ import io.github.d365bridge.runtime.TimerHandler;
 @ApplicationScoped
 public class OrderBatchTimerHandler implements TimerHandler {
 
+    private static final Logger LOG = Logger.getLogger(OrderBatchTimerHandler.class);
+
     @Inject
     Provider<OrderBatcher> batcher;
+    @Inject
+    D365Config d365;
+    @Inject
+    CommerceConfig commerce;
+
+    private final java.util.concurrent.atomic.AtomicBoolean idleReported = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public String scheduleSetting() {
@@ -28,6 +40,13 @@ public class OrderBatchTimerHandler implements TimerHandler {
 
     @Override
     public void run() {
+        if (d365.baseUrl().isEmpty() || commerce.baseUrl().isEmpty()) {
+            // Not connected yet (a fresh local run, say): say so once instead of failing every ten seconds.
+            if (idleReported.compareAndSet(false, true)) {
+                LOG.info("Order flow idle: set bridge.d365.base-url and bridge.commerce.base-url to import orders");
+            }
+            return;
+        }
         OrderBatcher orders = batcher.get();
         for (String legalEntity : orders.legalEntitiesWaiting()) {
             orders.packageReady(legalEntity);
