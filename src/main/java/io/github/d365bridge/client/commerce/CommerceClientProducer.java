@@ -20,6 +20,7 @@ public class CommerceClientProducer {
 
     @Produces
     @ApplicationScoped
+    @io.quarkus.arc.DefaultBean // the local run produces clients for its sandboxes instead
     CommerceClient client(CommerceConfig config) {
         return CommerceClient.create(options(config));
     }

@@ -18,6 +18,7 @@ public class D365ClientProducer {
 
     @Produces
     @ApplicationScoped
+    @io.quarkus.arc.DefaultBean // the local run produces clients for its sandboxes instead
     D365Client client(D365Config config) {
         return D365Client.create(options(config));
     }

@@ -6,8 +6,7 @@ import jakarta.inject.Provider;
 
 import org.jboss.logging.Logger;
 
-import io.github.d365bridge.config.CommerceConfig;
-import io.github.d365bridge.config.D365Config;
+import io.github.d365bridge.config.Connections;
 import io.github.d365bridge.runtime.TimerHandler;
 
 /**
@@ -22,9 +21,7 @@ public class OrderBatchTimerHandler implements TimerHandler {
     @Inject
     Provider<OrderBatcher> batcher;
     @Inject
-    D365Config d365;
-    @Inject
-    CommerceConfig commerce;
+    Connections connections;
 
     private final java.util.concurrent.atomic.AtomicBoolean idleReported = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -40,7 +37,7 @@ public class OrderBatchTimerHandler implements TimerHandler {
 
     @Override
     public void run() {
-        if (d365.baseUrl().isEmpty() || commerce.baseUrl().isEmpty()) {
+        if (!connections.d365() || !connections.commerce()) {
             // Not connected yet (a fresh local run, say): say so once instead of failing every ten seconds.
             if (idleReported.compareAndSet(false, true)) {
                 LOG.info("Order flow idle: set bridge.d365.base-url and bridge.commerce.base-url to import orders");

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.github.d365bridge.client.commerce.CommerceClient;
 import io.github.d365bridge.config.CommerceConfig;
+import io.github.d365bridge.config.Connections;
 import io.github.d365bridge.config.IntakeConfig;
 import io.github.d365bridge.flow.orders.OrderLedger;
 import io.github.d365bridge.flow.orders.OrderReceived;
@@ -37,11 +38,14 @@ public class OrderPollHandler implements TimerHandler {
     private final PollWatermarks watermarks;
     private final PollSettings settings;
     private final String queue;
+    private final Connections connections;
 
     @Inject
     public OrderPollHandler(CommerceConfig commerce, IntakeConfig intake, Instance<CommerceClient> client,
-            OrderLedger ledger, QueuePublisher publisher, StorageAccount storage, Config config) {
+            OrderLedger ledger, QueuePublisher publisher, StorageAccount storage, Config config,
+            Connections connections) {
         this.commerce = commerce;
+        this.connections = connections;
         this.client = client;
         this.ledger = ledger;
         this.publisher = publisher;
@@ -67,7 +71,7 @@ public class OrderPollHandler implements TimerHandler {
 
     /** One run over every configured store code; what it read and enqueued per store. */
     public List<OrderPoller.StoreResult> poll() {
-        if (commerce.baseUrl().isEmpty()) {
+        if (!connections.commerce()) {
             LOG.warn("Order poll skipped: bridge.commerce.base-url is not configured");
             return List.of();
         }

@@ -1,0 +1,114 @@
+package io.github.d365bridge.runtime.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.github.d365bridge.client.commerce.CommerceClientOptions;
+import io.github.d365bridge.client.commerce.auth.CommerceCredentials;
+import io.github.d365bridge.client.core.RetryPolicy.RetryOptions;
+import io.github.d365bridge.client.core.TrustStores;
+import io.github.d365bridge.client.d365.D365ClientOptions;
+import io.github.d365bridge.sandbox.SandboxTls;
+import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
+import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
+import io.github.d365bridge.sandbox.d365.ClientRegistration;
+import io.github.d365bridge.sandbox.d365.D365Sandbox;
+import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
+import io.github.d365bridge.storage.StorageAccount;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.Startup;
+
+/**
+ * The local run's D365 and Commerce: both sandboxes on loopback, D365's DMF on the embedded Azurite,
+ * a steady trickle of demo orders in Commerce, and the two sandboxes' data lined up (every Commerce SKU
+ * released in D365, the guest accounts the mapping profile books guest orders on). Exists in the dev
+ * build only ({@code ./mvnw quarkus:dev}); tests start their own sandboxes and the production build
+ * never contains this bean. The D365 client secret is made up at start and lives only in memory.
+ */
+@IfBuildProfile("dev")
+@Startup
+@Singleton
+public class LocalSandboxes {
+
+    private static final Logger LOG = Logger.getLogger(LocalSandboxes.class);
+    private static final String CLIENT_ID = "local-bridge-app";
+
+    private final D365Sandbox d365;
+    private final CommerceSandbox commerce;
+    private final String clientSecret;
+    private final SandboxTls tls;
+    private final List<String> blobHosts;
+
+    @Inject
+    public LocalSandboxes(StorageAccount storage,
+            @ConfigProperty(name = "bridge.local.orders-per-minute", defaultValue = "6") int ordersPerMinute) {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        this.tls = SandboxTls.inFolder(Path.of(".bridge", "sandbox-tls"), "local-sandbox");
+        this.d365 = D365Sandbox.start(D365SandboxOptions.builder().tls(tls)
+                .client(ClientRegistration.listed(CLIENT_ID, clientSecret))
+                .storageConnectionString(storage.connectionString()).dmfContainer("dmf")
+                .dmfLatency(Duration.ofSeconds(3), Duration.ofMillis(5)).build());
+        this.commerce = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(0)
+                .trickleOrdersPerMinute(ordersPerMinute).build());
+        URI blob = URI.create(storage.blobService().getAccountUrl());
+        this.blobHosts = List.of(blob.getHost() + ":" + blob.getPort());
+        alignD365WithCommerce();
+        LOG.infof("Local sandboxes up: D365 %s, Commerce %s (%d demo orders per minute)", d365.baseUrl(),
+                commerce.baseUrl(), ordersPerMinute);
+    }
+
+    /** Every SKU Commerce sells is a released product in D365, and the guest accounts exist. */
+    private void alignD365WithCommerce() {
+        List<String> items = new java.util.ArrayList<>(commerce.data().skus());
+        items.addAll(List.of("FREIGHT", "DISCOUNT"));
+        for (String company : List.of("usmf", "demf")) {
+            for (String item : items) {
+                if (d365.data().find("ReleasedProductsV2", company, item).isEmpty()) {
+                    d365.data().insert("ReleasedProductsV2", Map.of("dataAreaId", company, "ItemNumber", item,
+                            "ProductNumber", item, "SearchName", item));
+                }
+            }
+        }
+        for (String[] guest : List.of(new String[] {"usmf", "US-027", "USD"}, new String[] {"demf", "DE-010", "EUR"})) {
+            if (d365.data().find("CustomersV3", guest[0], guest[1]).isEmpty()) {
+                d365.data().insert("CustomersV3", Map.of("dataAreaId", guest[0], "CustomerAccount", guest[1],
+                        "OrganizationName", "Web store guests", "CustomerGroupId", "30", "SalesCurrencyCode", guest[2]));
+            }
+        }
+    }
+
+    D365ClientOptions d365Options() {
+        return new D365ClientOptions(d365.baseUrl(), D365ClientOptions.AuthMode.ENTRA, d365.entraAuthority(), CLIENT_ID,
+                new D365ClientOptions.Secret(clientSecret), false, Duration.ofSeconds(30),
+                new RetryOptions(4, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(1),
+                        Duration.ofSeconds(10)), blobHosts,
+                Optional.of(TrustStores.fromPkcs12(tls.trustStore(), tls.password().toCharArray(), "local sandbox")),
+                Optional.empty());
+    }
+
+    CommerceClientOptions commerceOptions() {
+        return CommerceClientOptions.builder(commerce.baseUrl(),
+                new CommerceCredentials.OAuth1(commerce.options().integration())).build();
+    }
+
+    @PreDestroy
+    void stop() {
+        commerce.close();
+        d365.close();
+    }
+}
