@@ -492,6 +492,12 @@ var hostSettings = {
 var bridgeSettings = {
   HOUSEKEEPING_SCHEDULE: housekeepingSchedule
   HOUSEKEEPING_QUEUE: housekeepingQueue
+  // The order flow's triggers: the host resolves these %SETTING% names from app settings only.
+  ORDER_INTAKE_QUEUE: 'bridge-order-intake'
+  ORDER_WRITEBACK_QUEUE: 'bridge-order-writeback'
+  DMF_STATUS_QUEUE: 'bridge-dmf-status'
+  ORDER_POLL_SCHEDULE: '30 */5 * * * *'
+  ORDER_BATCH_SCHEDULE: '*/10 * * * * *'
   BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION: claimCheckRetention
   BRIDGE_HOUSEKEEPING_STATE_RETENTION: stateRetention
   BRIDGE_HOUSEKEEPING_BATCH_SIZE: string(housekeepingBatchSize)

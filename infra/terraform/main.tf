@@ -183,8 +183,14 @@ resource "azurerm_service_plan" "this" {
 
 locals {
   bridge_settings = {
-    HOUSEKEEPING_SCHEDULE                     = var.housekeeping_schedule
-    HOUSEKEEPING_QUEUE                        = var.housekeeping_queue
+    HOUSEKEEPING_SCHEDULE = var.housekeeping_schedule
+    HOUSEKEEPING_QUEUE    = var.housekeeping_queue
+    # The order flow's triggers: the host resolves these %SETTING% names from app settings only.
+    ORDER_INTAKE_QUEUE                        = "bridge-order-intake"
+    ORDER_WRITEBACK_QUEUE                     = "bridge-order-writeback"
+    DMF_STATUS_QUEUE                          = "bridge-dmf-status"
+    ORDER_POLL_SCHEDULE                       = "30 */5 * * * *"
+    ORDER_BATCH_SCHEDULE                      = "*/10 * * * * *"
     BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION = var.claim_check_retention
     BRIDGE_HOUSEKEEPING_STATE_RETENTION       = var.state_retention
     BRIDGE_HOUSEKEEPING_BATCH_SIZE            = tostring(var.housekeeping_batch_size)
