@@ -99,9 +99,14 @@ class FunctionsPackageIT {
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
             defaults.load(in);
         }
+        String bicep = Files.readString(Path.of("infra/bicep/main.bicep"));
+        String terraform = Files.readString(Path.of("infra/terraform/main.tf"));
         assertThat(referenced).isNotEmpty().allSatisfy(setting -> {
             assertThat(example.has(setting)).as(setting + " in functions/local.settings.example.json").isTrue();
             assertThat(defaults.getProperty(setting)).as(setting + " default in application.properties").isNotBlank();
+            // On Azure the host resolves %SETTING% from app settings only: the infrastructure must set each one.
+            assertThat(bicep).as(setting + " set by infra/bicep/main.bicep").containsPattern("\\b" + setting + "\\s*:");
+            assertThat(terraform).as(setting + " set by infra/terraform/main.tf").containsPattern("\\b" + setting + "\\s*=");
         });
     }
 
