@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
@@ -21,6 +20,7 @@ import io.github.d365bridge.client.commerce.auth.CommerceCredentials;
 import io.github.d365bridge.client.core.RetryPolicy.RetryOptions;
 import io.github.d365bridge.client.core.TrustStores;
 import io.github.d365bridge.client.d365.D365ClientOptions;
+import io.github.d365bridge.sandbox.SandboxAlignment;
 import io.github.d365bridge.sandbox.SandboxTls;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
@@ -67,29 +67,9 @@ public class LocalSandboxes {
                 .trickleOrdersPerMinute(ordersPerMinute).build());
         URI blob = URI.create(storage.blobService().getAccountUrl());
         this.blobHosts = List.of(blob.getHost() + ":" + blob.getPort());
-        alignD365WithCommerce();
+        SandboxAlignment.lineUp(commerce, d365);
         LOG.infof("Local sandboxes up: D365 %s, Commerce %s (%d demo orders per minute)", d365.baseUrl(),
                 commerce.baseUrl(), ordersPerMinute);
-    }
-
-    /** Every SKU Commerce sells is a released product in D365, and the guest accounts exist. */
-    private void alignD365WithCommerce() {
-        List<String> items = new java.util.ArrayList<>(commerce.data().skus());
-        items.addAll(List.of("FREIGHT", "DISCOUNT"));
-        for (String company : List.of("usmf", "demf")) {
-            for (String item : items) {
-                if (d365.data().find("ReleasedProductsV2", company, item).isEmpty()) {
-                    d365.data().insert("ReleasedProductsV2", Map.of("dataAreaId", company, "ItemNumber", item,
-                            "ProductNumber", item, "SearchName", item));
-                }
-            }
-        }
-        for (String[] guest : List.of(new String[] {"usmf", "US-027", "USD"}, new String[] {"demf", "DE-010", "EUR"})) {
-            if (d365.data().find("CustomersV3", guest[0], guest[1]).isEmpty()) {
-                d365.data().insert("CustomersV3", Map.of("dataAreaId", guest[0], "CustomerAccount", guest[1],
-                        "OrganizationName", "Web store guests", "CustomerGroupId", "30", "SalesCurrencyCode", guest[2]));
-            }
-        }
     }
 
     D365ClientOptions d365Options() {

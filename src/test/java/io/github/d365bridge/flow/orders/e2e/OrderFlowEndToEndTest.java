@@ -21,6 +21,7 @@ import io.github.d365bridge.flow.orders.OrderLedger;
 import io.github.d365bridge.flow.orders.OrderState;
 import io.github.d365bridge.flow.orders.intake.InjectCommerceSandbox;
 import io.github.d365bridge.flow.orders.intake.OrderPollHandler;
+import io.github.d365bridge.sandbox.SandboxAlignment;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
 import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
@@ -52,7 +53,7 @@ class OrderFlowEndToEndTest {
 
     @Test
     void ordersPlacedInCommerceArriveInD365OnceAndTheNumberIsWrittenBack() {
-        lineUpD365WithTheCommerceCatalog();
+        SandboxAlignment.lineUp(commerce, d365);
         List<ObjectNode> placed = commerce.orders().place(ORDERS, OrderKind.MIXED, true,
                 new DeliveryPolicy(2, true, 20, true, false));
         Map<OrderKey, ObjectNode> byKey = placed.stream().collect(Collectors.toMap(OrderFlowEndToEndTest::key, o -> o));
@@ -76,26 +77,6 @@ class OrderFlowEndToEndTest {
             Optional<ObjectNode> inCommerce = commerce.data().order(order.getValue().get("entity_id").asInt());
             assertThat(inCommerce).get().satisfies(o -> assertThat(o.get("ext_order_id").asText())
                     .isEqualTo(entry.salesOrderNumber()));
-        }
-    }
-
-    /** Every SKU Commerce sells is released in D365, and the guest accounts exist. */
-    private void lineUpD365WithTheCommerceCatalog() {
-        List<String> items = new java.util.ArrayList<>(commerce.data().skus());
-        items.addAll(List.of("FREIGHT", "DISCOUNT"));
-        for (String company : List.of("usmf", "demf")) {
-            for (String item : items) {
-                if (d365.data().find("ReleasedProductsV2", company, item).isEmpty()) {
-                    d365.data().insert("ReleasedProductsV2", Map.of("dataAreaId", company, "ItemNumber", item,
-                            "ProductNumber", item, "SearchName", item));
-                }
-            }
-        }
-        for (String[] guest : List.of(new String[] {"usmf", "US-027", "USD"}, new String[] {"demf", "DE-010", "EUR"})) {
-            if (d365.data().find("CustomersV3", guest[0], guest[1]).isEmpty()) {
-                d365.data().insert("CustomersV3", Map.of("dataAreaId", guest[0], "CustomerAccount", guest[1],
-                        "OrganizationName", "Web store guests", "CustomerGroupId", "30", "SalesCurrencyCode", guest[2]));
-            }
         }
     }
 

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +50,7 @@ import io.github.d365bridge.flow.orders.outcome.OrderImportOutcome;
 import io.github.d365bridge.flow.orders.outcome.OrderWriteBack;
 import io.github.d365bridge.mapping.MappingProfile;
 import io.github.d365bridge.mapping.MappingProfileLoader;
+import io.github.d365bridge.sandbox.SandboxAlignment;
 import io.github.d365bridge.sandbox.SandboxTls;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
@@ -100,7 +100,7 @@ class OrderPipelineTest {
         List<ObjectNode> orders = commerceSandbox.data().orders();
         String unknownSku = orders.get(0).withArray("items").get(orders.get(0).withArray("items").size() - 1)
                 .get("sku").asText();
-        releaseCommerceCatalogInD365Except(unknownSku);
+        SandboxAlignment.lineUp(commerceSandbox, d365Sandbox, Set.of(unknownSku));
         Set<OrderKey> bad = orders.stream().filter(o -> containsSku(o, unknownSku)).map(OrderPipelineTest::key)
                 .collect(Collectors.toSet());
         Set<OrderKey> all = orders.stream().map(OrderPipelineTest::key).collect(Collectors.toSet());
@@ -195,29 +195,6 @@ class OrderPipelineTest {
                 return keys.stream().map(k -> ledger.find(k).orElseThrow().state())
                         .allMatch(s -> s == OrderState.IMPORTED || s == OrderState.FAILED);
             });
-        }
-    }
-
-    private static void releaseCommerceCatalogInD365Except(String unknownSku) {
-        List<String> all = new ArrayList<>();
-        for (ObjectNode order : commerceSandbox.data().orders()) {
-            order.withArray("items").forEach(item -> all.add(item.get("sku").asText()));
-        }
-        all.add("FREIGHT");
-        all.add("DISCOUNT");
-        for (String company : List.of("usmf", "demf")) {
-            for (String sku : all.stream().distinct().filter(s -> !s.equals(unknownSku)).toList()) {
-                if (d365Sandbox.data().find("ReleasedProductsV2", company, sku).isEmpty()) {
-                    d365Sandbox.data().insert("ReleasedProductsV2", Map.of("dataAreaId", company, "ItemNumber", sku,
-                            "ProductNumber", sku, "SearchName", sku));
-                }
-            }
-        }
-        for (String[] guest : List.of(new String[] {"usmf", "US-027", "USD"}, new String[] {"demf", "DE-010", "EUR"})) {
-            if (d365Sandbox.data().find("CustomersV3", guest[0], guest[1]).isEmpty()) {
-                d365Sandbox.data().insert("CustomersV3", Map.of("dataAreaId", guest[0], "CustomerAccount", guest[1],
-                        "OrganizationName", "Web guests", "CustomerGroupId", "30", "SalesCurrencyCode", guest[2]));
-            }
         }
     }
 
