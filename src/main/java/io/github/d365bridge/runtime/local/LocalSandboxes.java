@@ -63,8 +63,11 @@ public class LocalSandboxes {
                 .client(ClientRegistration.listed(CLIENT_ID, clientSecret))
                 .storageConnectionString(storage.connectionString()).dmfContainer("dmf")
                 .dmfLatency(Duration.ofSeconds(3), Duration.ofMillis(5)).build());
-        this.commerce = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(0)
-                .trickleOrdersPerMinute(ordersPerMinute).build());
+        this.commerce = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(0).build());
+        // The sandboxes start empty every run but the bridge's ledger persists in .azurite: number this run's
+        // orders apart from earlier runs', or the ledger would take them for orders it has already imported.
+        commerce.data().orderTable().startIdsAt((int) (java.time.Instant.now().getEpochSecond() % 900_000) * 1000 + 1);
+        commerce.orders().trickle(ordersPerMinute);
         URI blob = URI.create(storage.blobService().getAccountUrl());
         this.blobHosts = List.of(blob.getHost() + ":" + blob.getPort());
         SandboxAlignment.lineUp(commerce, d365);

@@ -27,6 +27,11 @@ public final class EntityTable {
         return idField;
     }
 
+    /** Numbers new rows from {@code firstId} on (only forward: ids already given out stay unique). */
+    public synchronized void startIdsAt(int firstId) {
+        nextId = Math.max(nextId, firstId);
+    }
+
     /** Assigns the next id, stores the row and returns the id. */
     public int insert(ObjectNode row) {
         int id = nextId++;
