@@ -56,6 +56,16 @@ public class StandaloneRuntime {
             return;
         }
         Instant begin = Instant.now();
+        startPumps();
+        for (Map.Entry<TimerHandler, String> timer : registry.timers().entrySet()) {
+            schedule(timer.getKey(), timer.getValue());
+        }
+        LOG.infof("d365-commerce-bridge ready: %d queue pump(s) %s, %d timer(s), storage %s (%d ms)", pumps.size(),
+                registry.queues(), registry.timers().size(), storage.isEmbedded() ? "embedded Azurite" : "configured",
+                Duration.between(begin, Instant.now()).toMillis());
+    }
+
+    private synchronized void startPumps() {
         java.util.List<String> paused = config.pausedQueues().orElse(java.util.List.of());
         for (String queue : registry.queues()) {
             if (paused.contains(queue)) {
@@ -65,12 +75,25 @@ public class StandaloneRuntime {
             pumps.add(new QueuePump(queue, storage.consumerQueue(queue, error -> poisonUndecodable(queue, error)),
                     dispatcher, config.queues()).start());
         }
-        for (Map.Entry<TimerHandler, String> timer : registry.timers().entrySet()) {
-            schedule(timer.getKey(), timer.getValue());
+    }
+
+    /**
+     * Stops everything at once, as a killed process would: messages in flight are neither deleted nor
+     * released (they come back after the processing timeout) and timers stop firing. For the chaos test
+     * and for an operator who must stop processing now; {@link #resume()} starts it again.
+     */
+    public synchronized void halt() {
+        pumps.forEach(QueuePump::halt);
+        pumps.clear();
+        scheduler.pause();
+    }
+
+    /** Starts the pumps and timers again after {@link #halt()}. */
+    public synchronized void resume() {
+        if (pumps.isEmpty()) {
+            startPumps();
         }
-        LOG.infof("d365-commerce-bridge ready: %d queue pump(s) %s, %d timer(s), storage %s (%d ms)", pumps.size(),
-                registry.queues(), registry.timers().size(), storage.isEmbedded() ? "embedded Azurite" : "configured",
-                Duration.between(begin, Instant.now()).toMillis());
+        scheduler.resume();
     }
 
     private void schedule(TimerHandler handler, String cron) {

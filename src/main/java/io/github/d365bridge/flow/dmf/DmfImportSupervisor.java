@@ -75,7 +75,15 @@ public final class DmfImportSupervisor {
                 plan.entityLabels(), now, now.plus(options.jobTimeout()), DmfExecutionStatus.NOT_RUN, 0,
                 options.firstCheckDelay().toSeconds());
         jobs.insert(job);
-        importPackage(plan);
+        try {
+            importPackage(plan);
+        } catch (RuntimeException notStarted) {
+            // Upload or start refused (e.g. the write URL expired twice): D365 has no job, so free the data
+            // project and forget the record; the caller hands the orders back for the next round.
+            jobs.delete(plan.legalEntity(), executionId);
+            lock.release(plan.legalEntity(), plan.definitionGroup(), executionId);
+            throw notStarted;
+        }
         LOG.infof("DMF import %s started: %s into %s (%s)", executionId, plan.definitionGroup(), plan.legalEntity(),
                 plan.batchId());
         scheduleCheck(job, options.firstCheckDelay());

@@ -34,6 +34,11 @@ public final class DmfJobStore {
         table.upsert(toEntity(job));
     }
 
+    /** Forgets a job D365 never got (its start failed before the import was accepted). */
+    public void delete(String legalEntity, String executionId) {
+        table.delete(legalEntity, executionId);
+    }
+
     public Optional<DmfJob> find(String legalEntity, String executionId) {
         return table.get(legalEntity, executionId).map(DmfJobStore::toJob);
     }

@@ -97,8 +97,14 @@ public final class OrderBatcher {
         }
         Path zip = writePackage(batchId, packaged);
         int attempt = packaged.stream().mapToInt(LedgerEntry::attempts).max().orElse(1);
-        java.util.Optional<DmfJob> job = supervisor.start(new ImportPlan(PURPOSE, batchId, attempt, legalEntity,
-                config.definitionGroup(), List.of(SalesOrderPackage.HEADERS_LABEL, SalesOrderPackage.LINES_LABEL), zip));
+        java.util.Optional<DmfJob> job;
+        try {
+            job = supervisor.start(new ImportPlan(PURPOSE, batchId, attempt, legalEntity, config.definitionGroup(),
+                    List.of(SalesOrderPackage.HEADERS_LABEL, SalesOrderPackage.LINES_LABEL), zip));
+        } catch (RuntimeException notStarted) {
+            release(batchId); // the import never started: the orders wait for the next round
+            throw notStarted;
+        }
         if (job.isEmpty()) {
             // Another import of this data project is running: hand the orders back for the next round.
             release(batchId);

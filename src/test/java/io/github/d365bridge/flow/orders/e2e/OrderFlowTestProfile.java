@@ -27,6 +27,8 @@ public class OrderFlowTestProfile extends BridgeTestProfile {
         config.put("bridge.orders.batch-max-size", "10");
         config.put("bridge.orders.dmf-first-check-delay", "PT1S");
         config.put("bridge.orders.dmf-max-check-delay", "PT2S");
+        config.put("bridge.orders.dmf-job-timeout", "PT15S");
+        config.put("bridge.runtime.queues.processing-timeout", "PT10S");
         config.put("bridge.mapping.profile", profileOverride().toString());
         config.put("quarkus.log.file.path", "target/quarkus-order-flow-test.log");
         return config;
