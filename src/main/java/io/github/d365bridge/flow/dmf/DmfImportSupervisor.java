@@ -110,20 +110,22 @@ public final class DmfImportSupervisor {
             return job;
         }
         DmfExecutionStatus status = d365.dmf().getExecutionSummaryStatus(executionId);
+        // The job is recorded as finished only after its flow has dealt with the outcome: a listener that
+        // fails (a fault, a crash) runs again on the redelivered check instead of leaving orders behind.
         if (status.isFinished()) {
             DmfJob finished = job.checked(status, 0);
-            jobs.save(finished);
-            lock.release(legalEntity, job.definitionGroup(), executionId);
             LOG.infof("DMF import %s finished: %s after %d checks", executionId, status, finished.checks());
             listener(job).onFinished(finished);
+            jobs.save(finished);
+            lock.release(legalEntity, job.definitionGroup(), executionId);
             return finished;
         }
         if (clock.instant().isAfter(job.deadline())) {
             DmfJob stuck = job.checked(DmfExecutionStatus.CANCELED, 0);
-            jobs.save(stuck);
-            lock.release(legalEntity, job.definitionGroup(), executionId);
             LOG.warnf("DMF import %s still %s at its deadline: treated as failed", executionId, status);
             listener(job).onDeadlinePassed(stuck);
+            jobs.save(stuck);
+            lock.release(legalEntity, job.definitionGroup(), executionId);
             return stuck;
         }
         Duration next = Duration.ofSeconds(job.nextDelaySeconds()).multipliedBy(2);
