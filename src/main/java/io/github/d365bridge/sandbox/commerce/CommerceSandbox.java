@@ -46,6 +46,7 @@ public final class CommerceSandbox implements AutoCloseable {
 
     private final io.github.d365bridge.sandbox.commerce.http.TrafficLog traffic =
             new io.github.d365bridge.sandbox.commerce.http.TrafficLog();
+    private final io.github.d365bridge.sandbox.CallCounter calls = new io.github.d365bridge.sandbox.CallCounter();
 
     private final CommerceSandboxOptions options;
     private final Vertx vertx;
@@ -100,6 +101,7 @@ public final class CommerceSandbox implements AutoCloseable {
 
         this.vertx = Vertx.vertx();
         Router router = Router.router(vertx);
+        router.route().handler(calls::count);
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
         router.route().handler(traffic::attach);
         ControlApi control = new ControlApi(options.controlKey(), faults, orders, consumer, publicKeys);
@@ -135,6 +137,11 @@ public final class CommerceSandbox implements AutoCloseable {
      */
     public io.github.d365bridge.sandbox.commerce.http.TrafficLog traffic() {
         return traffic;
+    }
+
+    /** Calls answered so far, by route (always on, unlike the traffic log). */
+    public io.github.d365bridge.sandbox.CallCounter calls() {
+        return calls;
     }
 
     public URI baseUrl() {

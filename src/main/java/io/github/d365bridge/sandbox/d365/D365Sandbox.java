@@ -38,6 +38,7 @@ public final class D365Sandbox implements AutoCloseable {
     private static final String ADFS_PATH = "/namespaces/AXSF";
 
     private final Vertx vertx;
+    private final io.github.d365bridge.sandbox.CallCounter calls = new io.github.d365bridge.sandbox.CallCounter();
     private final HttpServer server;
     private final URI baseUrl;
     private final D365SandboxOptions options;
@@ -91,6 +92,7 @@ public final class D365Sandbox implements AutoCloseable {
                 adfsAuthority() + "/oauth2/token"));
         DataEndpoint dataEndpoint = new DataEndpoint(faults, new BearerCheck(tokens, options),
                 new ODataService(data, rules, options.pageSize()), new DmfService(options, blobs, jobs));
+        router.route().handler(calls::count);
         router.route().handler(BodyHandler.create(false).setBodyLimit(64L * 1024 * 1024));
         new ControlEndpoints(options.controlKey(), faults, invoicing, publisher, this::reset, cloud).mount(router);
         router.post("/adfs/oauth2/token").handler(ctx -> tokenEndpoints.handle(ctx, Flavour.ADFS));
@@ -119,6 +121,11 @@ public final class D365Sandbox implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT/adfs}; tokens at {@code /adfs/oauth2/token}. */
     public URI adfsAuthority() {
         return URI.create(baseUrl + "/adfs");
+    }
+
+    /** Calls answered so far (tokens, OData, DMF actions; the DMF blobs live in Azure Storage, not here). */
+    public io.github.d365bridge.sandbox.CallCounter calls() {
+        return calls;
     }
 
     public SandboxFaults faults() {
