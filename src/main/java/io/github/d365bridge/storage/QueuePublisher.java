@@ -56,6 +56,22 @@ public class QueuePublisher {
         return toSend;
     }
 
+    /**
+     * {@link #send(String, MessageEnvelope)} without holding the calling thread while Storage answers (an
+     * event-loop request path). An envelope that needs a claim check is sent the blocking way on a
+     * thread meant for blocking work.
+     */
+    public java.util.concurrent.CompletionStage<MessageEnvelope> sendAsync(String queue, MessageEnvelope envelope) {
+        String text = EnvelopeCodec.encode(envelope);
+        if (text.getBytes(StandardCharsets.UTF_8).length > thresholdBytes) {
+            return reactor.core.publisher.Mono.fromCallable(() -> send(queue, envelope, Duration.ZERO))
+                    .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).toFuture();
+        }
+        return storage.queueAsync(queue)
+                .flatMap(client -> client.sendMessageWithResponse(BinaryData.fromString(text), null, NEVER_EXPIRE))
+                .thenReturn(envelope).toFuture();
+    }
+
     /** Sends text exactly as given (poison copies, replays); returns the new message's id. */
     public String sendRaw(String queue, String text, Duration delay) {
         return storage.queue(queue).sendMessageWithResponse(BinaryData.fromString(text),

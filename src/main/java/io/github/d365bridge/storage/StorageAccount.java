@@ -37,6 +37,7 @@ public class StorageAccount {
     private final EmbeddedAzurite azurite;
     private final BlobServiceClient blobs;
     private final QueueServiceClient queues;
+    private final com.azure.storage.queue.QueueServiceAsyncClient asyncQueues;
     private final TableServiceClient tables;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
 
@@ -55,6 +56,8 @@ public class StorageAccount {
         this.blobs = new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
         this.queues = new QueueServiceClientBuilder().connectionString(connectionString)
                 .messageEncoding(QueueMessageEncoding.BASE64).buildClient();
+        this.asyncQueues = new QueueServiceClientBuilder().connectionString(connectionString)
+                .messageEncoding(QueueMessageEncoding.BASE64).buildAsyncClient();
         this.tables = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
     }
 
@@ -65,6 +68,8 @@ public class StorageAccount {
         this.blobs = new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
         this.queues = new QueueServiceClientBuilder().connectionString(connectionString)
                 .messageEncoding(QueueMessageEncoding.BASE64).buildClient();
+        this.asyncQueues = new QueueServiceClientBuilder().connectionString(connectionString)
+                .messageEncoding(QueueMessageEncoding.BASE64).buildAsyncClient();
         this.tables = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
     }
 
@@ -75,6 +80,18 @@ public class StorageAccount {
             client.createIfNotExists();
         }
         return client;
+    }
+
+    /**
+     * A base64 non-blocking queue client, for request paths that must not hold a thread while Storage
+     * answers; the queue is created on first use like {@link #queue(String)} does.
+     */
+    public reactor.core.publisher.Mono<com.azure.storage.queue.QueueAsyncClient> queueAsync(String name) {
+        com.azure.storage.queue.QueueAsyncClient client = asyncQueues.getQueueAsyncClient(name);
+        if (created.contains("queue:" + name)) {
+            return reactor.core.publisher.Mono.just(client);
+        }
+        return client.createIfNotExists().doOnSuccess(ignored -> created.add("queue:" + name)).thenReturn(client);
     }
 
     /**

@@ -41,7 +41,10 @@ public final class OrderIntakeProcessor {
     /** @return the order's ledger entry after this step */
     public LedgerEntry process(OrderReceived received, String correlationId) {
         OrderKey key = received.key();
-        ledger.insertReceived(key, received.entityId(), correlationId);
+        if (ledger.insertReceived(key, received.entityId(), correlationId)) {
+            // once per order, here rather than on the intake's request path (which sees every duplicate)
+            LOG.infof("Order %s received by %s", key, received.source());
+        }
         LedgerEntry entry = ledger.find(key).orElseThrow();
         if (entry.state() != OrderState.RECEIVED) {
             return entry; // already on its way (or done): a duplicate signal

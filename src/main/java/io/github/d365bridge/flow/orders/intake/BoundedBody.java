@@ -24,6 +24,17 @@ final class BoundedBody {
         }
     }
 
+    /** The same limit for a body the HTTP layer already buffered (non-blocking endpoints). */
+    static byte[] check(byte[] body, int limit) {
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body.length > limit) {
+            throw new IntakeRejection(413, "body is larger than " + limit + " bytes");
+        }
+        return body;
+    }
+
     static String tooLargeJson(int limit) {
         return "{\"error\":\"body is larger than " + limit + " bytes\"}";
     }

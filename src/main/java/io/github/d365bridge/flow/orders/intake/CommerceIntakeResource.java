@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import io.github.d365bridge.client.commerce.VerificationResult;
+import io.github.d365bridge.client.commerce.webhook.CommerceWebhookVerifier;
 import io.github.d365bridge.client.commerce.webhook.IoEventsChallenge;
 import io.github.d365bridge.client.commerce.webhook.IoEventsVerifier;
 import io.github.d365bridge.client.commerce.webhook.RequestHeaders;
@@ -42,6 +45,8 @@ public class CommerceIntakeResource {
 
     private static final Logger LOG = Logger.getLogger(CommerceIntakeResource.class);
 
+    private static final Map<String, Object> SUCCESS = Map.of("op", "success");
+
     @Inject
     IntakeVerifiers verifiers;
     @Inject
@@ -49,15 +54,33 @@ public class CommerceIntakeResource {
     @Inject
     IntakeConfig config;
 
-    /** Commerce Webhooks: answer {@code {"op":"success"}}, never an exception (that would block the store). */
+    /**
+     * Commerce Webhooks: answer {@code {"op":"success"}}, never an exception (that would block the store).
+     * Non-blocking from end to end: it runs on the event loop and the enqueue holds no thread while
+     * Storage answers, because Commerce waits for this answer during checkout and a thread per waiting
+     * call is what made the intake cost twice a bare enqueue. (The buffered body is bounded by the
+     * Content-Length filter and {@code quarkus.http.limits.max-body-size} before it is read, and by
+     * {@code bridge.intake.max-body-bytes} here.)
+     */
     @POST
     @Path("/webhook")
     @Consumes(MediaType.WILDCARD)
-    public Response webhook(InputStream body, @Context HttpHeaders headers) {
+    public CompletionStage<Response> webhook(byte[] body, @Context HttpHeaders headers) {
         try (Correlation.Scope scope = Correlation.open(null)) {
-            return handle("webhook", body, () -> verifiers.webhook().map(v -> (Function<byte[], VerificationResult>)
-                    raw -> v.verify(RequestHeaders.ofMultiValued(headers.getRequestHeaders()), raw)),
-                    OrderEventParser::parseWebhook, Map.of("op", "success"));
+            ParsedDelivery delivery;
+            try {
+                CommerceWebhookVerifier verifier = verifiers.webhook().orElseThrow(() -> new IntakeRejection(503,
+                        "webhook intake is not configured"));
+                byte[] raw = BoundedBody.check(body, config.maxBodyBytes());
+                delivery = accept("webhook", raw,
+                        verifier.verify(RequestHeaders.ofMultiValued(headers.getRequestHeaders()), raw),
+                        OrderEventParser::parseWebhook);
+                return intake.enqueueAsync(delivery.orders(), "webhook")
+                        .thenApply(sent -> Response.ok(SUCCESS).build())
+                        .exceptionally(failure -> notEnqueued("webhook", failure));
+            } catch (IntakeRejection rejection) {
+                return CompletableFuture.completedFuture(refused("webhook", rejection));
+            }
         }
     }
 
@@ -80,7 +103,7 @@ public class CommerceIntakeResource {
         RequestHeaders request = RequestHeaders.ofMultiValued(headers.getRequestHeaders());
         try (Correlation.Scope scope = Correlation.open(request.get("x-adobe-event-id").orElse(null))) {
             return handle("io-event", body, () -> verifiers.ioEvents().map(v -> (Function<byte[], VerificationResult>)
-                    raw -> verifyEvent(v, request, raw)), OrderEventParser::parseIoEvents, Map.of("op", "success"));
+                    raw -> verifyEvent(v, request, raw)), OrderEventParser::parseIoEvents, SUCCESS);
         }
     }
 
@@ -91,20 +114,41 @@ public class CommerceIntakeResource {
             Function<byte[], VerificationResult> check = verifier.get().orElseThrow(() -> new IntakeRejection(503,
                     source + " intake is not configured"));
             byte[] raw = BoundedBody.read(body, config.maxBodyBytes());
-            VerificationResult verification = check.apply(raw);
-            if (verification.invalid()) {
-                throw new IntakeRejection(401, verification.reason());
-            }
-            ParsedDelivery delivery = parser.apply(raw);
-            if (!delivery.ignoredTypes().isEmpty()) {
-                LOG.infof("Acknowledged and ignored %s event type(s) %s", source, delivery.ignoredTypes());
-            }
+            ParsedDelivery delivery = accept(source, raw, check.apply(raw), parser);
             intake.enqueue(delivery.orders(), source);
             return Response.ok(success).build();
         } catch (IntakeRejection rejection) {
-            LOG.warnf("Refused %s call with %d: %s", source, rejection.status(), rejection.getMessage());
-            return error(rejection.status(), rejection.getMessage());
+            return refused(source, rejection);
         }
+    }
+
+    /** Signature first, then the body's shape; the orders to enqueue. @throws IntakeRejection */
+    private static ParsedDelivery accept(String source, byte[] raw, VerificationResult verification,
+            Function<byte[], ParsedDelivery> parser) {
+        if (verification.invalid()) {
+            throw new IntakeRejection(401, verification.reason());
+        }
+        ParsedDelivery delivery = parser.apply(raw);
+        if (!delivery.ignoredTypes().isEmpty()) {
+            LOG.infof("Acknowledged and ignored %s event type(s) %s", source, delivery.ignoredTypes());
+        }
+        return delivery;
+    }
+
+    private static Response refused(String source, IntakeRejection rejection) {
+        LOG.warnf("Refused %s call with %d: %s", source, rejection.status(), rejection.getMessage());
+        return error(rejection.status(), rejection.getMessage());
+    }
+
+    /**
+     * Storage did not take the message: 503, so the sender retries, and the poll picks the order up in
+     * any case. Nothing was acknowledged, so nothing is lost.
+     */
+    private static Response notEnqueued(String source, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        LOG.errorf(cause, "Could not enqueue a %s delivery", source);
+        return error(503, "the order could not be queued; retry later");
     }
 
     /**

@@ -2,6 +2,8 @@ package io.github.d365bridge.flow.orders.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -46,6 +48,33 @@ public class OrderIntake {
      * @throws IntakeRejection (400) when a store id is not configured
      */
     public int enqueue(List<OrderSignal> signals, String source) {
+        List<MessageEnvelope> envelopes = envelopes(signals, source);
+        for (MessageEnvelope envelope : envelopes) {
+            publisher.send(queue, envelope);
+            logEnqueued(envelope, source);
+        }
+        return envelopes.size();
+    }
+
+    /**
+     * {@link #enqueue} without holding the request's thread while Storage answers; completes when every
+     * message is on the queue, or exceptionally with the first failure.
+     *
+     * @throws IntakeRejection (400) synchronously, before anything is sent, when a store id is not configured
+     */
+    public CompletionStage<Integer> enqueueAsync(List<OrderSignal> signals, String source) {
+        List<MessageEnvelope> envelopes = envelopes(signals, source);
+        CompletableFuture<?>[] sent = new CompletableFuture<?>[envelopes.size()];
+        for (int i = 0; i < sent.length; i++) {
+            MessageEnvelope envelope = envelopes.get(i);
+            sent[i] = publisher.sendAsync(queue, envelope).toCompletableFuture()
+                    .thenRun(() -> logEnqueued(envelope, source));
+        }
+        return CompletableFuture.allOf(sent).thenApply(done -> envelopes.size());
+    }
+
+    /** Every signal mapped before the first is sent, so an unknown store refuses the delivery whole. */
+    private List<MessageEnvelope> envelopes(List<OrderSignal> signals, String source) {
         List<MessageEnvelope> envelopes = new ArrayList<>(signals.size());
         for (OrderSignal signal : signals) {
             String storeCode = storeCodes.get(signal.storeId());
@@ -59,11 +88,12 @@ public class OrderIntake {
             String correlationId = signal.eventId() != null ? signal.eventId() : Correlation.currentOrNew();
             envelopes.add(OrderMessages.orderReceived(payload, correlationId));
         }
-        for (MessageEnvelope envelope : envelopes) {
-            publisher.send(queue, envelope);
-            LOG.infof("Order %s received by %s (correlation %s)", envelope.businessKey(), source,
-                    envelope.correlationId());
-        }
-        return envelopes.size();
+        return envelopes;
+    }
+
+    private static void logEnqueued(MessageEnvelope envelope, String source) {
+        // debug only: the request path must stay cheap, and the queue step logs each new order once
+        LOG.debugf("Order %s enqueued from %s (correlation %s)", envelope.businessKey(), source,
+                envelope.correlationId());
     }
 }
