@@ -22,7 +22,7 @@ import io.github.d365bridge.storage.QueuePublisher;
 
 /**
  * Starts DMF imports one at a time per data project and legal entity, and follows each job through
- * queue-driven status checks (5 s doubling to a 60 s cap) until D365 finishes it or its deadline
+ * queue-driven status checks ({@link DmfCheckSchedule}: 5 s growing with the job's age to a 60 s cap) until D365 finishes it or its deadline
  * passes; then releases the project and hands the job to its flow's {@link DmfJobListener}. Both steps
  * are idempotent: a redelivered start finds its job, a repeated check of a finished job does nothing.
  */
@@ -37,6 +37,7 @@ public final class DmfImportSupervisor {
     private final QueuePublisher publisher;
     private final String statusQueue;
     private final DmfSupervisionOptions options;
+    private final DmfCheckSchedule schedule;
     private final List<DmfJobListener> listeners;
     private final Clock clock;
 
@@ -48,6 +49,7 @@ public final class DmfImportSupervisor {
         this.publisher = publisher;
         this.statusQueue = statusQueue;
         this.options = options;
+        this.schedule = new DmfCheckSchedule(options.firstCheckDelay(), options.maxCheckDelay());
         this.listeners = List.copyOf(listeners);
         this.clock = clock;
     }
@@ -128,11 +130,10 @@ public final class DmfImportSupervisor {
             lock.release(legalEntity, job.definitionGroup(), executionId);
             return stuck;
         }
-        Duration next = Duration.ofSeconds(job.nextDelaySeconds()).multipliedBy(2);
-        next = next.compareTo(options.maxCheckDelay()) > 0 ? options.maxCheckDelay() : next;
+        Duration next = schedule.nextDelay(Duration.between(job.startedAt(), clock.instant()));
         DmfJob pending = job.checked(status, Math.max(1, next.toSeconds()));
         jobs.save(pending);
-        scheduleCheck(pending, Duration.ofSeconds(job.nextDelaySeconds()));
+        scheduleCheck(pending, next);
         return pending;
     }
 

@@ -18,7 +18,7 @@ import io.github.d365bridge.client.d365.dmf.DmfExecutionStatus;
  * @param deadline        after this, a job still not finished counts as stuck
  * @param lastStatus      the latest status D365 reported
  * @param checks          how often the status was asked for
- * @param nextDelaySeconds wait before the next status check (5 s doubling to 60 s)
+ * @param nextDelaySeconds wait before the next status check ({@link DmfCheckSchedule})
  */
 @io.quarkus.runtime.annotations.RegisterForReflection
 public record DmfJob(String legalEntity, String executionId, String definitionGroup, String purpose, String batchId,

@@ -16,6 +16,8 @@ public class DmfStatusCheckHandler implements QueueHandler {
 
     @Inject
     Provider<DmfImportSupervisor> supervisor;
+    @Inject
+    jakarta.enterprise.event.Event<DmfImportEnded> ended;
 
     @Override
     public String queueSetting() {
@@ -31,6 +33,9 @@ public class DmfStatusCheckHandler implements QueueHandler {
             throw new PoisonMessageException("Expected " + DmfImportSupervisor.CHECK_MESSAGE_TYPE
                     + " with legalEntity and executionId, got " + envelope.type());
         }
-        supervisor.get().check(legalEntity, executionId);
+        DmfJob job = supervisor.get().check(legalEntity, executionId);
+        if (job.isFinished()) {
+            ended.fire(new DmfImportEnded(job.legalEntity(), job.definitionGroup(), job.purpose(), job.executionId()));
+        }
     }
 }
