@@ -23,7 +23,20 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class D365SandboxResource implements QuarkusTestResourceLifecycleManager {
 
+    /** Init argument: the DMF latency model's fixed part per job (ISO-8601), 500 ms unless given. */
+    public static final String DMF_JOB_LATENCY = "dmf-job-latency";
+    /** Init argument: the DMF latency model's part per package row (ISO-8601), 2 ms unless given. */
+    public static final String DMF_ROW_LATENCY = "dmf-row-latency";
+
     private D365Sandbox sandbox;
+    private Duration jobLatency = Duration.ofMillis(500);
+    private Duration rowLatency = Duration.ofMillis(2);
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        jobLatency = Duration.parse(initArgs.getOrDefault(DMF_JOB_LATENCY, jobLatency.toString()));
+        rowLatency = Duration.parse(initArgs.getOrDefault(DMF_ROW_LATENCY, rowLatency.toString()));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -35,7 +48,7 @@ public class D365SandboxResource implements QuarkusTestResourceLifecycleManager 
         sandbox = D365Sandbox.start(D365SandboxOptions.builder().tls(tls)
                 .client(ClientRegistration.listed("e2e-bridge-app", secret))
                 .storageConnectionString(storage.connectionString()).dmfContainer(TestAzurite.uniqueName("dmf"))
-                .dmfLatency(Duration.ofMillis(500), Duration.ofMillis(2)).build());
+                .dmfLatency(jobLatency, rowLatency).build());
         URI blob = URI.create(storage.blobService().getAccountUrl());
         Map<String, String> config = new HashMap<>();
         config.put("bridge.d365.base-url", sandbox.baseUrl().toString());

@@ -1,0 +1,186 @@
+package io.github.d365bridge.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.d365bridge.flow.orders.LedgerEntry;
+import io.github.d365bridge.flow.orders.OrderKey;
+import io.github.d365bridge.flow.orders.OrderLedger;
+import io.github.d365bridge.flow.orders.OrderState;
+import io.github.d365bridge.sandbox.SandboxAlignment;
+import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
+import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
+import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
+import io.github.d365bridge.sandbox.d365.D365Sandbox;
+import io.github.d365bridge.storage.Json;
+
+/**
+ * One order-flow scenario in the running app: the Commerce sandbox places orders at a steady rate and
+ * delivers each as a signed webhook; the bridge takes them through the ledger, mapping, DMF imports into
+ * the D365 sandbox (latency model from the profile) and the write-back. Placement times are taken here,
+ * write-back times from the ledger; API calls are counted by the sandboxes, i.e. as the remote systems
+ * saw them. The run also checks the outcome (every order written back, exactly once in D365), so a
+ * fast but wrong flow cannot produce a report.
+ */
+final class FlowBenchmarkRun {
+
+    private static final Logger LOG = Logger.getLogger(FlowBenchmarkRun.class);
+
+    private final CommerceSandbox commerce;
+    private final D365Sandbox d365;
+    private final OrderLedger ledger;
+
+    FlowBenchmarkRun(CommerceSandbox commerce, D365Sandbox d365, OrderLedger ledger) {
+        this.commerce = commerce;
+        this.d365 = d365;
+        this.ledger = ledger;
+    }
+
+    ObjectNode run(int orders, double perSecond, Duration drainLimit) throws InterruptedException {
+        SandboxAlignment.lineUp(commerce, d365);
+        commerce.calls().reset();
+        d365.calls().reset();
+        Map<OrderKey, Instant> placedAt = new ConcurrentHashMap<>();
+        Map<OrderKey, Integer> commerceIds = new ConcurrentHashMap<>();
+        DeliveryPolicy once = new DeliveryPolicy(1, false, 0, true, false);
+        try (HeapSampler heap = new HeapSampler()) {
+            ScheduledExecutorService placer = Executors.newSingleThreadScheduledExecutor();
+            CountDownLatch allPlaced = new CountDownLatch(orders);
+            AtomicInteger placedCount = new AtomicInteger();
+            long periodNanos = (long) (1_000_000_000L / perSecond);
+            Instant start = Instant.now();
+            ScheduledFuture<?> placing = placer.scheduleAtFixedRate(() -> {
+                if (placedCount.incrementAndGet() > orders) {
+                    return;
+                }
+                Instant now = Instant.now();
+                ObjectNode order = commerce.orders().place(1, OrderKind.MIXED, false, once).get(0);
+                OrderKey key = key(order);
+                placedAt.put(key, now);
+                commerceIds.put(key, order.get("entity_id").asInt());
+                allPlaced.countDown();
+            }, 0, periodNanos, TimeUnit.NANOSECONDS);
+            allPlaced.await();
+            placing.cancel(false);
+            placer.shutdown();
+            Instant placedEnd = Instant.now();
+
+            Map<OrderKey, LedgerEntry> done = waitForAll(placedAt.keySet(), drainLimit);
+            Instant lastWriteBack = done.values().stream().map(LedgerEntry::updatedAt).max(Instant::compareTo)
+                    .orElse(placedEnd);
+            return metrics(orders, perSecond, start, placedEnd, lastWriteBack, placedAt, commerceIds, done,
+                    heap.peakMegabytes());
+        }
+    }
+
+    /** Polls the ledger until every order is written back or failed, or the limit passes. */
+    private Map<OrderKey, LedgerEntry> waitForAll(Set<OrderKey> keys, Duration limit) throws InterruptedException {
+        Map<OrderKey, LedgerEntry> done = new HashMap<>();
+        Instant deadline = Instant.now().plus(limit);
+        while (done.size() < keys.size() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(2_000);
+            for (OrderState state : new OrderState[] {OrderState.WRITTEN_BACK, OrderState.FAILED}) {
+                try (Stream<LedgerEntry> entries = ledger.inState(state)) {
+                    entries.filter(e -> keys.contains(e.key())).forEach(e -> done.putIfAbsent(e.key(), e));
+                }
+            }
+            LOG.infof("Benchmark: %d of %d orders finished", done.size(), keys.size());
+        }
+        return done;
+    }
+
+    private ObjectNode metrics(int orders, double perSecond, Instant start, Instant placedEnd, Instant lastWriteBack,
+            Map<OrderKey, Instant> placedAt, Map<OrderKey, Integer> commerceIds, Map<OrderKey, LedgerEntry> done,
+            long peakHeapMb) {
+        double[] latencies = new double[done.size()];
+        int i = 0;
+        int failed = 0;
+        Set<String> executions = new HashSet<>();
+        int writtenBack = 0;
+        for (Map.Entry<OrderKey, LedgerEntry> e : done.entrySet()) {
+            LedgerEntry entry = e.getValue();
+            if (entry.state() == OrderState.FAILED) {
+                failed++;
+                LOG.warnf("Benchmark order %s failed: %s", e.getKey(), entry.lastError());
+                continue;
+            }
+            writtenBack++;
+            latencies[i++] = Duration.between(placedAt.get(e.getKey()), entry.updatedAt()).toMillis() / 1000.0;
+            if (entry.executionId() != null) {
+                executions.add(entry.executionId());
+            }
+        }
+        double[] measured = java.util.Arrays.copyOf(latencies, i);
+        // The outcome first: a benchmark of a flow that loses or doubles orders would be meaningless.
+        assertThat(done).as("orders finished within the drain limit").hasSize(orders);
+        assertThat(failed).as("failed orders").isZero();
+        long headers = 0;
+        long lines = 0;
+        for (OrderKey key : placedAt.keySet()) {
+            var inD365 = d365.data().rows("SalesOrderHeadersV2", r -> key.toString().equals(r.get("CustomersOrderReference")));
+            assertThat(inD365).as("exactly once in D365: " + key).hasSize(1);
+            String number = (String) inD365.get(0).get("SalesOrderNumber");
+            String company = (String) inD365.get(0).get("dataAreaId");
+            headers++;
+            lines += d365.data().rows("SalesOrderLinesV3",
+                    r -> number.equals(r.get("SalesOrderNumber")) && company.equals(r.get("dataAreaId"))).size();
+            assertThat(commerce.data().order(commerceIds.get(key)).orElseThrow().path("ext_order_id").asText())
+                    .as("D365 number written back to " + key).isEqualTo(number);
+        }
+        Map<String, Long> commerceCalls = commerce.calls().snapshot();
+        Map<String, Long> d365Calls = d365.calls().snapshot();
+        long imports = d365Calls.entrySet().stream().filter(c -> c.getKey().endsWith("ImportFromPackage"))
+                .mapToLong(Map.Entry::getValue).sum();
+        double jobs = Math.max(1, executions.size());
+        double rowsPerJob = (headers + lines) / jobs;
+        double modelJobSeconds = d365.options().dmfFixedLatency().toMillis() / 1000.0
+                + rowsPerJob * d365.options().dmfPerRowLatency().toNanos() / 1e9;
+        double seconds = Duration.between(start, lastWriteBack).toMillis() / 1000.0;
+
+        ObjectNode m = Json.mapper().createObjectNode();
+        m.put("orders", orders).put("offeredPerSecond", perSecond)
+                .put("placementSeconds", Duration.between(start, placedEnd).toMillis() / 1000.0)
+                .put("writtenBack", writtenBack).put("failed", failed)
+                .put("firstPlacementToLastWriteBackSeconds", seconds)
+                .put("throughputPerSecond", r2(writtenBack / seconds))
+                .put("dmfJobs", executions.size()).put("importCalls", imports)
+                .put("ordersPerDmfJob", Latencies.round(writtenBack / jobs))
+                .put("linesPerOrder", Latencies.round((double) lines / headers))
+                .put("modelJobSeconds", Latencies.round(modelJobSeconds))
+                .put("dmfLatencyModel", d365.options().dmfFixedLatency() + " per job + "
+                        + d365.options().dmfPerRowLatency() + " per row");
+        m.putPOJO("placementToWriteBackSeconds", new Latencies(measured).summary());
+        m.put("commerceCallsPerOrder", r2(commerce.calls().total() / (double) orders))
+                .put("d365CallsPerOrder", r2(d365.calls().total() / (double) orders))
+                .put("peakHeapMb", peakHeapMb);
+        m.putPOJO("commerceCalls", commerceCalls);
+        m.putPOJO("d365Calls", d365Calls);
+        return m;
+    }
+
+    private static double r2(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static OrderKey key(ObjectNode order) {
+        return new OrderKey(order.get("store_id").asInt() == 1 ? "default" : "eu_en", order.get("increment_id").asText());
+    }
+}
