@@ -87,6 +87,9 @@ param locksContainerName string = 'bridge-locks'
 @description('Table recording failed and poisoned messages.')
 param failuresTableName string = 'BridgeFailures'
 
+@description('Table of the customer cross-reference (Commerce customer/company -> D365 customer account).')
+param customerXrefTableName string = 'BridgeCustomerXref'
+
 @description('D365 F&O base URL, e.g. https://contoso.operations.dynamics.com. Empty: the D365 side is not configured.')
 param d365BaseUrl string = ''
 
@@ -504,6 +507,7 @@ var bridgeSettings = {
   BRIDGE_STORAGE_CLAIM_CHECK_CONTAINER: claimCheckContainerName
   BRIDGE_STORAGE_LOCKS_CONTAINER: locksContainerName
   BRIDGE_STORAGE_FAILURES_TABLE: failuresTableName
+  BRIDGE_STORAGE_CUSTOMER_XREF_TABLE: customerXrefTableName
   // Must equal host.json extensions.queues.maxDequeueCount.
   BRIDGE_RUNTIME_QUEUES_MAX_DEQUEUE_COUNT: '5'
   // The Functions host drives the handlers; the standalone runtime must stay off.

@@ -197,6 +197,7 @@ locals {
     BRIDGE_STORAGE_CLAIM_CHECK_CONTAINER      = var.claim_check_container_name
     BRIDGE_STORAGE_LOCKS_CONTAINER            = var.locks_container_name
     BRIDGE_STORAGE_FAILURES_TABLE             = var.failures_table_name
+    BRIDGE_STORAGE_CUSTOMER_XREF_TABLE        = var.customer_xref_table_name
     # Must equal host.json extensions.queues.maxDequeueCount.
     BRIDGE_RUNTIME_QUEUES_MAX_DEQUEUE_COUNT = "5"
     # The Functions host drives the handlers; the standalone runtime must stay off.

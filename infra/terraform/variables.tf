@@ -134,6 +134,12 @@ variable "failures_table_name" {
   default     = "BridgeFailures"
 }
 
+variable "customer_xref_table_name" {
+  description = "Table of the customer cross-reference (Commerce customer/company -> D365 customer account)."
+  type        = string
+  default     = "BridgeCustomerXref"
+}
+
 variable "d365_base_url" {
   description = "D365 F&O base URL, e.g. https://contoso.operations.dynamics.com. Empty: the D365 side is not configured."
   type        = string

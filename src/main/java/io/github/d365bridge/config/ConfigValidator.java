@@ -78,10 +78,7 @@ public final class ConfigValidator {
         poll.statuses().ifPresent(list -> list.stream().filter(v -> v.isBlank() || v.contains(","))
                 .findFirst().ifPresent(v -> problems.add(problem("bridge.intake.poll.statuses",
                         "must be a comma-separated list of status codes"))));
-        if (!poll.checkpointTable().matches("[A-Za-z][A-Za-z0-9]{2,62}")) {
-            problems.add(problem("bridge.intake.poll.checkpoint-table",
-                    "must be 3-63 letters and digits, starting with a letter"));
-        }
+        tableName("bridge.intake.poll.checkpoint-table", poll.checkpointTable(), problems);
         return problems;
     }
 
@@ -110,8 +107,13 @@ public final class ConfigValidator {
             problems.add(problem("bridge.storage.claim-check-threshold-bytes",
                     "must be between 1024 and 49152 (a queue message holds 48 KiB before base64)"));
         }
-        if (!storage.failuresTable().matches("[A-Za-z][A-Za-z0-9]{2,62}")) {
-            problems.add(problem("bridge.storage.failures-table", "must be 3-63 letters and digits, starting with a letter"));
+        tableName("bridge.storage.failures-table", storage.failuresTable(), problems);
+        tableName("bridge.storage.customer-xref-table", storage.customerXrefTable(), problems);
+    }
+
+    private static void tableName(String property, String name, List<String> problems) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9]{2,62}")) {
+            problems.add(problem(property, "must be 3-63 letters and digits, starting with a letter"));
         }
     }
 

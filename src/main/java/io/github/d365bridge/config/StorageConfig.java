@@ -32,6 +32,14 @@ public interface StorageConfig {
     String failuresTable();
 
     /**
+     * Table of the customer cross-reference (Commerce customer/company → D365 customer account per legal
+     * entity). Shared state: the order flow reads it, operators, the customer sync and the order flow's
+     * e-mail fallback write it.
+     */
+    @WithDefault("BridgeCustomerXref")
+    String customerXrefTable();
+
+    /**
      * Envelopes whose UTF-8 JSON is larger than this go through a claim-check blob. A queue message may
      * hold 64 KiB after base64, i.e. 48 KiB of raw text.
      */

@@ -13,12 +13,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param guestAccounts      legal entity → the account for guest orders (e.g. {@code usmf: US-027})
  * @param unresolvedCustomer what to do with a registered customer or company that has no D365 account
  * @param companyOrders      which account a B2B company order is booked on
+ * @param lookupByEmail      on a cross-reference miss, look a registered customer up in D365's CustomersV3 by
+ *                           the order's e-mail ({@code true}/{@code false}; off by default)
  */
 public record CustomerMapping(Map<String, String> guestAccounts, Unresolved unresolvedCustomer,
-        CompanyOrders companyOrders) {
+        CompanyOrders companyOrders, Boolean lookupByEmail) {
 
     public CustomerMapping {
         guestAccounts = Collections2.map(guestAccounts);
+    }
+
+    /** Whether the e-mail fallback is on (a missing value, refused at start-up, counts as off). */
+    public boolean lookupByEmailEnabled() {
+        return Boolean.TRUE.equals(lookupByEmail);
     }
 
     public Optional<String> guestAccount(String legalEntity) {

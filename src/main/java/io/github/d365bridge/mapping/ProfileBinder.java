@@ -85,6 +85,9 @@ final class ProfileBinder {
 
     /** The YAML spellings of an enum's constants. */
     static String allowed(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "[true, false]";
+        }
         if (!type.isEnum()) {
             return "the allowed values of " + type.getSimpleName();
         }

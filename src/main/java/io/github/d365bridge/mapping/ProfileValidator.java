@@ -96,6 +96,7 @@ final class ProfileValidator {
         }
         required("customers.unresolvedCustomer", customers.unresolvedCustomer(), problems);
         required("customers.companyOrders", customers.companyOrders(), problems);
+        required("customers.lookupByEmail", customers.lookupByEmail(), problems);
         customers.guestAccounts().forEach((entity, account) -> {
             if (!entities.contains(entity)) {
                 problems.add("customers.guestAccounts." + entity + ": '" + entity + "' is not one of the legal entities "

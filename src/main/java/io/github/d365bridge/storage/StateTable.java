@@ -70,13 +70,17 @@ public final class StateTable {
         table.upsertEntity(entity);
     }
 
-    public void delete(String partitionKey, String rowKey) {
+    /** Deletes the record; false when there was none. */
+    public boolean delete(String partitionKey, String rowKey) {
         try {
-            table.deleteEntity(partitionKey, rowKey);
+            // the SDK answers a missing record with a 404 response rather than an exception here
+            return table.deleteEntityWithResponse(new TableEntity(partitionKey, rowKey), false, null, null)
+                    .getStatusCode() != 404;
         } catch (TableServiceException e) {
             if (e.getResponse().getStatusCode() != 404) {
                 throw e;
             }
+            return false;
         }
     }
 

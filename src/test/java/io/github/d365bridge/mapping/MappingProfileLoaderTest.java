@@ -38,6 +38,8 @@ class MappingProfileLoaderTest {
         assertThat(profile.customers().guestAccount("usmf")).contains("US-027");
         assertThat(profile.customers().unresolvedCustomer()).isEqualTo(CustomerMapping.Unresolved.FAIL);
         assertThat(profile.customers().companyOrders()).isEqualTo(CustomerMapping.CompanyOrders.COMPANY_ACCOUNT);
+        assertThat(profile.customers().lookupByEmail()).isFalse();
+        assertThat(profile.customers().lookupByEmailEnabled()).isFalse();
         assertThat(profile.deliveryModes().map("tablerate_bestway")).isEqualTo("20");
         assertThat(profile.deliveryModes().map("dhl_express")).isEqualTo("10");
         assertThat(profile.paymentMethods().map("unknown")).isEmpty();
@@ -127,6 +129,14 @@ class MappingProfileLoaderTest {
     void enumValuesOutsideTheChoicesNameKeyAndChoices() {
         assertThat(problemsOf("shipping: {mode: charge}\n"))
                 .containsExactly("shipping.mode: 'charge' is not one of [charge-line, ignore]");
+    }
+
+    @Test
+    void lookupByEmailIsTrueOrFalseAndNothingElse() {
+        assertThat(withOverride("customers: {lookupByEmail: true}\n").customers().lookupByEmailEnabled()).isTrue();
+        assertThat(withOverride("customers: {lookupByEmail: false}\n").customers().lookupByEmailEnabled()).isFalse();
+        assertThat(problemsOf("customers: {lookupByEmail: yes}\n"))
+                .containsExactly("customers.lookupByEmail: 'yes' is not one of [true, false]");
     }
 
     @Test

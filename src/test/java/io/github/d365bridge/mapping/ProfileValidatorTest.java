@@ -26,6 +26,7 @@ class ProfileValidatorTest {
             customers: {guestAccounts: {frrt: FR-001}}               | customers.guestAccounts.frrt: 'frrt' is not one of the legal entities [usmf, demf]
             customers: {guestAccounts: {usmf: ''}}                   | customers.guestAccounts.usmf: must not be empty
             customers: ~                                             | customers: is required
+            customers: {lookupByEmail: ~}                            | customers.lookupByEmail: is required
             deliveryModes: {codes: {flatrate_flatrate: ''}}          | deliveryModes.codes.flatrate_flatrate: must not be empty (leave the code out to use the default)
             paymentMethods: {default: ' CHECK'}                      | paymentMethods.default: ' CHECK' has surrounding blanks or a line break
             items: {unitSymbol: ''}                                  | items.unitSymbol: is required

@@ -17,6 +17,10 @@ import org.eclipse.microprofile.config.Config;
 import io.github.d365bridge.client.commerce.CommerceClient;
 import io.github.d365bridge.client.d365.D365Client;
 import io.github.d365bridge.config.OrderFlowConfig;
+import io.github.d365bridge.config.StorageConfig;
+import io.github.d365bridge.flow.customers.CrossReferenceResolver;
+import io.github.d365bridge.flow.customers.CustomerCrossReference;
+import io.github.d365bridge.flow.customers.D365CustomerEmailLookup;
 import io.github.d365bridge.flow.dmf.DmfImportLock;
 import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
 import io.github.d365bridge.flow.dmf.DmfJobListener;
@@ -63,10 +67,21 @@ public class OrderFlowBeans {
 
     @Produces
     @Singleton
-    OrderIntakeProcessor intake(OrderLedger ledger, CommerceClient commerce, OrderMapper mapper, MappedOrderStore mapped) {
-        // No customer cross-reference exists yet (the customer sync builds it): registered customers resolve to
-        // nothing and the profile's customers.unresolvedCustomer rule decides.
-        return new OrderIntakeProcessor(ledger, commerce, mapper, reference -> Optional.empty(), mapped);
+    CustomerCrossReference customerCrossReference(StorageAccount storage, StorageConfig config) {
+        return new CustomerCrossReference(storage, config.customerXrefTable());
+    }
+
+    @Produces
+    @Singleton
+    OrderIntakeProcessor intake(OrderLedger ledger, CommerceClient commerce, OrderMapper mapper, MappedOrderStore mapped,
+            CustomerCrossReference crossReference, MappingProfile profile, D365Client d365) {
+        // Registered customers and companies resolve through the cross-reference (operators, the customer sync
+        // and the e-mail fallback write it); D365 is asked by e-mail only if the profile opts in, so without it
+        // the (lazy) D365 client is never touched here. Unresolved ones follow customers.unresolvedCustomer.
+        Optional<D365CustomerEmailLookup> byEmail = profile.customers().lookupByEmailEnabled()
+                ? Optional.of(new D365CustomerEmailLookup(d365)) : Optional.empty();
+        return new OrderIntakeProcessor(ledger, commerce, mapper, new CrossReferenceResolver(crossReference, byEmail),
+                mapped);
     }
 
     @Produces

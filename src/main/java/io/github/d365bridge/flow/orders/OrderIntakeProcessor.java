@@ -9,6 +9,7 @@ import io.github.d365bridge.client.commerce.sales.Order;
 import io.github.d365bridge.client.commerce.search.Filter;
 import io.github.d365bridge.client.commerce.search.SearchCriteria;
 import io.github.d365bridge.flow.orders.batch.MappedOrderStore;
+import io.github.d365bridge.flow.orders.mapping.AmbiguousCustomerException;
 import io.github.d365bridge.flow.orders.mapping.CustomerAccountResolver;
 import io.github.d365bridge.flow.orders.mapping.MappedOrder;
 import io.github.d365bridge.flow.orders.mapping.OrderMapper;
@@ -52,7 +53,7 @@ public final class OrderIntakeProcessor {
         Order order = read(key, Optional.ofNullable(received.entityId()).or(() -> Optional.ofNullable(entry.commerceEntityId())));
         MappedOrder rows;
         try {
-            rows = mapper.map(order, key, mapper.customerReference(order, key).flatMap(customers::accountFor));
+            rows = mapper.map(order, key, customerAccount(order, key));
         } catch (OrderMappingException bad) {
             LedgerEntry failed = entry.moveTo(OrderState.FAILED).withError(bad.getMessage());
             update(failed);
@@ -63,6 +64,19 @@ public final class OrderIntakeProcessor {
         LedgerEntry next = entry.moveTo(OrderState.MAPPED).withLegalEntity(rows.legalEntity());
         update(next);
         return next;
+    }
+
+    /**
+     * The cross-reference's answer for the order's customer (empty for guests). Storage or D365 failures
+     * propagate as retriable errors; an ambiguous answer fails this order like a mapping gap.
+     */
+    private Optional<String> customerAccount(Order order, OrderKey key) {
+        try {
+            return mapper.customerReference(order, key)
+                    .flatMap(reference -> customers.accountFor(reference, order.customerEmail()));
+        } catch (AmbiguousCustomerException ambiguous) {
+            throw new OrderMappingException(key, ambiguous.field(), ambiguous.reason());
+        }
     }
 
     private Order read(OrderKey key, Optional<Long> entityId) {

@@ -33,4 +33,11 @@ public record CustomerV3(
         @JsonProperty("AddressCountryRegionId") String addressCountryRegionId) {
 
     public static final String ENTITY_SET = "CustomersV3";
+
+    /**
+     * Longest {@code CustomerAccount}: D365's CustAccount data type is a string of 20. The contract files
+     * carry no lengths (they are generated from $metadata without MaxLength), so this is the one place
+     * the bridge states it.
+     */
+    public static final int ACCOUNT_MAX_LENGTH = 20;
 }

@@ -1,6 +1,9 @@
 package io.github.d365bridge.flow.orders.mapping;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Who an order must be booked on, as Commerce knows it: a registered customer or a B2B company, in the
@@ -19,11 +22,21 @@ public record CustomerReference(String legalEntity, Kind kind, long commerceId) 
 
     public enum Kind {
         CUSTOMER,
-        COMPANY
+        COMPANY;
+
+        /** How the kind is written in keys, URLs and messages: {@code customer} or {@code company}. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The kind written as {@link #code()} (exactly, lower case); empty for anything else. */
+        public static Optional<Kind> ofCode(String code) {
+            return Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst();
+        }
     }
 
     @Override
     public String toString() {
-        return legalEntity + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + commerceId;
+        return legalEntity + ":" + kind.code() + ":" + commerceId;
     }
 }

@@ -21,7 +21,8 @@ import io.github.d365bridge.mapping.StoreMapping;
  * I/O, no clock; the customer account comes in already resolved. Use:
  *
  * <pre>{@code
- * Optional<String> account = mapper.customerReference(order, key).flatMap(resolver::accountFor);
+ * Optional<String> account = mapper.customerReference(order, key)
+ *         .flatMap(reference -> resolver.accountFor(reference, order.customerEmail()));
  * MappedOrder mapped = mapper.map(order, key, account);
  * }</pre>
  *

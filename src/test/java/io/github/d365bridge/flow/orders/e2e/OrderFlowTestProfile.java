@@ -14,7 +14,7 @@ import io.github.d365bridge.testing.BridgeTestProfile;
 /**
  * The shared test profile with the order flow running for real: the intake queue pumped, the batch timer
  * every second, quick DMF checks, a D365 sandbox besides the Commerce one, and registered customers booked
- * on the guest account (the sandboxes have no customer cross-reference).
+ * on the guest account (the test's cross-reference has no entries).
  */
 public class OrderFlowTestProfile extends BridgeTestProfile {
 

@@ -164,7 +164,7 @@ class OrderPipelineTest {
                     Optional.of("customers:\n  unresolvedCustomer: guest-account\n"), "test override");
             CommerceClient commerce = CommerceClient.create(CommerceClientOptions.builder(commerceSandbox.baseUrl(),
                     new CommerceCredentials.OAuth1(commerceSandbox.options().integration())).build());
-            intake = new OrderIntakeProcessor(ledger, commerce, new OrderMapper(profile), reference -> Optional.empty(),
+            intake = new OrderIntakeProcessor(ledger, commerce, new OrderMapper(profile), (reference, email) -> Optional.empty(),
                     mapped);
             D365OrderLookup lookup = new D365OrderLookup(d365);
             OrderImportOutcome outcome = new OrderImportOutcome(ledger, lookup,
