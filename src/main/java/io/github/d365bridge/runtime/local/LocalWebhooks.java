@@ -1,0 +1,85 @@
+package io.github.d365bridge.runtime.local;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.github.d365bridge.config.IntakeConfig;
+import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServer;
+import io.quarkus.vertx.http.HttpServerStart;
+
+/**
+ * Makes the local run's Commerce sandbox deliver its demo orders as signed webhooks to this bridge, as a
+ * store subscribed to {@code observer.sales_order_save_after} would: once the HTTP server listens, the
+ * sandbox is pointed at the real port. The intake verifies each call with the public key of
+ * {@link LocalWebhookKeySource}; nothing about the check is relaxed. A configurable share of orders gets
+ * no webhook, so the polling safety net visibly has work too. Dev build only.
+ */
+@IfBuildProfile("dev")
+@ApplicationScoped
+public class LocalWebhooks {
+
+    private static final Logger LOG = Logger.getLogger(LocalWebhooks.class);
+
+    private final CommerceSandbox commerce;
+    private final HttpServer http;
+    private final Optional<LocalWebhookKeySource> keys;
+    private final Optional<String> intakeKey;
+    private final String rootPath;
+    private final int lossPercent;
+    private boolean settled;
+
+    @Inject
+    public LocalWebhooks(LocalSandboxes sandboxes, HttpServer http, IntakeConfig intake, Config config,
+            @ConfigProperty(name = "quarkus.http.root-path") String rootPath,
+            @ConfigProperty(name = "bridge.local.webhook-loss-percent", defaultValue = "15") int lossPercent) {
+        this.commerce = sandboxes.commerce();
+        this.http = http;
+        this.keys = LocalWebhookKeySource.in(config);
+        this.intakeKey = intake.webhookPublicKey();
+        this.rootPath = rootPath;
+        this.lossPercent = lossPercent;
+    }
+
+    /** The first start: the server has just opened its port (its real one, also for port 0). */
+    void onHttpStart(@ObservesAsync HttpServerStart started) {
+        connect();
+    }
+
+    /** A live reload restarts the app but not the server, which then announces nothing: its port is known. */
+    void onStart(@Observes StartupEvent start) {
+        if (http.getPort() > 0) {
+            connect();
+        }
+    }
+
+    private synchronized void connect() {
+        if (settled) {
+            return;
+        }
+        settled = true;
+        if (keys.isEmpty()) {
+            LOG.info("Local webhooks are off (bridge.local.webhooks=false): the poll picks the demo orders up");
+            return;
+        }
+        if (!keys.get().isTheIntakeKey(intakeKey)) {
+            LOG.warn("bridge.intake.webhook-public-key is set to a key of your own, which the Commerce sandbox cannot"
+                    + " sign for: it sends no webhooks, and the poll picks the demo orders up");
+            return;
+        }
+        LocalWebhookRoute route = LocalWebhookRoute.to(http.getPort(), rootPath, lossPercent);
+        route.applyTo(commerce);
+        LOG.infof("Commerce sandbox delivers signed order webhooks to %s; %d%% of demo orders get none and are left"
+                + " to the poll (bridge.local.webhook-loss-percent)", route.target(), route.lossPercent());
+    }
+}
