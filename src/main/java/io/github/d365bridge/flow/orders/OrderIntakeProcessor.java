@@ -41,7 +41,7 @@ public final class OrderIntakeProcessor {
     /** @return the order's ledger entry after this step */
     public LedgerEntry process(OrderReceived received, String correlationId) {
         OrderKey key = received.key();
-        ledger.insertReceived(key, received.entityId(), correlationId);
+        ledger.insertReceived(key, received.entityId(), correlationId, received.source());
         LedgerEntry entry = ledger.find(key).orElseThrow();
         if (entry.state() != OrderState.RECEIVED) {
             return entry; // already on its way (or done): a duplicate signal
