@@ -20,8 +20,8 @@ import io.quarkus.vertx.http.HttpServerStart;
 
 /**
  * Makes the local run's Commerce sandbox deliver its demo orders as signed webhooks to this bridge, as a
- * store subscribed to {@code observer.sales_order_save_after} would: once the HTTP server listens, the
- * sandbox is pointed at the real port. The intake verifies each call with the public key of
+ * store subscribed to {@code observer.sales_order_save_after} would: the sandbox is pointed at the port
+ * the HTTP server really listens on, also after a live reload. The intake verifies each call with the public key of
  * {@link LocalWebhookKeySource}; nothing about the check is relaxed. A configurable share of orders gets
  * no webhook, so the polling safety net visibly has work too. Dev build only.
  */
@@ -36,34 +36,47 @@ public class LocalWebhooks {
     private final Optional<LocalWebhookKeySource> keys;
     private final Optional<String> intakeKey;
     private final String rootPath;
+    private final int configuredPort;
     private final int lossPercent;
     private boolean settled;
 
     @Inject
     public LocalWebhooks(LocalSandboxes sandboxes, HttpServer http, IntakeConfig intake, Config config,
             @ConfigProperty(name = "quarkus.http.root-path") String rootPath,
+            @ConfigProperty(name = "quarkus.http.port") int configuredPort,
             @ConfigProperty(name = "bridge.local.webhook-loss-percent", defaultValue = "15") int lossPercent) {
         this.commerce = sandboxes.commerce();
         this.http = http;
         this.keys = LocalWebhookKeySource.in(config);
         this.intakeKey = intake.webhookPublicKey();
         this.rootPath = rootPath;
+        this.configuredPort = configuredPort;
         this.lossPercent = lossPercent;
     }
 
-    /** The first start: the server has just opened its port (its real one, also for port 0). */
+    /** The first start with {@code quarkus.http.port=0}: the real port is known once the server listens. */
     void onHttpStart(@ObservesAsync HttpServerStart started) {
-        connect();
-    }
-
-    /** A live reload restarts the app but not the server, which then announces nothing: its port is known. */
-    void onStart(@Observes StartupEvent start) {
         if (http.getPort() > 0) {
-            connect();
+            connect(http.getPort());
         }
     }
 
-    private synchronized void connect() {
+    /**
+     * A fixed port is known at start. After a live reload it is the only way to learn the port at all: the
+     * app restarts but the server keeps listening and announces nothing. (At the first start the server
+     * listens before the sandbox's first order, 60 / orders-per-minute seconds later.)
+     */
+    void onStart(@Observes StartupEvent start) {
+        int port = http.getPort() > 0 ? http.getPort() : configuredPort;
+        if (port > 0) {
+            connect(port);
+        } else {
+            LOG.info("quarkus.http.port=0: the sandbox's webhooks start once the server announces its port. After a"
+                    + " live reload it does not, and the poll alone picks the demo orders up until the next start");
+        }
+    }
+
+    private synchronized void connect(int port) {
         if (settled) {
             return;
         }
@@ -77,7 +90,7 @@ public class LocalWebhooks {
                     + " sign for: it sends no webhooks, and the poll picks the demo orders up");
             return;
         }
-        LocalWebhookRoute route = LocalWebhookRoute.to(http.getPort(), rootPath, lossPercent);
+        LocalWebhookRoute route = LocalWebhookRoute.to(port, rootPath, lossPercent);
         route.applyTo(commerce);
         LOG.infof("Commerce sandbox delivers signed order webhooks to %s; %d%% of demo orders get none and are left"
                 + " to the poll (bridge.local.webhook-loss-percent)", route.target(), route.lossPercent());
