@@ -1,6 +1,7 @@
 package io.github.d365bridge.runtime.local;
 
 import java.security.KeyPair;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,10 +40,9 @@ public final class LocalWebhookKeySource implements ConfigSource {
 
     /** The source registered in {@code config}, if the local run's webhooks are on. */
     static Optional<LocalWebhookKeySource> in(Config config) {
-        for (ConfigSource source : config.unwrap(SmallRyeConfig.class).getConfigSources(LocalWebhookKeySource.class)) {
-            return Optional.of((LocalWebhookKeySource) source);
-        }
-        return Optional.empty();
+        Iterator<ConfigSource> sources = config.unwrap(SmallRyeConfig.class)
+                .getConfigSources(LocalWebhookKeySource.class).iterator();
+        return sources.hasNext() ? Optional.of((LocalWebhookKeySource) sources.next()) : Optional.empty();
     }
 
     /** For the Commerce sandbox only. */
