@@ -124,6 +124,86 @@ param commerceConsumerKey string = ''
 param commerceAdminUsername string = ''
 
 // ---------------------------------------------------------------------------------------------
+// Order intake, mapping profile and order flow (non-secret). Defaults are the application's own
+// (config/IntakeConfig, MappingConfig, OrderFlowConfig; FunctionsPackageIT checks they stay equal).
+// An empty optional value leaves its app setting out.
+// ---------------------------------------------------------------------------------------------
+
+@description('Store view code of each Commerce store id (BRIDGE_COMMERCE_STORE_CODES__<id>_): the intake maps an order\'s store_id with it and the poll reads each code.')
+param commerceStoreCodes object = {
+  '1': 'default'
+}
+
+@description('PEM public key of the store\'s webhook signing key (BRIDGE_INTAKE_WEBHOOK_PUBLIC_KEY). Public, not a secret. Empty: the webhook endpoint refuses every call (503).')
+param commerceWebhookPublicKey string = ''
+
+@description('Largest accepted webhook or event body in bytes (BRIDGE_INTAKE_MAX_BODY_BYTES).')
+@minValue(1024)
+@maxValue(1048576)
+param intakeMaxBodyBytes int = 262144
+
+@description('Our Adobe I/O Events registration client id (BRIDGE_INTAKE_IO_EVENTS_CLIENT_ID). Empty: the events endpoint refuses every call (503).')
+param intakeIoEventsClientId string = ''
+
+@description('Host the I/O Events signature keys are fetched from, and only from (BRIDGE_INTAKE_IO_EVENTS_KEY_BASE_URL).')
+param intakeIoEventsKeyBaseUrl string = 'https://static.adobeioevents.com'
+
+@description('How long a fetched I/O Events key is kept, ISO-8601, at most PT24H (BRIDGE_INTAKE_IO_EVENTS_KEY_CACHE_TTL).')
+param intakeIoEventsKeyCacheTtl string = 'PT24H'
+
+@description('Timeout of one I/O Events key fetch, ISO-8601, 0.1 to 5 seconds (BRIDGE_INTAKE_IO_EVENTS_KEY_FETCH_TIMEOUT).')
+param intakeIoEventsKeyFetchTimeout string = 'PT3S'
+
+@description('The order poll re-reads this much before its watermark, ISO-8601 (BRIDGE_INTAKE_POLL_OVERLAP).')
+param intakePollOverlap string = 'PT10M'
+
+@description('How far a store\'s first poll looks back, ISO-8601 (BRIDGE_INTAKE_POLL_INITIAL_LOOK_BACK).')
+param intakePollInitialLookBack string = 'P1D'
+
+@description('Only poll orders in these statuses, comma-separated, e.g. processing,pending (BRIDGE_INTAKE_POLL_STATUSES). Empty: all statuses.')
+param intakePollStatuses string = ''
+
+@description('searchCriteria page size of the order poll (BRIDGE_INTAKE_POLL_PAGE_SIZE).')
+@minValue(1)
+@maxValue(300)
+param intakePollPageSize int = 100
+
+@description('Table of the per-store poll watermarks (BRIDGE_INTAKE_POLL_CHECKPOINT_TABLE).')
+param intakePollCheckpointTable string = 'BridgeCheckpoints'
+
+@description('Path of a YAML file on the app\'s file system merged over the built-in mapping profile (BRIDGE_MAPPING_PROFILE). Empty: the built-in profile alone.')
+param mappingProfile string = ''
+
+@description('Most orders in one DMF package (BRIDGE_ORDERS_BATCH_MAX_SIZE).')
+@minValue(1)
+param ordersBatchMaxSize int = 200
+
+@description('A batch is imported once its oldest order waited this long, ISO-8601 (BRIDGE_ORDERS_BATCH_MAX_AGE).')
+param ordersBatchMaxAge string = 'PT20S'
+
+@description('F&O data project holding "Sales order headers V2" and "Sales order lines V3" (BRIDGE_ORDERS_DEFINITION_GROUP).')
+param ordersDefinitionGroup string = 'SalesOrderImport'
+
+@description('Imports of an order before it fails for good; failed batches are retried in halves (BRIDGE_ORDERS_MAX_ATTEMPTS).')
+@minValue(1)
+param ordersMaxAttempts int = 12
+
+@description('Also write the D365 order number into the Commerce order\'s ext_order_id (BRIDGE_ORDERS_WRITE_EXT_ORDER_ID).')
+param ordersWriteExtOrderId bool = true
+
+@description('First DMF status check after an import starts, ISO-8601; doubles up to the maximum (BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY).')
+param ordersDmfFirstCheckDelay string = 'PT5S'
+
+@description('Longest wait between two DMF status checks, ISO-8601 (BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY).')
+param ordersDmfMaxCheckDelay string = 'PT60S'
+
+@description('A DMF job not finished after this counts as stuck, ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT).')
+param ordersDmfJobTimeout string = 'PT30M'
+
+@description('Blob container of mapped orders waiting for their DMF package (BRIDGE_ORDERS_MAPPED_ORDERS_CONTAINER).')
+param ordersMappedOrdersContainer string = 'bridge-mapped-orders'
+
+// ---------------------------------------------------------------------------------------------
 // Secrets. Pass them at deployment time (main.bicepparam reads them from environment variables).
 // Empty means "not used": neither the Key Vault secret nor its app setting is created.
 // ---------------------------------------------------------------------------------------------
@@ -153,10 +233,6 @@ param commerceAdminPassword string = ''
 param opsKey string = ''
 
 @secure()
-@description('PEM public key that verifies Commerce webhook signatures (provisional setting BRIDGE_INTAKE_COMMERCE_WEBHOOK_PUBLIC_KEY).')
-param commerceWebhookPublicKey string = ''
-
-@secure()
 @description('Shared key for D365 business-event intake (provisional setting BRIDGE_INTAKE_D365_EVENT_KEY).')
 param d365BusinessEventKey string = ''
 
@@ -179,6 +255,7 @@ var storageConnectionStringSecretName = 'bridge-storage-connection-string'
 var bridgeContainerNames = [
   claimCheckContainerName
   locksContainerName
+  ordersMappedOrdersContainer
 ]
 var allTags = union({ application: 'd365-commerce-bridge', environment: environmentName }, tags)
 
@@ -361,15 +438,6 @@ resource kvOpsKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(op
   }
 }
 
-resource kvCommerceWebhookPublicKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(commerceWebhookPublicKey)) {
-  parent: keyVault
-  name: 'commerce-webhook-public-key'
-  properties: {
-    value: commerceWebhookPublicKey
-    contentType: 'application/x-pem-file'
-  }
-}
-
 resource kvD365BusinessEventKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(d365BusinessEventKey)) {
   parent: keyVault
   name: 'd365-business-event-key'
@@ -530,9 +598,45 @@ var commerceSettings = empty(commerceBaseUrl) ? {} : {
   BRIDGE_COMMERCE_ADMIN_USERNAME: commerceAdminUsername
 }
 
+// Order intake, mapping profile and order flow, always written (the application's defaults unless
+// a parameter says otherwise).
+var orderFlowSettings = {
+  BRIDGE_INTAKE_MAX_BODY_BYTES: string(intakeMaxBodyBytes)
+  BRIDGE_INTAKE_IO_EVENTS_KEY_BASE_URL: intakeIoEventsKeyBaseUrl
+  BRIDGE_INTAKE_IO_EVENTS_KEY_CACHE_TTL: intakeIoEventsKeyCacheTtl
+  BRIDGE_INTAKE_IO_EVENTS_KEY_FETCH_TIMEOUT: intakeIoEventsKeyFetchTimeout
+  BRIDGE_INTAKE_POLL_OVERLAP: intakePollOverlap
+  BRIDGE_INTAKE_POLL_INITIAL_LOOK_BACK: intakePollInitialLookBack
+  BRIDGE_INTAKE_POLL_PAGE_SIZE: string(intakePollPageSize)
+  BRIDGE_INTAKE_POLL_CHECKPOINT_TABLE: intakePollCheckpointTable
+  BRIDGE_ORDERS_BATCH_MAX_SIZE: string(ordersBatchMaxSize)
+  BRIDGE_ORDERS_BATCH_MAX_AGE: ordersBatchMaxAge
+  BRIDGE_ORDERS_DEFINITION_GROUP: ordersDefinitionGroup
+  BRIDGE_ORDERS_MAX_ATTEMPTS: string(ordersMaxAttempts)
+  // string() of a bool gives 'True'; write the lower-case form the rest of the configuration uses.
+  BRIDGE_ORDERS_WRITE_EXT_ORDER_ID: ordersWriteExtOrderId ? 'true' : 'false'
+  BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY: ordersDmfFirstCheckDelay
+  BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY: ordersDmfMaxCheckDelay
+  BRIDGE_ORDERS_DMF_JOB_TIMEOUT: ordersDmfJobTimeout
+  BRIDGE_ORDERS_MAPPED_ORDERS_CONTAINER: ordersMappedOrdersContainer
+}
+
+// Without these the bridge refuses webhooks / events (503), polls every status and uses the built-in
+// mapping profile; an empty app setting would mean something else, so empty ones are left out.
+var optionalOrderFlowSettings = {
+  BRIDGE_INTAKE_WEBHOOK_PUBLIC_KEY: commerceWebhookPublicKey
+  BRIDGE_INTAKE_IO_EVENTS_CLIENT_ID: intakeIoEventsClientId
+  BRIDGE_INTAKE_POLL_STATUSES: intakePollStatuses
+  BRIDGE_MAPPING_PROFILE: mappingProfile
+}
+
+// The map bridge.commerce.store-codes."<id>" as environment variables: Quarkus turns every character
+// that is not a letter or digit into '_', so store id 1 is BRIDGE_COMMERCE_STORE_CODES__1_.
+var storeCodeSettings = toObject(items(commerceStoreCodes), s => 'BRIDGE_COMMERCE_STORE_CODES__${s.key}_', s => s.value)
+
 // Empty optional values are dropped rather than written as empty app settings.
-var connectionSettingItems = filter(items(union(d365Settings, commerceSettings)), s => !empty(s.value))
-var connectionSettings = toObject(connectionSettingItems, s => s.key, s => s.value)
+var optionalSettingItems = filter(items(union(d365Settings, commerceSettings, optionalOrderFlowSettings)), s => !empty(s.value))
+var optionalSettings = toObject(optionalSettingItems, s => s.key, s => s.value)
 
 // A reference is written only for a secret that this deployment creates: an unresolvable
 // reference would reach the app as its literal text.
@@ -543,7 +647,6 @@ var optionalSecretReferences = [
   { setting: 'BRIDGE_COMMERCE_ACCESS_TOKEN_SECRET', secret: 'commerce-access-token-secret', present: !empty(commerceAccessTokenSecret) }
   { setting: 'BRIDGE_COMMERCE_ADMIN_PASSWORD', secret: 'commerce-admin-password', present: !empty(commerceAdminPassword) }
   { setting: 'BRIDGE_OPS_KEY', secret: 'bridge-ops-key', present: !empty(opsKey) }
-  { setting: 'BRIDGE_INTAKE_COMMERCE_WEBHOOK_PUBLIC_KEY', secret: 'commerce-webhook-public-key', present: !empty(commerceWebhookPublicKey) }
   { setting: 'BRIDGE_INTAKE_D365_EVENT_KEY', secret: 'd365-business-event-key', present: !empty(d365BusinessEventKey) }
 ]
 
@@ -553,7 +656,7 @@ var secretSettings = toObject(presentSecretReferences, r => r.setting, r => '@Mi
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(hostSettings, bridgeSettings, connectionSettings, secretSettings)
+  properties: union(hostSettings, bridgeSettings, orderFlowSettings, storeCodeSettings, optionalSettings, secretSettings)
   dependsOn: [
     functionStorageRoleAssignments
     functionKeyVaultRoleAssignment
@@ -564,7 +667,6 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     kvCommerceAccessTokenSecret
     kvCommerceAdminPassword
     kvOpsKey
-    kvCommerceWebhookPublicKey
     kvD365BusinessEventKey
   ]
 }

@@ -27,6 +27,20 @@ param commerceBaseUrl = 'https://shop-dev.example.com'
 param commerceAuthMode = 'OAUTH1'
 param commerceConsumerKey = 'replace-with-integration-consumer-key'
 
+// Order intake, mapping profile and order flow. Every parameter left out keeps the application's default
+// (see infra/README.md); these show the ones most deployments set.
+param commerceStoreCodes = {
+  '1': 'default'
+  '2': 'eu_en'
+}
+// The store's webhook public key is public: it may also stand here as a multi-line ''' string.
+param commerceWebhookPublicKey = readEnvironmentVariable('BRIDGE_INTAKE_WEBHOOK_PUBLIC_KEY', '')
+param intakeIoEventsClientId = ''
+param intakePollStatuses = 'processing,pending'
+param mappingProfile = ''
+param ordersBatchMaxSize = 200
+param ordersBatchMaxAge = 'PT20S'
+
 // Secrets: environment variables only, never literals in this file.
 param d365ClientSecret = readEnvironmentVariable('BRIDGE_D365_CLIENT_SECRET', '')
 param commerceConsumerSecret = readEnvironmentVariable('BRIDGE_COMMERCE_CONSUMER_SECRET', '')
@@ -34,5 +48,4 @@ param commerceAccessToken = readEnvironmentVariable('BRIDGE_COMMERCE_ACCESS_TOKE
 param commerceAccessTokenSecret = readEnvironmentVariable('BRIDGE_COMMERCE_ACCESS_TOKEN_SECRET', '')
 param commerceAdminPassword = readEnvironmentVariable('BRIDGE_COMMERCE_ADMIN_PASSWORD', '')
 param opsKey = readEnvironmentVariable('BRIDGE_OPS_KEY', '')
-param commerceWebhookPublicKey = readEnvironmentVariable('BRIDGE_INTAKE_COMMERCE_WEBHOOK_PUBLIC_KEY', '')
 param d365BusinessEventKey = readEnvironmentVariable('BRIDGE_INTAKE_D365_EVENT_KEY', '')

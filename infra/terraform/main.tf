@@ -86,7 +86,7 @@ resource "azurerm_storage_container" "deployment" {
 
 # The bridge creates these on first use too; declaring them keeps the names visible in one place.
 resource "azurerm_storage_container" "bridge" {
-  for_each              = toset([var.claim_check_container_name, var.locks_container_name])
+  for_each              = toset([var.claim_check_container_name, var.locks_container_name, var.orders_mapped_orders_container])
   name                  = each.value
   storage_account_id    = azurerm_storage_account.this.id
   container_access_type = "private"
@@ -129,7 +129,6 @@ locals {
     "commerce-access-token-secret" = var.commerce_access_token_secret
     "commerce-admin-password"      = var.commerce_admin_password
     "bridge-ops-key"               = var.ops_key
-    "commerce-webhook-public-key"  = var.commerce_webhook_public_key
     "d365-business-event-key"      = var.d365_business_event_key
   }
 
@@ -140,7 +139,6 @@ locals {
     "commerce-access-token-secret" = "BRIDGE_COMMERCE_ACCESS_TOKEN_SECRET"
     "commerce-admin-password"      = "BRIDGE_COMMERCE_ADMIN_PASSWORD"
     "bridge-ops-key"               = "BRIDGE_OPS_KEY"
-    "commerce-webhook-public-key"  = "BRIDGE_INTAKE_COMMERCE_WEBHOOK_PUBLIC_KEY"
     "d365-business-event-key"      = "BRIDGE_INTAKE_D365_EVENT_KEY"
   }
 
@@ -152,7 +150,7 @@ resource "azurerm_key_vault_secret" "optional" {
   for_each     = local.present_secret_names
   name         = each.key
   value        = local.optional_secret_values[each.key]
-  content_type = each.key == "commerce-webhook-public-key" ? "application/x-pem-file" : "text/plain"
+  content_type = "text/plain"
   key_vault_id = azurerm_key_vault.this.id
 
   depends_on = [azurerm_role_assignment.deployer_key_vault]
@@ -220,8 +218,44 @@ locals {
     BRIDGE_COMMERCE_ADMIN_USERNAME = var.commerce_admin_username
   }
 
+  # Order intake, mapping profile and order flow, always written (the application's defaults unless
+  # a variable says otherwise).
+  order_flow_settings = {
+    BRIDGE_INTAKE_MAX_BODY_BYTES              = tostring(var.intake_max_body_bytes)
+    BRIDGE_INTAKE_IO_EVENTS_KEY_BASE_URL      = var.intake_io_events_key_base_url
+    BRIDGE_INTAKE_IO_EVENTS_KEY_CACHE_TTL     = var.intake_io_events_key_cache_ttl
+    BRIDGE_INTAKE_IO_EVENTS_KEY_FETCH_TIMEOUT = var.intake_io_events_key_fetch_timeout
+    BRIDGE_INTAKE_POLL_OVERLAP                = var.intake_poll_overlap
+    BRIDGE_INTAKE_POLL_INITIAL_LOOK_BACK      = var.intake_poll_initial_look_back
+    BRIDGE_INTAKE_POLL_PAGE_SIZE              = tostring(var.intake_poll_page_size)
+    BRIDGE_INTAKE_POLL_CHECKPOINT_TABLE       = var.intake_poll_checkpoint_table
+    BRIDGE_ORDERS_BATCH_MAX_SIZE              = tostring(var.orders_batch_max_size)
+    BRIDGE_ORDERS_BATCH_MAX_AGE               = var.orders_batch_max_age
+    BRIDGE_ORDERS_DEFINITION_GROUP            = var.orders_definition_group
+    BRIDGE_ORDERS_MAX_ATTEMPTS                = tostring(var.orders_max_attempts)
+    BRIDGE_ORDERS_WRITE_EXT_ORDER_ID          = tostring(var.orders_write_ext_order_id)
+    BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY       = var.orders_dmf_first_check_delay
+    BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY         = var.orders_dmf_max_check_delay
+    BRIDGE_ORDERS_DMF_JOB_TIMEOUT             = var.orders_dmf_job_timeout
+    BRIDGE_ORDERS_MAPPED_ORDERS_CONTAINER     = var.orders_mapped_orders_container
+  }
+
+  # Without these the bridge refuses webhooks / events (503), polls every status and uses the
+  # built-in mapping profile; an empty app setting would mean something else, so empty ones are
+  # left out.
+  optional_order_flow_settings = {
+    BRIDGE_INTAKE_WEBHOOK_PUBLIC_KEY  = var.commerce_webhook_public_key
+    BRIDGE_INTAKE_IO_EVENTS_CLIENT_ID = var.intake_io_events_client_id
+    BRIDGE_INTAKE_POLL_STATUSES       = var.intake_poll_statuses
+    BRIDGE_MAPPING_PROFILE            = var.mapping_profile
+  }
+
+  # The map bridge.commerce.store-codes."<id>" as environment variables: Quarkus turns every
+  # character that is not a letter or digit into '_', so store id 1 is BRIDGE_COMMERCE_STORE_CODES__1_.
+  store_code_settings = { for id, code in var.commerce_store_codes : "BRIDGE_COMMERCE_STORE_CODES__${id}_" => code }
+
   # Empty optional values are dropped rather than written as empty app settings.
-  connection_settings = { for k, v in merge(local.d365_settings, local.commerce_settings) : k => v if v != "" }
+  optional_settings = { for k, v in merge(local.d365_settings, local.commerce_settings, local.optional_order_flow_settings) : k => v if v != "" }
 
   secret_settings = {
     for name in local.present_secret_names :
@@ -233,7 +267,7 @@ locals {
   #   runtime_name/runtime_version and sets the extension version itself.
   # - APPLICATIONINSIGHTS_CONNECTION_STRING: set through site_config, where the provider keeps it.
   # - AzureWebJobsStorage: written by the provider from storage_access_key (see README).
-  app_settings = merge(local.bridge_settings, local.connection_settings, local.secret_settings)
+  app_settings = merge(local.bridge_settings, local.order_flow_settings, local.store_code_settings, local.optional_settings, local.secret_settings)
 }
 
 resource "azurerm_function_app_flex_consumption" "this" {

@@ -199,6 +199,161 @@ variable "commerce_admin_username" {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Order intake, mapping profile and order flow (non-secret). Defaults are the application's own
+# (config/IntakeConfig, MappingConfig, OrderFlowConfig; FunctionsPackageIT checks they stay equal).
+# An empty optional value leaves its app setting out.
+# ---------------------------------------------------------------------------------------------
+
+variable "commerce_store_codes" {
+  description = "Store view code of each Commerce store id (BRIDGE_COMMERCE_STORE_CODES__<id>_): the intake maps an order's store_id with it and the poll reads each code."
+  type        = map(string)
+  default = {
+    "1" = "default"
+  }
+
+  validation {
+    condition     = alltrue([for id, code in var.commerce_store_codes : can(regex("^[0-9]+$", id)) && can(regex("^[a-z][a-z0-9_]*$", code))])
+    error_message = "commerce_store_codes maps store ids (digits) to store view codes (lowercase letters, digits and underscores, starting with a letter)."
+  }
+}
+
+variable "commerce_webhook_public_key" {
+  description = "PEM public key of the store's webhook signing key (BRIDGE_INTAKE_WEBHOOK_PUBLIC_KEY). Public, not a secret. Empty: the webhook endpoint refuses every call (503)."
+  type        = string
+  default     = ""
+}
+
+variable "intake_max_body_bytes" {
+  description = "Largest accepted webhook or event body in bytes (BRIDGE_INTAKE_MAX_BODY_BYTES)."
+  type        = number
+  default     = 262144
+
+  validation {
+    condition     = var.intake_max_body_bytes >= 1024 && var.intake_max_body_bytes <= 1048576
+    error_message = "intake_max_body_bytes must be between 1024 and 1048576."
+  }
+}
+
+variable "intake_io_events_client_id" {
+  description = "Our Adobe I/O Events registration client id (BRIDGE_INTAKE_IO_EVENTS_CLIENT_ID). Empty: the events endpoint refuses every call (503)."
+  type        = string
+  default     = ""
+}
+
+variable "intake_io_events_key_base_url" {
+  description = "Host the I/O Events signature keys are fetched from, and only from (BRIDGE_INTAKE_IO_EVENTS_KEY_BASE_URL)."
+  type        = string
+  default     = "https://static.adobeioevents.com"
+}
+
+variable "intake_io_events_key_cache_ttl" {
+  description = "How long a fetched I/O Events key is kept, ISO-8601, at most PT24H (BRIDGE_INTAKE_IO_EVENTS_KEY_CACHE_TTL)."
+  type        = string
+  default     = "PT24H"
+}
+
+variable "intake_io_events_key_fetch_timeout" {
+  description = "Timeout of one I/O Events key fetch, ISO-8601, 0.1 to 5 seconds (BRIDGE_INTAKE_IO_EVENTS_KEY_FETCH_TIMEOUT)."
+  type        = string
+  default     = "PT3S"
+}
+
+variable "intake_poll_overlap" {
+  description = "The order poll re-reads this much before its watermark, ISO-8601 (BRIDGE_INTAKE_POLL_OVERLAP)."
+  type        = string
+  default     = "PT10M"
+}
+
+variable "intake_poll_initial_look_back" {
+  description = "How far a store's first poll looks back, ISO-8601 (BRIDGE_INTAKE_POLL_INITIAL_LOOK_BACK)."
+  type        = string
+  default     = "P1D"
+}
+
+variable "intake_poll_statuses" {
+  description = "Only poll orders in these statuses, comma-separated, e.g. processing,pending (BRIDGE_INTAKE_POLL_STATUSES). Empty: all statuses."
+  type        = string
+  default     = ""
+}
+
+variable "intake_poll_page_size" {
+  description = "searchCriteria page size of the order poll (BRIDGE_INTAKE_POLL_PAGE_SIZE)."
+  type        = number
+  default     = 100
+
+  validation {
+    condition     = var.intake_poll_page_size >= 1 && var.intake_poll_page_size <= 300
+    error_message = "intake_poll_page_size must be between 1 and 300."
+  }
+}
+
+variable "intake_poll_checkpoint_table" {
+  description = "Table of the per-store poll watermarks (BRIDGE_INTAKE_POLL_CHECKPOINT_TABLE)."
+  type        = string
+  default     = "BridgeCheckpoints"
+}
+
+variable "mapping_profile" {
+  description = "Path of a YAML file on the app's file system merged over the built-in mapping profile (BRIDGE_MAPPING_PROFILE). Empty: the built-in profile alone."
+  type        = string
+  default     = ""
+}
+
+variable "orders_batch_max_size" {
+  description = "Most orders in one DMF package (BRIDGE_ORDERS_BATCH_MAX_SIZE)."
+  type        = number
+  default     = 200
+}
+
+variable "orders_batch_max_age" {
+  description = "A batch is imported once its oldest order waited this long, ISO-8601 (BRIDGE_ORDERS_BATCH_MAX_AGE)."
+  type        = string
+  default     = "PT20S"
+}
+
+variable "orders_definition_group" {
+  description = "F&O data project holding \"Sales order headers V2\" and \"Sales order lines V3\" (BRIDGE_ORDERS_DEFINITION_GROUP)."
+  type        = string
+  default     = "SalesOrderImport"
+}
+
+variable "orders_max_attempts" {
+  description = "Imports of an order before it fails for good; failed batches are retried in halves (BRIDGE_ORDERS_MAX_ATTEMPTS)."
+  type        = number
+  default     = 12
+}
+
+variable "orders_write_ext_order_id" {
+  description = "Also write the D365 order number into the Commerce order's ext_order_id (BRIDGE_ORDERS_WRITE_EXT_ORDER_ID)."
+  type        = bool
+  default     = true
+}
+
+variable "orders_dmf_first_check_delay" {
+  description = "First DMF status check after an import starts, ISO-8601; doubles up to the maximum (BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY)."
+  type        = string
+  default     = "PT5S"
+}
+
+variable "orders_dmf_max_check_delay" {
+  description = "Longest wait between two DMF status checks, ISO-8601 (BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY)."
+  type        = string
+  default     = "PT60S"
+}
+
+variable "orders_dmf_job_timeout" {
+  description = "A DMF job not finished after this counts as stuck, ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT)."
+  type        = string
+  default     = "PT30M"
+}
+
+variable "orders_mapped_orders_container" {
+  description = "Blob container of mapped orders waiting for their DMF package (BRIDGE_ORDERS_MAPPED_ORDERS_CONTAINER)."
+  type        = string
+  default     = "bridge-mapped-orders"
+}
+
+# ---------------------------------------------------------------------------------------------
 # Secrets. Pass them as TF_VAR_<name> environment variables, never in a .tfvars file in git.
 # Empty means "not used": neither the Key Vault secret nor its app setting is created.
 # No validation blocks here on purpose: Terraform 1.11 prints the offending value of a failed
@@ -242,13 +397,6 @@ variable "commerce_admin_password" {
 
 variable "ops_key" {
   description = "Operator key, at least 16 characters (BRIDGE_OPS_KEY). Without it every operator call is refused."
-  type        = string
-  sensitive   = true
-  default     = ""
-}
-
-variable "commerce_webhook_public_key" {
-  description = "PEM public key that verifies Commerce webhook signatures (provisional setting BRIDGE_INTAKE_COMMERCE_WEBHOOK_PUBLIC_KEY)."
   type        = string
   sensitive   = true
   default     = ""

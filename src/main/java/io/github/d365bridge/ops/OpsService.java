@@ -18,6 +18,7 @@ import com.azure.storage.queue.models.QueueMessageItem;
 import io.github.d365bridge.config.RuntimeConfig;
 import io.github.d365bridge.flow.dmf.DmfJob;
 import io.github.d365bridge.flow.dmf.DmfJobStore;
+import io.github.d365bridge.flow.orders.LedgerCounts;
 import io.github.d365bridge.flow.orders.LedgerEntry;
 import io.github.d365bridge.flow.orders.OrderLedger;
 import io.github.d365bridge.flow.orders.OrderState;
@@ -82,8 +83,9 @@ public class OpsService {
                     .toList();
             inFlight = jobs.toList();
         }
+        LedgerCounts counts = ledger.counts();
         return new StatusView(Instant.now(), runtime.standalone(), storage.isEmbedded(), queues,
-                failures.open(failureLimit), ledger.countsByState(), inFlight, failedOrders);
+                failures.open(failureLimit), counts.byState(), counts.bySource(), inFlight, failedOrders);
     }
 
     private long depth(String queue) {

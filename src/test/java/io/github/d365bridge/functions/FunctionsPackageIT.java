@@ -10,13 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +28,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.azure.functions.annotation.FunctionName;
 
+import io.github.d365bridge.config.CommerceConfig;
+import io.github.d365bridge.config.ConfigValidator;
+import io.github.d365bridge.config.IntakeConfig;
+import io.github.d365bridge.config.MappingConfig;
+import io.github.d365bridge.config.OrderFlowConfig;
 import io.github.d365bridge.config.RuntimeConfig;
+import io.smallrye.config.ConfigMappings;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * Reads the Functions app that {@code ./mvnw package} generated and checks what the host will see:
  * our host.json (bundle, queue semantics equal to the standalone runtime's defaults), one function.json
- * per {@code @FunctionName}, and bindings that reference app settings instead of literals.
+ * per {@code @FunctionName}, bindings that reference app settings instead of literals, and the
+ * infrastructure templates that must set those settings and the order flow's configuration.
  */
 class FunctionsPackageIT {
 
@@ -108,6 +121,55 @@ class FunctionsPackageIT {
             assertThat(bicep).as(setting + " set by infra/bicep/main.bicep").containsPattern("\\b" + setting + "\\s*:");
             assertThat(terraform).as(setting + " set by infra/terraform/main.tf").containsPattern("\\b" + setting + "\\s*=");
         });
+    }
+
+    /**
+     * The order intake, mapping profile and order flow settings are parameters of both templates, with the
+     * application's own defaults (a template default that drifted would silently override the application's).
+     * The list is derived from the config mappings, so a property added there fails this test until both
+     * templates carry it; Commerce's store codes are named explicitly because the rest of CommerceConfig is
+     * the connection and its credentials, which the templates set in their own sections, and client tuning
+     * left at the application's defaults on purpose.
+     */
+    @Test
+    void intakeMappingAndOrderSettingsAreTemplateParametersWithTheApplicationsDefaults() throws IOException {
+        SmallRyeConfig application = applicationDefaults();
+        List<InfraTemplates> templates = List.of(InfraTemplates.bicep(Path.of("infra/bicep/main.bicep")),
+                InfraTemplates.terraform(Path.of("infra/terraform/main.tf"), Path.of("infra/terraform/variables.tf")));
+        SoftAssertions softly = new SoftAssertions();
+        Set<String> properties = new TreeSet<>();
+        for (Class<?> mapping : List.of(IntakeConfig.class, MappingConfig.class, OrderFlowConfig.class)) {
+            // "statuses[*]" names the elements of the list "statuses", which is one setting
+            ConfigMappings.ConfigClass.configClass(mapping).getProperties().keySet().stream()
+                    .filter(name -> !name.contains("[*]")).forEach(properties::add);
+        }
+        assertThat(properties).hasSizeGreaterThan(15);
+        for (String property : properties) {
+            String setting = ConfigValidator.appSetting(property);
+            String expected = Optional.ofNullable(application.getConfigValue(property).getValue()).orElse("");
+            for (InfraTemplates template : templates) {
+                softly.assertThat(template.defaultOf(setting))
+                        .as("%s set by %s from a parameter defaulting to '%s' (%s)", setting, template, expected, property)
+                        .contains(expected);
+            }
+        }
+        // bridge.commerce.store-codes."<id>" as an environment variable: BRIDGE_COMMERCE_STORE_CODES__<id>_
+        String storeCodes = ConfigValidator.appSetting("bridge.commerce.store-codes.\"");
+        Map<String, String> expectedCodes = application.getConfigMapping(CommerceConfig.class).storeCodes();
+        for (InfraTemplates template : templates) {
+            softly.assertThat(template.mapDefaultOf(storeCodes))
+                    .as("%s<id>_ set by %s from a map parameter defaulting to %s", storeCodes, template, expectedCodes)
+                    .contains(expectedCodes);
+        }
+        softly.assertAll();
+    }
+
+    /** What the application uses when no app setting says otherwise: mapping defaults and application.properties. */
+    private static SmallRyeConfig applicationDefaults() throws IOException {
+        return new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile("prod")
+                .withSources(new PropertiesConfigSource(Path.of("src/main/resources/application.properties").toUri().toURL(), 250))
+                .withMapping(IntakeConfig.class).withMapping(MappingConfig.class).withMapping(OrderFlowConfig.class)
+                .withMapping(CommerceConfig.class).build();
     }
 
     private static JsonNode binding(String function) throws IOException {

@@ -47,15 +47,17 @@ class OrderOpsEndpointsTest {
     @Test
     void failedOrderIsListedWithItsReasonAndReplayedOnce() {
         OrderKey order = new OrderKey("default", "R-" + UUID.randomUUID().toString().substring(0, 8));
-        ledger.insertReceived(order, 4242L, "corr-replay-order");
+        ledger.insertReceived(order, 4242L, "corr-replay-order", "webhook");
         LedgerEntry received = ledger.find(order).orElseThrow();
         ledger.update(received.moveTo(OrderState.FAILED).withError("[D365] Customer account US-999 is on hold"));
 
         given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?state=failed").then().statusCode(200)
                 .body("key.incrementId", hasItem(order.incrementId()))
-                .body("lastError", hasItem("[D365] Customer account US-999 is on hold"));
+                .body("lastError", hasItem("[D365] Customer account US-999 is on hold"))
+                .body("find { it.key.incrementId == '" + order.incrementId() + "' }.source", org.hamcrest.Matchers.equalTo("webhook"));
         given().header(OpsKeyFilter.HEADER, key).get("/ops/status").then().statusCode(200)
                 .body("orders.FAILED", greaterThanOrEqualTo(1))
+                .body("ordersBySource.webhook", greaterThanOrEqualTo(1))
                 .body("latestFailedOrders.key.incrementId", hasItem(order.incrementId()));
 
         given().header(OpsKeyFilter.HEADER, key).post("/ops/orders/" + order + "/replay").then().statusCode(200)

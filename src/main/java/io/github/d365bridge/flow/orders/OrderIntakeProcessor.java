@@ -42,7 +42,7 @@ public final class OrderIntakeProcessor {
     /** @return the order's ledger entry after this step */
     public LedgerEntry process(OrderReceived received, String correlationId) {
         OrderKey key = received.key();
-        if (ledger.insertReceived(key, received.entityId(), correlationId)) {
+        if (ledger.insertReceived(key, received.entityId(), correlationId, received.source())) {
             // once per order, here rather than on the intake's request path (which sees every duplicate)
             LOG.infof("Order %s received by %s", key, received.source());
         }

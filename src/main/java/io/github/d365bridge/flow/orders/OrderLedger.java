@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,13 +39,17 @@ public class OrderLedger {
 
     /**
      * Records a newly seen order; false (and nothing written) when the ledger already knows it — the
-     * usual case for a duplicate delivery.
+     * usual case for a duplicate delivery. The source is the one of the first signal handled, so the
+     * ledger tells how often webhooks or events came through and how often only the poll found an order.
+     *
+     * @param source {@code webhook}, {@code io-event} or {@code poll}
      */
-    public boolean insertReceived(OrderKey key, Long commerceEntityId, String correlationId) {
+    public boolean insertReceived(OrderKey key, Long commerceEntityId, String correlationId, String source) {
         TableEntity entity = new TableEntity(key.storeCode(), key.incrementId());
         put(entity, "State", OrderState.RECEIVED.name());
         put(entity, "CommerceEntityId", commerceEntityId);
         put(entity, "CorrelationId", correlationId);
+        put(entity, "Source", source);
         put(entity, "Attempts", 0);
         put(entity, "UpdatedAt", OffsetDateTime.now(ZoneOffset.UTC));
         return table.insertIfAbsent(entity);
@@ -65,6 +70,7 @@ public class OrderLedger {
         put(entity, "LegalEntity", entry.legalEntity());
         put(entity, "CommerceEntityId", entry.commerceEntityId());
         put(entity, "CorrelationId", entry.correlationId());
+        put(entity, "Source", entry.source());
         put(entity, "BatchId", entry.batchId());
         put(entity, "ExecutionId", entry.executionId());
         put(entity, "SalesOrderNumber", entry.salesOrderNumber());
@@ -94,15 +100,24 @@ public class OrderLedger {
                 .map(OrderLedger::toEntry);
     }
 
-    /** How many orders are in each state (a full scan: for the status view of modest ledgers). */
+    /** How many orders are in each state. */
     public Map<OrderState, Long> countsByState() {
-        Map<OrderState, Long> counts = new EnumMap<>(OrderState.class);
+        return counts().byState();
+    }
+
+    /** Orders by state and by source, in one full scan (for the status view of modest ledgers). */
+    public LedgerCounts counts() {
+        Map<OrderState, Long> byState = new EnumMap<>(OrderState.class);
         for (OrderState state : OrderState.values()) {
-            counts.put(state, 0L);
+            byState.put(state, 0L);
         }
-        table.query(null, 1000, List.of("State")).forEach(e -> counts.merge(
-                OrderState.valueOf((String) e.getProperty("State")), 1L, Long::sum));
-        return counts;
+        Map<String, Long> bySource = new TreeMap<>();
+        table.query(null, 1000, List.of("State", "Source")).forEach(e -> {
+            byState.merge(OrderState.valueOf((String) e.getProperty("State")), 1L, Long::sum);
+            Object source = e.getProperty("Source");
+            bySource.merge(source instanceof String s ? s : LedgerCounts.UNKNOWN_SOURCE, 1L, Long::sum);
+        });
+        return new LedgerCounts(byState, bySource);
     }
 
     private static LedgerEntry toEntry(TableEntity e) {
@@ -112,6 +127,7 @@ public class OrderLedger {
         return new LedgerEntry(new OrderKey(e.getPartitionKey(), e.getRowKey()),
                 OrderState.valueOf((String) e.getProperty("State")), (String) e.getProperty("LegalEntity"),
                 entityId instanceof Number n ? n.longValue() : null, (String) e.getProperty("CorrelationId"),
+                (String) e.getProperty("Source"),
                 (String) e.getProperty("BatchId"), (String) e.getProperty("ExecutionId"),
                 (String) e.getProperty("SalesOrderNumber"), attempts instanceof Number n ? n.intValue() : 0,
                 (String) e.getProperty("LastError"),

@@ -12,6 +12,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -53,7 +54,7 @@ public class LocalSandboxes {
     private final List<String> blobHosts;
 
     @Inject
-    public LocalSandboxes(StorageAccount storage,
+    public LocalSandboxes(StorageAccount storage, Config config,
             @ConfigProperty(name = "bridge.local.orders-per-minute", defaultValue = "6") int ordersPerMinute) {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
@@ -63,7 +64,10 @@ public class LocalSandboxes {
                 .client(ClientRegistration.listed(CLIENT_ID, clientSecret))
                 .storageConnectionString(storage.connectionString()).dmfContainer("dmf")
                 .dmfLatency(Duration.ofSeconds(3), Duration.ofMillis(5)).build());
-        this.commerce = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(0).build());
+        // Signs webhooks with the pair whose public half the intake was configured with (LocalWebhooks sends them).
+        this.commerce = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(0)
+                .webhookKeyPair(LocalWebhookKeySource.in(config).map(LocalWebhookKeySource::keyPair).orElse(null))
+                .build());
         // The sandboxes start empty every run but the bridge's ledger persists in .azurite: number this run's
         // orders apart from earlier runs', or the ledger would take them for orders it has already imported.
         commerce.data().orderTable().startIdsAt((int) (java.time.Instant.now().getEpochSecond() % 900_000) * 1000 + 1);
@@ -82,6 +86,10 @@ public class LocalSandboxes {
                         Duration.ofSeconds(10)), blobHosts,
                 Optional.of(TrustStores.fromPkcs12(tls.trustStore(), tls.password().toCharArray(), "local sandbox")),
                 Optional.empty());
+    }
+
+    CommerceSandbox commerce() {
+        return commerce;
     }
 
     CommerceClientOptions commerceOptions() {

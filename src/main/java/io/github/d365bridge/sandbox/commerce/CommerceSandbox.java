@@ -56,6 +56,7 @@ public final class CommerceSandbox implements AutoCloseable {
     private final BulkStore bulkStore;
     private final BulkConsumer consumer;
     private final OrderGenerator orders;
+    private final EventPublisher publisher;
     private final SandboxAuthenticator auth;
     private final Map<String, String> publicKeys;
 
@@ -88,7 +89,7 @@ public final class CommerceSandbox implements AutoCloseable {
         publicKeys.put(paths.get("1"), EventSigner.pem(io1.getPublic()));
         publicKeys.put(paths.get("2"), EventSigner.pem(io2.getPublic()));
         publicKeys.put("/webhook/public-key.pem", EventSigner.pem(webhookKeys.getPublic()));
-        EventPublisher publisher = new EventPublisher(options.webhookUrl(), options.webhookSignsBase64OfBody(), webhookKeys,
+        this.publisher = new EventPublisher(options.webhookUrl(), options.webhookSignsBase64OfBody(), webhookKeys,
                 options.ioEventsUrl(), io1, io2, options.ioEventsClientId(), paths);
         this.orders = new OrderGenerator(data, publisher, options.seed());
         synchronized (data) {
@@ -159,6 +160,15 @@ public final class CommerceSandbox implements AutoCloseable {
     /** PEM public keys by path: the I/O Events keys and {@code /webhook/public-key.pem}. */
     public Map<String, String> publicKeys() {
         return Map.copyOf(publicKeys);
+    }
+
+    /**
+     * Sends the signed webhooks of deliveries made from now on to {@code url} instead of
+     * {@link CommerceSandboxOptions#webhookUrl()}: for a receiver whose port is known only after this
+     * sandbox started, such as the local run's own HTTP server.
+     */
+    public void deliverWebhooksTo(URI url) {
+        publisher.webhookUrl(url);
     }
 
     /** Where an {@code AdobeIoKeyFetcher} should point instead of Adobe's key host. */

@@ -16,18 +16,19 @@ class OrderLedgerTest {
     @Test
     void duplicatesOfAnOrderAreRecordedOnce() {
         OrderKey key = new OrderKey("default", "000000042");
-        assertThat(ledger.insertReceived(key, 42L, "corr-1")).isTrue();
-        assertThat(ledger.insertReceived(key, 42L, "corr-2")).isFalse();
+        assertThat(ledger.insertReceived(key, 42L, "corr-1", "webhook")).isTrue();
+        assertThat(ledger.insertReceived(key, 42L, "corr-2", "poll")).isFalse();
         LedgerEntry entry = ledger.find(key).orElseThrow();
         assertThat(entry.state()).isEqualTo(OrderState.RECEIVED);
         assertThat(entry.correlationId()).isEqualTo("corr-1");
         assertThat(entry.commerceEntityId()).isEqualTo(42L);
+        assertThat(entry.source()).as("the first signal handled").isEqualTo("webhook");
     }
 
     @Test
     void onlyOneOfTwoConcurrentStepsAdvancesTheOrder() {
         OrderKey key = new OrderKey("default", "000000043");
-        ledger.insertReceived(key, 43L, "corr");
+        ledger.insertReceived(key, 43L, "corr", "poll");
         LedgerEntry readByA = ledger.find(key).orElseThrow();
         LedgerEntry readByB = ledger.find(key).orElseThrow();
 
@@ -38,14 +39,16 @@ class OrderLedgerTest {
         LedgerEntry now = ledger.find(key).orElseThrow();
         assertThat(now.state()).isEqualTo(OrderState.MAPPED);
         assertThat(now.legalEntity()).isEqualTo("usmf");
+        assertThat(now.source()).as("kept by the conditional replace").isEqualTo("poll");
         assertThat(ledger.countsByState()).containsEntry(OrderState.MAPPED, 1L);
+        assertThat(ledger.counts().bySource()).containsExactly(java.util.Map.entry("poll", 1L));
         assertThat(ledger.inState(OrderState.MAPPED)).extracting(LedgerEntry::key).containsExactly(key);
     }
 
     @Test
     void transitionsOnlyGoForwardOrToFailedAndBackByReplay() {
-        LedgerEntry received = new LedgerEntry(new OrderKey("eu_en", "1"), OrderState.RECEIVED, null, 1L, "c", null,
-                null, null, 0, null, java.time.Instant.now(), "*");
+        LedgerEntry received = new LedgerEntry(new OrderKey("eu_en", "1"), OrderState.RECEIVED, null, 1L, "c", "webhook",
+                null, null, null, 0, null, java.time.Instant.now(), "*");
         assertThatThrownBy(() -> received.moveTo(OrderState.IMPORTED)).hasMessageContaining("cannot go from RECEIVED");
         assertThat(received.moveTo(OrderState.FAILED).moveTo(OrderState.RECEIVED).state()).isEqualTo(OrderState.RECEIVED);
         assertThat(OrderKey.parse("eu_en:000000001")).isEqualTo(new OrderKey("eu_en", "000000001"));

@@ -39,9 +39,15 @@ import io.github.d365bridge.storage.Json;
  * Adobe expects events answered within 10 s. Refused calls (401/400/413) and ignored event types enqueue
  * nothing.
  */
-@Path("/intake/commerce")
+@Path(CommerceIntakeResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class CommerceIntakeResource {
+
+    /** Below {@code quarkus.http.root-path} ({@code /api}). */
+    public static final String PATH = "/intake/commerce";
+    static final String WEBHOOK = "/webhook";
+    /** Where Commerce Webhooks are delivered, below the root path. */
+    public static final String WEBHOOK_PATH = PATH + WEBHOOK;
 
     private static final Logger LOG = Logger.getLogger(CommerceIntakeResource.class);
 
@@ -63,7 +69,7 @@ public class CommerceIntakeResource {
      * {@code bridge.intake.max-body-bytes} here.)
      */
     @POST
-    @Path("/webhook")
+    @Path(WEBHOOK)
     @Consumes(MediaType.WILDCARD)
     public CompletionStage<Response> webhook(byte[] body, @Context HttpHeaders headers) {
         try (Correlation.Scope scope = Correlation.open(null)) {

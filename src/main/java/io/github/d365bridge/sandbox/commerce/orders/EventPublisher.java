@@ -30,7 +30,8 @@ public final class EventPublisher {
     public static final String EVENT_TYPE = "com.adobe.commerce." + EVENT_NAME;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI webhookUrl;
+    /** Settable after start: the local run learns its intake's port only once its HTTP server listens. */
+    private volatile URI webhookUrl;
     private final boolean signBase64;
     private final KeyPair webhookKeys;
     private final URI ioEventsUrl;
@@ -56,15 +57,21 @@ public final class EventPublisher {
         return webhookUrl != null || ioEventsUrl != null;
     }
 
+    /** Sends the webhooks of later deliveries to {@code url} (null: no webhooks). */
+    public void webhookUrl(URI url) {
+        this.webhookUrl = url;
+    }
+
     void webhook(ObjectNode order, int attempt) {
-        if (webhookUrl == null) {
+        URI target = webhookUrl;
+        if (target == null) {
             return;
         }
         ObjectNode body = Json.mapper().createObjectNode().put("eventName", EVENT_NAME);
         body.putObject("data").set("order", order);
         byte[] raw = body.toString().getBytes(StandardCharsets.UTF_8);
         byte[] signed = signBase64 ? java.util.Base64.getEncoder().encode(raw) : raw;
-        HttpRequest request = HttpRequest.newBuilder(webhookUrl).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("x-adobe-commerce-webhook-signature", EventSigner.sign(webhookKeys, signed))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build();

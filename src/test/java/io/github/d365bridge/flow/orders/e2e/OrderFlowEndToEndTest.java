@@ -64,9 +64,16 @@ class OrderFlowEndToEndTest {
                     .filter(s -> s == OrderState.WRITTEN_BACK || s == OrderState.FAILED).isPresent());
         });
 
+        java.util.Set<Integer> webhooked = commerce.orders().deliveries().stream()
+                .map(io.github.d365bridge.sandbox.commerce.orders.Delivery::orderId).collect(Collectors.toSet());
         for (Map.Entry<OrderKey, ObjectNode> order : byKey.entrySet()) {
             LedgerEntry entry = ledger.find(order.getKey()).orElseThrow();
             assertThat(entry.state()).as(order.getKey() + ": " + entry.lastError()).isEqualTo(OrderState.WRITTEN_BACK);
+            // the ledger keeps how the bridge first heard of the order; one that got no webhook only the poll found
+            assertThat(entry.source()).isIn("webhook", "poll");
+            if (!webhooked.contains(order.getValue().get("entity_id").asInt())) {
+                assertThat(entry.source()).as(order.getKey() + " got no webhook").isEqualTo("poll");
+            }
             List<Map<String, Object>> inD365 = d365.data().rows("SalesOrderHeadersV2",
                     r -> order.getKey().toString().equals(r.get("CustomersOrderReference")));
             assertThat(inD365).as("exactly once in D365: " + order.getKey()).hasSize(1);

@@ -15,16 +15,16 @@ import io.github.d365bridge.storage.StorageAccount;
  * Reads the intake queue through the project's base64 queue client, the way a consumer would: what it
  * takes is deleted, so each test sees only the messages it caused.
  */
-final class IntakeQueue {
+public final class IntakeQueue {
 
     private final QueueClient queue;
 
-    IntakeQueue(StorageAccount storage, String name) {
+    public IntakeQueue(StorageAccount storage, String name) {
         this.queue = storage.queue(name);
     }
 
     /** Takes every message currently visible, decoded. */
-    List<MessageEnvelope> take() {
+    public List<MessageEnvelope> take() {
         List<MessageEnvelope> taken = new ArrayList<>();
         while (true) {
             List<QueueMessageItem> batch = queue.receiveMessages(32, Duration.ofSeconds(60), null, null).stream().toList();
@@ -39,7 +39,7 @@ final class IntakeQueue {
     }
 
     /** Approximate count of waiting messages, as the service reports it. */
-    int depth() {
+    public int depth() {
         return queue.getProperties().getApproximateMessagesCount();
     }
 }

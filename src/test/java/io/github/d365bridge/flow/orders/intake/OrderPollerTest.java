@@ -87,7 +87,7 @@ class OrderPollerTest {
     void undeliveredOrdersAreEnqueuedKnownOnesSkippedAndTheWatermarkIsTheLatestUpdatedAt() {
         List<ObjectNode> placed = sandbox.orders().place(7, OrderKind.MIXED, false, NEVER_DELIVERED);
         OrderKey known = key(placed.get(0));
-        ledger.insertReceived(known, placed.get(0).get("entity_id").asLong(), "corr-known");
+        ledger.insertReceived(known, placed.get(0).get("entity_id").asLong(), "corr-known", "webhook");
 
         List<OrderPoller.StoreResult> results = poller().run();
 
@@ -117,7 +117,7 @@ class OrderPollerTest {
         List<MessageEnvelope> firstMessages = queue.take();
         assertThat(firstMessages).hasSize(5);
         // what the processing step will do with each message: record the order in the ledger
-        firstMessages.forEach(m -> ledger.insertReceived(OrderKey.parse(m.businessKey()), null, m.correlationId()));
+        firstMessages.forEach(m -> ledger.insertReceived(OrderKey.parse(m.businessKey()), null, m.correlationId(), "poll"));
         Map<String, Instant> marks = STORE_CODES.values().stream().distinct()
                 .filter(code -> watermarks.read(code).isPresent())
                 .collect(Collectors.toMap(code -> code, code -> watermarks.read(code).get()));

@@ -63,13 +63,13 @@ class OrderWriteBackTest {
     @Test
     void refusesOrdersThatAreNotImported() {
         OrderKey key = new OrderKey("default", "NOT-IMPORTED-1");
-        ledger.insertReceived(key, 1L, "corr");
+        ledger.insertReceived(key, 1L, "corr", "webhook");
         assertThatThrownBy(() -> new OrderWriteBack(commerce, ledger, false).writeBack(key))
                 .isInstanceOf(PoisonMessageException.class).hasMessageContaining("state RECEIVED");
     }
 
     private void imported(OrderKey key, int entityId, String salesOrderNumber) {
-        ledger.insertReceived(key, (long) entityId, "corr-" + key);
+        ledger.insertReceived(key, (long) entityId, "corr-" + key, "webhook");
         LedgerEntry entry = ledger.find(key).orElseThrow();
         ledger.update(entry.moveTo(OrderState.MAPPED).withLegalEntity("usmf"));
         entry = ledger.find(key).orElseThrow();
