@@ -38,11 +38,24 @@ public final class DmfImportSupervisor {
     private final String statusQueue;
     private final DmfSupervisionOptions options;
     private final DmfCheckSchedule schedule;
+    private final java.util.function.Consumer<DmfImportEnded> onEnded;
     private final List<DmfJobListener> listeners;
     private final Clock clock;
 
     public DmfImportSupervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
             String statusQueue, DmfSupervisionOptions options, List<DmfJobListener> listeners, Clock clock) {
+        this(d365, lock, jobs, publisher, statusQueue, options, listeners, clock, ended -> {
+        });
+    }
+
+    /**
+     * @param onEnded told as soon as an import ended and its data project is free again, before the flow's
+     *                listener works through the outcome, so the next import need not wait for that
+     */
+    public DmfImportSupervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
+            String statusQueue, DmfSupervisionOptions options, List<DmfJobListener> listeners, Clock clock,
+            java.util.function.Consumer<DmfImportEnded> onEnded) {
+        this.onEnded = onEnded;
         this.d365 = d365;
         this.lock = lock;
         this.jobs = jobs;
@@ -117,17 +130,19 @@ public final class DmfImportSupervisor {
         if (status.isFinished()) {
             DmfJob finished = job.checked(status, 0);
             LOG.infof("DMF import %s finished: %s after %d checks", executionId, status, finished.checks());
+            // D365 is done with the project: free it first, so the next import can be packaged while this
+            // outcome is worked through (a redelivered check re-runs the listener; releasing is idempotent)
+            release(job);
             listener(job).onFinished(finished);
             jobs.save(finished);
-            lock.release(legalEntity, job.definitionGroup(), executionId);
             return finished;
         }
         if (clock.instant().isAfter(job.deadline())) {
             DmfJob stuck = job.checked(DmfExecutionStatus.CANCELED, 0);
             LOG.warnf("DMF import %s still %s at its deadline: treated as failed", executionId, status);
+            release(job);
             listener(job).onDeadlinePassed(stuck);
             jobs.save(stuck);
-            lock.release(legalEntity, job.definitionGroup(), executionId);
             return stuck;
         }
         Duration next = schedule.nextDelay(Duration.between(job.startedAt(), clock.instant()));
@@ -135,6 +150,11 @@ public final class DmfImportSupervisor {
         jobs.save(pending);
         scheduleCheck(pending, next);
         return pending;
+    }
+
+    private void release(DmfJob job) {
+        lock.release(job.legalEntity(), job.definitionGroup(), job.executionId());
+        onEnded.accept(new DmfImportEnded(job.legalEntity(), job.definitionGroup(), job.purpose(), job.executionId()));
     }
 
     private void scheduleCheck(DmfJob job, Duration delay) {

@@ -16,8 +16,6 @@ public class DmfStatusCheckHandler implements QueueHandler {
 
     @Inject
     Provider<DmfImportSupervisor> supervisor;
-    @Inject
-    jakarta.enterprise.event.Event<DmfImportEnded> ended;
 
     @Override
     public String queueSetting() {
@@ -33,9 +31,6 @@ public class DmfStatusCheckHandler implements QueueHandler {
             throw new PoisonMessageException("Expected " + DmfImportSupervisor.CHECK_MESSAGE_TYPE
                     + " with legalEntity and executionId, got " + envelope.type());
         }
-        DmfJob job = supervisor.get().check(legalEntity, executionId);
-        if (job.isFinished()) {
-            ended.fire(new DmfImportEnded(job.legalEntity(), job.definitionGroup(), job.purpose(), job.executionId()));
-        }
+        supervisor.get().check(legalEntity, executionId);
     }
 }

@@ -106,12 +106,13 @@ public class OrderFlowBeans {
     @Produces
     @Singleton
     DmfImportSupervisor supervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
-            Config config, OrderFlowConfig orders, Instance<DmfJobListener> listeners) {
+            Config config, OrderFlowConfig orders, Instance<DmfJobListener> listeners,
+            jakarta.enterprise.event.Event<io.github.d365bridge.flow.dmf.DmfImportEnded> ended) {
         // Every flow's listener (the order outcome is one: it is produced above as a DmfJobListener).
         List<DmfJobListener> all = listeners.stream().toList();
         return new DmfImportSupervisor(d365, lock, jobs, publisher, HandlerRegistry.setting(config,
                 DMF_STATUS_QUEUE_SETTING), new DmfSupervisionOptions(orders.dmfFirstCheckDelay(),
-                        orders.dmfMaxCheckDelay(), orders.dmfJobTimeout()), all, Clock.systemUTC());
+                        orders.dmfMaxCheckDelay(), orders.dmfJobTimeout()), all, Clock.systemUTC(), ended::fireAsync);
     }
 
     @Produces

@@ -52,6 +52,8 @@ class DmfImportSupervisorTest {
     private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
     private static final List<DmfJob> FINISHED = new CopyOnWriteArrayList<>();
     private static final List<DmfJob> STUCK = new CopyOnWriteArrayList<>();
+    /** Ended imports as announced, each with whether its outcome had been handled by then. */
+    private static final java.util.Map<String, Boolean> ENDED_BEFORE_OUTCOME = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static StorageAccount storage;
     private static D365Sandbox sandbox;
@@ -102,6 +104,8 @@ class DmfImportSupervisorTest {
         DmfJob done = FINISHED.stream().filter(j -> j.executionId().equals(started.executionId())).findFirst().orElseThrow();
         assertThat(done.lastStatus()).isEqualTo(DmfExecutionStatus.SUCCEEDED);
         assertThat(f.lock.holder("usmf", "SalesOrderImport")).isEmpty();
+        assertThat(ENDED_BEFORE_OUTCOME).as("the end is announced, and before the outcome is worked through")
+                .containsEntry(started.executionId(), true);
         assertThat(f.supervisor.start(f.plan("batch-b"))).as("project free again").isPresent();
         assertThat(sandbox.faults().calls("/data/DataManagementDefinitionGroups/Microsoft.Dynamics.DataEntities"
                 + ".ImportFromPackage")).as("the redelivered start did not import twice").isEqualTo(2);
@@ -134,7 +138,8 @@ class DmfImportSupervisorTest {
                     new ClaimCheckStore(storage, TestAzurite.uniqueName("claims")), 48 * 1024);
             supervisor = new DmfImportSupervisor(d365, lock, jobs, publisher, queue,
                     new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), jobTimeout),
-                    List.of(new RecordingListener()), Clock.systemUTC());
+                    List.of(new RecordingListener()), Clock.systemUTC(), ended -> ENDED_BEFORE_OUTCOME.put(
+                            ended.executionId(), FINISHED.stream().noneMatch(j -> j.executionId().equals(ended.executionId()))));
         }
 
         ImportPlan plan(String batch) throws Exception {

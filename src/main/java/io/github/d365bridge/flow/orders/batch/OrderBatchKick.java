@@ -1,7 +1,7 @@
 package io.github.d365bridge.flow.orders.batch;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
@@ -12,7 +12,7 @@ import io.github.d365bridge.flow.dmf.DmfImportEnded;
 /**
  * Starts the next order batch of a legal entity as soon as its previous import ended, instead of at
  * the next batch timer tick: orders that piled up while the data project was busy would otherwise wait
- * up to a tick more for nothing. The timer stays the safety net; a failure here is only logged, the
+ * up to a tick more for nothing. Asynchronous, so it runs while the ended import's outcome is handled. The timer stays the safety net; a failure here is only logged, the
  * timer's next run retries.
  */
 @ApplicationScoped
@@ -23,7 +23,7 @@ public class OrderBatchKick {
     @Inject
     Provider<OrderBatcher> batcher;
 
-    void onImportEnded(@Observes DmfImportEnded ended) {
+    void onImportEnded(@ObservesAsync DmfImportEnded ended) {
         if (!OrderBatcher.PURPOSE.equals(ended.purpose())) {
             return;
         }
