@@ -66,6 +66,16 @@ public final class OrderBatcher {
 
     /** Packages and starts at most one batch for {@code legalEntity}; the started job, if any. */
     public java.util.Optional<DmfJob> packageReady(String legalEntity) {
+        return packageReady(legalEntity, false);
+    }
+
+    /**
+     * @param projectJustFreed the previous import of this company just ended: whatever waited for it is due
+     *                         now, whatever its age (group commit: under load the batch size follows the
+     *                         arrival rate times the import's duration, and nobody waits a batch age or a
+     *                         timer tick on top of a busy project)
+     */
+    public java.util.Optional<DmfJob> packageReady(String legalEntity, boolean projectJustFreed) {
         List<LedgerEntry> waiting;
         try (Stream<LedgerEntry> entries = ledger.mappedFor(legalEntity)) {
             // Orders back from a failed batch first, so they are re-packaged together, in halves.
@@ -77,7 +87,7 @@ public final class OrderBatcher {
         }
         int size = allowedBatchSize(waiting.get(0));
         Instant oldest = waiting.stream().map(LedgerEntry::updatedAt).min(Comparator.naturalOrder()).orElseThrow();
-        boolean due = waiting.size() >= size || waiting.get(0).attempts() > 0
+        boolean due = projectJustFreed || waiting.size() >= size || waiting.get(0).attempts() > 0
                 || Duration.between(oldest, clock.instant()).compareTo(config.batchMaxAge()) >= 0;
         if (!due) {
             return java.util.Optional.empty();

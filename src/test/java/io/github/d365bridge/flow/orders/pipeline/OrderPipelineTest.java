@@ -144,15 +144,41 @@ class OrderPipelineTest {
         }
     }
 
+    @Test
+    void ordersThatWaitedForABusyProjectAreDueTheMomentItIsFreeWhateverTheirAge() {
+        // sandboxes of its own: the other test counts exactly what reached D365
+        try (D365Sandbox d365 = D365Sandbox.start(D365SandboxOptions.builder().tls(TLS)
+                .client(ClientRegistration.listed("pipe-app", "pipe-secret-0123456789"))
+                .storageConnectionString(storage.connectionString()).dmfContainer(TestAzurite.uniqueName("dmf"))
+                .dmfLatency(Duration.ofMillis(100), Duration.ofMillis(1)).build());
+                CommerceSandbox commerce = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(3).build())) {
+            SandboxAlignment.lineUp(commerce, d365);
+            Pipeline p = new Pipeline(d365, commerce,
+                    Map.of("bridge.orders.batch-max-age", "PT1H", "bridge.orders.batch-max-size", "200"));
+            List<OrderKey> keys = new java.util.ArrayList<>();
+            for (ObjectNode order : commerce.data().orders()) {
+                LedgerEntry entry = p.intake.process(new OrderReceived(storeCode(order), order.get("increment_id").asText(),
+                        order.get("entity_id").asLong(), "webhook", order.get("updated_at").asText()), "corr-due");
+                assertThat(entry.state()).isEqualTo(OrderState.MAPPED);
+                keys.add(entry.key());
+            }
+            String legalEntity = p.ledger.find(keys.get(0)).orElseThrow().legalEntity();
+            assertThat(p.batcher.packageReady(legalEntity)).as("young and few: not due on a timer tick").isEmpty();
+            var job = p.batcher.packageReady(legalEntity, true);
+            assertThat(job).as("due as soon as the previous import ended").isPresent();
+            assertThat(keys.stream().map(k -> p.ledger.find(k).orElseThrow())
+                    .filter(e -> legalEntity.equals(e.legalEntity()))).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.executionId()).isEqualTo(job.get().executionId()));
+        }
+    }
+
     /** Everything wired by hand, as the CDI producers wire it in the app. */
     private static final class Pipeline {
         final OrderLedger ledger = new OrderLedger(storage, TestAzurite.uniqueName("Ledger"));
-        final D365Client d365 = d365Client();
+        final D365Client d365;
         final String statusQueue = TestAzurite.uniqueName("dmf-status");
         final List<OrderKey> writeBacks = new CopyOnWriteArrayList<>();
-        final OrderFlowConfig config = new SmallRyeConfigBuilder().withMapping(OrderFlowConfig.class)
-                .withDefaultValues(Map.of("bridge.orders.batch-max-age", "PT0S", "bridge.orders.batch-max-size", "5"))
-                .build().getConfigMapping(OrderFlowConfig.class);
+        final OrderFlowConfig config;
         final MappedOrderStore mapped = new MappedOrderStore(storage, TestAzurite.uniqueName("mapped"));
         final OrderIntakeProcessor intake;
         final DmfImportSupervisor supervisor;
@@ -160,6 +186,14 @@ class OrderPipelineTest {
         final OrderWriteBack writeBack;
 
         Pipeline() {
+            this(d365Sandbox, commerceSandbox, Map.of("bridge.orders.batch-max-age", "PT0S",
+                    "bridge.orders.batch-max-size", "5"));
+        }
+
+        Pipeline(D365Sandbox d365Sandbox, CommerceSandbox commerceSandbox, Map<String, String> batching) {
+            d365 = d365Client(d365Sandbox);
+            config = new SmallRyeConfigBuilder().withMapping(OrderFlowConfig.class).withDefaultValues(batching).build()
+                    .getConfigMapping(OrderFlowConfig.class);
             MappingProfile profile = MappingProfileLoader.fromText(defaultProfile(),
                     Optional.of("customers:\n  unresolvedCustomer: guest-account\n"), "test override");
             CommerceClient commerce = CommerceClient.create(CommerceClientOptions.builder(commerceSandbox.baseUrl(),
@@ -223,7 +257,7 @@ class OrderPipelineTest {
         }
     }
 
-    private static D365Client d365Client() {
+    private static D365Client d365Client(D365Sandbox d365Sandbox) {
         URI blob = URI.create(storage.blobService().getAccountUrl());
         return D365Client.create(new D365ClientOptions(d365Sandbox.baseUrl(), D365ClientOptions.AuthMode.ENTRA,
                 d365Sandbox.entraAuthority(), "pipe-app", new D365ClientOptions.Secret("pipe-secret-0123456789"), false,
