@@ -2,15 +2,8 @@ package io.github.d365bridge.bench;
 
 import java.time.Duration;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import io.github.d365bridge.flow.orders.OrderLedger;
-import io.github.d365bridge.flow.orders.e2e.InjectD365Sandbox;
-import io.github.d365bridge.flow.orders.intake.InjectCommerceSandbox;
-import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
-import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -21,20 +14,12 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(FlowBenchmarkProfile.class)
-class OrderFlowBenchmark {
-
-    @InjectCommerceSandbox
-    CommerceSandbox commerce;
-    @InjectD365Sandbox
-    D365Sandbox d365;
-    @Inject
-    OrderLedger ledger;
+class OrderFlowBenchmark extends FlowBenchmark {
 
     @Test
     void batchedFlowAtASteadyRate() throws InterruptedException {
         int orders = BenchmarkReport.intProperty("benchmark.orders", 900);
         int rate = BenchmarkReport.intProperty("benchmark.rate", 10);
-        BenchmarkReport.record("order-flow-batched", new FlowBenchmarkRun(commerce, d365, ledger)
-                .run(orders, rate, Duration.ofSeconds(orders / rate + 300)));
+        runAndRecord("order-flow-batched", orders, rate, Duration.ofSeconds(orders / rate + 300));
     }
 }
