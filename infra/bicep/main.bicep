@@ -197,8 +197,14 @@ param ordersDmfFirstCheckDelay string = 'PT5S'
 @description('Longest wait between two DMF status checks, ISO-8601 (BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY).')
 param ordersDmfMaxCheckDelay string = 'PT60S'
 
-@description('A DMF job not finished after this counts as stuck, ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT).')
+@description('A DMF job not finished after this is overdue (frees the data project, still followed), ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT).')
 param ordersDmfJobTimeout string = 'PT30M'
+
+@description('How long D365 may not know a submitted DMF import before it counts as never started, ISO-8601 (BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE).')
+param ordersDmfNotFoundGrace string = 'PT2M'
+
+@description('Orders unchanged this long between two steps are moved on by the reconciler, ISO-8601 (BRIDGE_ORDERS_RECONCILE_AFTER).')
+param ordersReconcileAfter string = 'PT5M'
 
 @description('Blob container of mapped orders waiting for their DMF package (BRIDGE_ORDERS_MAPPED_ORDERS_CONTAINER).')
 param ordersMappedOrdersContainer string = 'bridge-mapped-orders'
@@ -569,6 +575,7 @@ var bridgeSettings = {
   DMF_STATUS_QUEUE: 'bridge-dmf-status'
   ORDER_POLL_SCHEDULE: '30 */5 * * * *'
   ORDER_BATCH_SCHEDULE: '*/10 * * * * *'
+  ORDER_RECONCILE_SCHEDULE: '45 * * * * *'
   BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION: claimCheckRetention
   BRIDGE_HOUSEKEEPING_STATE_RETENTION: stateRetention
   BRIDGE_HOUSEKEEPING_BATCH_SIZE: string(housekeepingBatchSize)
@@ -618,6 +625,8 @@ var orderFlowSettings = {
   BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY: ordersDmfFirstCheckDelay
   BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY: ordersDmfMaxCheckDelay
   BRIDGE_ORDERS_DMF_JOB_TIMEOUT: ordersDmfJobTimeout
+  BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE: ordersDmfNotFoundGrace
+  BRIDGE_ORDERS_RECONCILE_AFTER: ordersReconcileAfter
   BRIDGE_ORDERS_MAPPED_ORDERS_CONTAINER: ordersMappedOrdersContainer
 }
 

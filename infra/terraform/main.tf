@@ -189,6 +189,7 @@ locals {
     DMF_STATUS_QUEUE                          = "bridge-dmf-status"
     ORDER_POLL_SCHEDULE                       = "30 */5 * * * *"
     ORDER_BATCH_SCHEDULE                      = "*/10 * * * * *"
+    ORDER_RECONCILE_SCHEDULE                  = "45 * * * * *"
     BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION = var.claim_check_retention
     BRIDGE_HOUSEKEEPING_STATE_RETENTION       = var.state_retention
     BRIDGE_HOUSEKEEPING_BATCH_SIZE            = tostring(var.housekeeping_batch_size)
@@ -237,6 +238,8 @@ locals {
     BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY       = var.orders_dmf_first_check_delay
     BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY         = var.orders_dmf_max_check_delay
     BRIDGE_ORDERS_DMF_JOB_TIMEOUT             = var.orders_dmf_job_timeout
+    BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE         = var.orders_dmf_not_found_grace
+    BRIDGE_ORDERS_RECONCILE_AFTER             = var.orders_reconcile_after
     BRIDGE_ORDERS_MAPPED_ORDERS_CONTAINER     = var.orders_mapped_orders_container
   }
 

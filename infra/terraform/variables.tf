@@ -342,9 +342,21 @@ variable "orders_dmf_max_check_delay" {
 }
 
 variable "orders_dmf_job_timeout" {
-  description = "A DMF job not finished after this counts as stuck, ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT)."
+  description = "A DMF job not finished after this is overdue (frees the data project, still followed), ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT)."
   type        = string
   default     = "PT30M"
+}
+
+variable "orders_dmf_not_found_grace" {
+  description = "How long D365 may not know a submitted DMF import before it counts as never started, ISO-8601 (BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE)."
+  type        = string
+  default     = "PT2M"
+}
+
+variable "orders_reconcile_after" {
+  description = "Orders unchanged this long between two steps are moved on by the reconciler, ISO-8601 (BRIDGE_ORDERS_RECONCILE_AFTER)."
+  type        = string
+  default     = "PT5M"
 }
 
 variable "orders_mapped_orders_container" {

@@ -39,9 +39,27 @@ public interface OrderFlowConfig {
     @WithDefault("PT60S")
     Duration dmfMaxCheckDelay();
 
-    /** A DMF job not finished after this counts as stuck (and frees the data project). */
+    /**
+     * A DMF job not finished after this is overdue: it frees the data project for other imports, but is
+     * followed until D365 ends it (a late job still imports its orders, so they are not sent again).
+     */
     @WithDefault("PT30M")
     Duration dmfJobTimeout();
+
+    /**
+     * How long D365 may answer "not found" for an import the bridge submitted before it counts as never
+     * started (its start was lost before D365 created the job): its orders are then looked up in D365 and
+     * the rest packaged again at once, instead of holding the data project until the deadline.
+     */
+    @WithDefault("PT2M")
+    Duration dmfNotFoundGrace();
+
+    /**
+     * An order unchanged for this long in RECEIVED, PACKAGED, IMPORTING or IMPORTED is looked at by the
+     * reconciler, which starts its next step again (all steps are idempotent).
+     */
+    @WithDefault("PT5M")
+    Duration reconcileAfter();
 
     /** Container of mapped orders waiting for their package. */
     @WithDefault("bridge-mapped-orders")

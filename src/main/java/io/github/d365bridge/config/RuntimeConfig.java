@@ -19,6 +19,9 @@ public interface RuntimeConfig {
 
     Queues queues();
 
+    /** Redelivery of messages whose handler failed in a way that may pass (an outage, throttling). */
+    Retry retry();
+
     /**
      * Queues the standalone runtime does not pump (their messages wait): to hold a step during an
      * incident, or for tests that read a queue themselves. Timers and other queues keep running.
@@ -54,5 +57,27 @@ public interface RuntimeConfig {
         /** How long a received message stays invisible while its handler runs. */
         @WithDefault("PT5M")
         Duration processingTimeout();
+    }
+
+    /**
+     * A retriable failure puts the message back with a growing delay (a new copy, so it works the same
+     * under the Functions host, whose own redelivery has a fixed delay and poisons after five tries,
+     * i.e. within a minute or two of an outage). The defaults span about 80 minutes, so an outage of
+     * D365, Commerce or Storage of half an hour poisons nothing.
+     */
+    interface Retry {
+        /**
+         * Delay before the first retry; doubles with each retry up to {@link #maxDelay()}. Storage queues
+         * count visibility delays in whole seconds, so fractions are dropped.
+         */
+        @WithDefault("PT10S")
+        Duration initialDelay();
+
+        @WithDefault("PT5M")
+        Duration maxDelay();
+
+        /** Retries of one message before it is poisoned (20 with the default delays: about 80 minutes). */
+        @WithDefault("20")
+        int maxRetries();
     }
 }

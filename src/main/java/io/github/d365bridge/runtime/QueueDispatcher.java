@@ -35,6 +35,7 @@ public class QueueDispatcher {
     private final QueuePublisher publisher;
     private final FailureLog failures;
     private final int maxDequeueCount;
+    private final RuntimeConfig.Retry retry;
 
     @Inject
     public QueueDispatcher(HandlerRegistry registry, QueuePublisher publisher, FailureLog failures,
@@ -43,6 +44,7 @@ public class QueueDispatcher {
         this.publisher = publisher;
         this.failures = failures;
         this.maxDequeueCount = runtime.queues().maxDequeueCount();
+        this.retry = runtime.retry();
     }
 
     public static String poisonQueue(String queue) {
@@ -69,15 +71,46 @@ public class QueueDispatcher {
                 handler.handle(publisher.withPayloadLoaded(envelope), delivery);
                 return DispatchResult.done();
             } catch (RuntimeException failure) {
-                boolean permanent = !ErrorClassifier.isRetriable(failure);
-                if (permanent || delivery.dequeueCount() >= maxDequeueCount) {
+                if (!ErrorClassifier.isRetriable(failure)) {
                     return poison(text, envelope, delivery, failure);
                 }
-                LOG.warnf("%s %s failed on delivery %d of %d, will retry: %s", envelope.type(), envelope.id(),
-                        delivery.dequeueCount(), maxDequeueCount, failure.getMessage());
-                return DispatchResult.retry(failure);
+                if (envelope.attempt() >= retry.maxRetries()) {
+                    return poison(text, envelope, delivery, new PoisonMessageException("Still failing after "
+                            + envelope.attempt() + " retries since " + envelope.createdAt() + ": "
+                            + describe(failure), failure));
+                }
+                return reschedule(envelope, delivery, failure);
             }
         }
+    }
+
+    /**
+     * Puts a copy back with the next delay of the back-off and lets the original be deleted. If even
+     * that write fails (Storage itself is down), the original stays and the host's own redelivery
+     * brings it back after the visibility timeout.
+     */
+    private DispatchResult reschedule(MessageEnvelope envelope, Delivery delivery, RuntimeException failure) {
+        Duration delay = retryDelay(envelope.attempt() + 1);
+        try {
+            publisher.send(delivery.queue(), envelope.retried(), delay);
+        } catch (RuntimeException storageFailure) {
+            storageFailure.addSuppressed(failure);
+            LOG.warnf("%s %s failed and could not be rescheduled, the queue redelivers it: %s", envelope.type(),
+                    envelope.id(), storageFailure.getMessage());
+            return DispatchResult.retry(failure);
+        }
+        LOG.warnf("%s %s failed (retry %d of %d in %d s): %s", envelope.type(), envelope.id(), envelope.attempt() + 1,
+                retry.maxRetries(), delay.toSeconds(), failure.getMessage());
+        return new DispatchResult(DispatchOutcome.RESCHEDULED, failure);
+    }
+
+    /** Delay before retry {@code n} (1-based): doubling from the initial delay, capped. */
+    Duration retryDelay(int n) {
+        Duration delay = retry.initialDelay();
+        for (int i = 1; i < n && delay.compareTo(retry.maxDelay()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : delay;
     }
 
     /** Poisons a message that never reached a handler (not base64, say), keeping its text as it was. */
@@ -87,7 +120,10 @@ public class QueueDispatcher {
 
     private DispatchResult poison(String text, MessageEnvelope envelope, Delivery delivery, RuntimeException reason) {
         try {
-            String poisonId = publisher.sendRaw(poisonQueue(delivery.queue()), text, Duration.ZERO);
+            // A message that was retried is poisoned as it was first sent, so a replay gives it a fresh budget.
+            String asSent = envelope != null && envelope.attempt() > 0 ? EnvelopeCodec.encode(envelope.withAttempt(0))
+                    : text;
+            String poisonId = publisher.sendRaw(poisonQueue(delivery.queue()), asSent, Duration.ZERO);
             failures.record(new FailureRecord(delivery.queue(), poisonId, delivery.messageId(),
                     envelope == null ? null : envelope.type(), envelope == null ? null : envelope.correlationId(),
                     envelope == null ? null : envelope.businessKey(), delivery.dequeueCount(),

@@ -19,7 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param correlationId follows the business event through every step and log line
  * @param legalEntity   D365 company ({@code dataAreaId}) when the message concerns one
  * @param businessKey   the record's business identity, e.g. {@code default:000000042}
- * @param attempt       how many times this logical step was re-enqueued by a flow (not queue redelivery)
+ * @param attempt       how many times this message was put back after a retriable failure (not counting
+ *                      the queue's own redelivery)
  * @param createdAt     when the message was first created
  * @param payload       the body, when small enough
  * @param payloadBlob   claim-check blob name, when the body is stored aside
@@ -52,6 +53,20 @@ public record MessageEnvelope(int schemaVersion, String type, String id, String 
     public MessageEnvelope nextAttempt(JsonNode newPayload) {
         return new MessageEnvelope(schemaVersion, type, UUID.randomUUID().toString(), correlationId, legalEntity,
                 businessKey, attempt + 1, Instant.now(), newPayload, null);
+    }
+
+    /**
+     * The copy that retries this message later: same id, correlation and body (a claim-check reference
+     * stays a reference), one more attempt.
+     */
+    public MessageEnvelope retried() {
+        return new MessageEnvelope(schemaVersion, type, id, correlationId, legalEntity, businessKey, attempt + 1,
+                createdAt, payload, payloadBlob);
+    }
+
+    public MessageEnvelope withAttempt(int value) {
+        return new MessageEnvelope(schemaVersion, type, id, correlationId, legalEntity, businessKey, value, createdAt,
+                payload, payloadBlob);
     }
 
     public MessageEnvelope withPayload(JsonNode newPayload) {

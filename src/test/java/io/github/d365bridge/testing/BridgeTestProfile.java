@@ -25,6 +25,7 @@ public class BridgeTestProfile implements QuarkusTestProfile {
                 Map.entry("TEST_TICK_SCHEDULE", "*/1 * * * * *"),
                 Map.entry("ORDER_POLL_SCHEDULE", "0 0 0 1 1 *"),
                 Map.entry("ORDER_BATCH_SCHEDULE", "0 0 0 1 1 *"),
+                Map.entry("ORDER_RECONCILE_SCHEDULE", "0 0 0 1 1 *"),
                 // the intake tests read what the endpoints enqueue themselves
                 Map.entry("bridge.runtime.paused-queues", "bridge-order-intake"),
                 Map.entry("bridge.housekeeping.claim-check-retention", "PT2S"),

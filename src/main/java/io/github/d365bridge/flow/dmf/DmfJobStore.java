@@ -43,7 +43,7 @@ public final class DmfJobStore {
         return table.get(legalEntity, executionId).map(DmfJobStore::toJob);
     }
 
-    /** Jobs D365 has not finished yet (for the status view). */
+    /** Jobs not settled yet (for the status view and the reconciler). */
     public Stream<DmfJob> inFlight() {
         return table.query("Finished eq false", 1000, null).map(DmfJobStore::toJob);
     }
@@ -56,7 +56,7 @@ public final class DmfJobStore {
                 .addProperty("StartedAt", OffsetDateTime.ofInstant(job.startedAt(), ZoneOffset.UTC))
                 .addProperty("Deadline", OffsetDateTime.ofInstant(job.deadline(), ZoneOffset.UTC))
                 .addProperty("Checks", job.checks()).addProperty("NextDelaySeconds", job.nextDelaySeconds())
-                .addProperty("Finished", job.isFinished());
+                .addProperty("Overdue", job.overdue()).addProperty("Finished", job.isFinished());
         if (job.lastStatus() != null) {
             entity.addProperty("LastStatus", job.lastStatus().name());
         }
@@ -70,7 +70,8 @@ public final class DmfJobStore {
                 List.copyOf(Arrays.asList(((String) e.getProperty("EntityLabels")).split(LABEL_SEPARATOR))),
                 instant(e.getProperty("StartedAt")), instant(e.getProperty("Deadline")),
                 status == null ? null : DmfExecutionStatus.valueOf((String) status),
-                ((Number) e.getProperty("Checks")).intValue(), ((Number) e.getProperty("NextDelaySeconds")).longValue());
+                ((Number) e.getProperty("Checks")).intValue(), ((Number) e.getProperty("NextDelaySeconds")).longValue(),
+                Boolean.TRUE.equals(e.getProperty("Overdue")), Boolean.TRUE.equals(e.getProperty("Finished")));
     }
 
     private static Instant instant(Object value) {

@@ -5,7 +5,16 @@ import java.time.Duration;
 /**
  * @param firstCheckDelay wait before the first status check (5 s in production)
  * @param maxCheckDelay   the backoff cap between checks (60 s in production)
- * @param jobTimeout      how long a job may run before it counts as stuck (also how long it holds the lock)
+ * @param jobTimeout      how long a job may hold its data project; past it the job is overdue: the project is
+ *                        freed for other imports, but the job is still followed until D365 ends it, because
+ *                        a late job still imports its rows
+ * @param notFoundGrace   how long D365 may answer "not found" for an execution the bridge submitted before the
+ *                        import counts as never started (its answer was lost before D365 created the job)
  */
-public record DmfSupervisionOptions(Duration firstCheckDelay, Duration maxCheckDelay, Duration jobTimeout) {
+public record DmfSupervisionOptions(Duration firstCheckDelay, Duration maxCheckDelay, Duration jobTimeout,
+        Duration notFoundGrace) {
+
+    public DmfSupervisionOptions(Duration firstCheckDelay, Duration maxCheckDelay, Duration jobTimeout) {
+        this(firstCheckDelay, maxCheckDelay, jobTimeout, Duration.ofMinutes(2));
+    }
 }

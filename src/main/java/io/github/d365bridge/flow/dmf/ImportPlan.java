@@ -21,6 +21,11 @@ public record ImportPlan(String purpose, String batchId, int attempt, String leg
         entityLabels = List.copyOf(entityLabels);
     }
 
+    /** The same plan with the package written. */
+    public ImportPlan withPackage(Path file) {
+        return new ImportPlan(purpose, batchId, attempt, legalEntity, definitionGroup, entityLabels, file);
+    }
+
     /** Our execution id: stable for one attempt, so a redelivered start finds the job it already began. */
     public String executionId() {
         return "bridge-" + purpose + "-" + batchId + "-" + attempt;

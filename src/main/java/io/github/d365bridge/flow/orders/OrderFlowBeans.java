@@ -33,6 +33,7 @@ import io.github.d365bridge.flow.orders.outcome.D365OrderLookup;
 import io.github.d365bridge.flow.orders.outcome.ImportErrorKeys;
 import io.github.d365bridge.flow.orders.outcome.OrderImportOutcome;
 import io.github.d365bridge.flow.orders.outcome.OrderWriteBack;
+import io.github.d365bridge.flow.orders.reconcile.OrderReconciler;
 import io.github.d365bridge.mapping.MappingProfile;
 import io.github.d365bridge.runtime.HandlerRegistry;
 import io.github.d365bridge.storage.Json;
@@ -94,6 +95,28 @@ public class OrderFlowBeans {
                 Json.mapper().createObjectNode().put("orderKey", key.toString())).withBusinessKey(null, key.toString()));
     }
 
+    /** Sends an order back to the intake step to be read from Commerce and mapped again. */
+    @Produces
+    @Singleton
+    @Named("orderReadAgainEnqueuer")
+    Consumer<LedgerEntry> readAgainEnqueuer(QueuePublisher publisher, Config config) {
+        String queue = HandlerRegistry.setting(config, OrderReceived.QUEUE_SETTING);
+        return entry -> publisher.send(queue, MessageEnvelope.of(OrderReceived.MESSAGE_TYPE,
+                entry.correlationId() == null ? io.github.d365bridge.client.core.Correlation.currentOrNew()
+                        : entry.correlationId(),
+                Json.mapper().valueToTree(new OrderReceived(entry.key().storeCode(), entry.key().incrementId(),
+                        entry.commerceEntityId(), "reconcile", null)))
+                .withBusinessKey(entry.legalEntity(), entry.key().toString()));
+    }
+
+    @Produces
+    @Singleton
+    OrderReconciler reconciler(OrderLedger ledger, DmfImportSupervisor supervisor, OrderFlowConfig config,
+            @Named("orderReadAgainEnqueuer") Consumer<LedgerEntry> readAgain,
+            @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack) {
+        return new OrderReconciler(ledger, supervisor, readAgain, writeBack, config.reconcileAfter(), Clock.systemUTC());
+    }
+
     @Produces
     @Singleton
     OrderImportOutcome outcome(OrderLedger ledger, D365Client d365, OrderFlowConfig config, MappedOrderStore mapped,
@@ -112,14 +135,15 @@ public class OrderFlowBeans {
         List<DmfJobListener> all = listeners.stream().toList();
         return new DmfImportSupervisor(d365, lock, jobs, publisher, HandlerRegistry.setting(config,
                 DMF_STATUS_QUEUE_SETTING), new DmfSupervisionOptions(orders.dmfFirstCheckDelay(),
-                        orders.dmfMaxCheckDelay(), orders.dmfJobTimeout()), all, Clock.systemUTC(), ended::fireAsync);
+                        orders.dmfMaxCheckDelay(), orders.dmfJobTimeout(), orders.dmfNotFoundGrace()), all, Clock.systemUTC(), ended::fireAsync);
     }
 
     @Produces
     @Singleton
     OrderBatcher batcher(OrderLedger ledger, MappedOrderStore mapped, D365Client d365, DmfImportSupervisor supervisor,
-            OrderFlowConfig config, @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack) {
-        return new OrderBatcher(ledger, mapped, new D365OrderLookup(d365), supervisor, config, writeBack,
+            OrderFlowConfig config, @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack,
+            @Named("orderReadAgainEnqueuer") Consumer<LedgerEntry> readAgain) {
+        return new OrderBatcher(ledger, mapped, new D365OrderLookup(d365), supervisor, config, writeBack, readAgain,
                 Clock.systemUTC());
     }
 

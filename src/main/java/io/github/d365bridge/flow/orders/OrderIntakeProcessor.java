@@ -50,7 +50,18 @@ public final class OrderIntakeProcessor {
         if (entry.state() != OrderState.RECEIVED) {
             return entry; // already on its way (or done): a duplicate signal
         }
-        Order order = read(key, Optional.ofNullable(received.entityId()).or(() -> Optional.ofNullable(entry.commerceEntityId())));
+        Optional<Long> entityId = Optional.ofNullable(received.entityId()).or(() -> Optional.ofNullable(entry.commerceEntityId()));
+        Optional<Order> found = read(key, entityId);
+        if (found.isEmpty()) {
+            // Commerce answered, and has no such order (deleted, or a signal from another store): that will
+            // not change by retrying. FAILED with the reason, where an operator sees and can replay it.
+            LedgerEntry failed = entry.moveTo(OrderState.FAILED).withError("Order " + key + " (entity id "
+                    + entityId.orElse(null) + ") does not exist in Commerce");
+            update(failed);
+            LOG.warnf("Order %s does not exist in Commerce: failed", key);
+            return failed;
+        }
+        Order order = found.get();
         MappedOrder rows;
         try {
             rows = mapper.map(order, key, customerAccount(order, key));
@@ -79,14 +90,11 @@ public final class OrderIntakeProcessor {
         }
     }
 
-    private Order read(OrderKey key, Optional<Long> entityId) {
+    private Optional<Order> read(OrderKey key, Optional<Long> entityId) {
         var orders = commerce.inStore(key.storeCode()).orders();
-        Optional<Order> order = entityId.isPresent() ? orders.get(entityId.get())
+        return entityId.isPresent() ? orders.get(entityId.get())
                 : orders.search(SearchCriteria.builder().where(Filter.eq("increment_id", key.incrementId()))
                         .pageSize(1).build()).findFirst();
-        return order.orElseThrow(() -> new io.github.d365bridge.client.core.PermanentFailureException(
-                io.github.d365bridge.client.core.ExternalSystem.COMMERCE, "Order " + key + " (entity id "
-                        + entityId.orElse(null) + ") does not exist in Commerce"));
     }
 
     /**

@@ -75,6 +75,7 @@ public class OrderLedger {
         put(entity, "ExecutionId", entry.executionId());
         put(entity, "SalesOrderNumber", entry.salesOrderNumber());
         put(entity, "Attempts", entry.attempts());
+        put(entity, "MaxBatch", entry.maxBatch());
         put(entity, "LastError", entry.lastError() == null ? null
                 : Redactor.truncate(Redactor.redact(entry.lastError()), 16_000));
         put(entity, "UpdatedAt", OffsetDateTime.ofInstant(entry.updatedAt(), ZoneOffset.UTC));
@@ -87,6 +88,15 @@ public class OrderLedger {
     /** Orders in a state (for the status view, replay and reconciliation); streamed, not held. */
     public Stream<LedgerEntry> inState(OrderState state) {
         return table.query("State eq '" + state.name() + "'", 1000, null).map(OrderLedger::toEntry);
+    }
+
+    /**
+     * Orders in {@code state} unchanged since before {@code before}: what the reconciler looks at.
+     * (A scan filtered on properties; the ledger's index for large stores is its own issue.)
+     */
+    public Stream<LedgerEntry> inStateSince(OrderState state, Instant before) {
+        return table.query("State eq '" + state.name() + "' and UpdatedAt lt datetime'"
+                + before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "'", 1000, null).map(OrderLedger::toEntry);
     }
 
     /** The orders packaged into one DMF batch. */
@@ -123,6 +133,7 @@ public class OrderLedger {
     private static LedgerEntry toEntry(TableEntity e) {
         Object updated = e.getProperty("UpdatedAt");
         Object attempts = e.getProperty("Attempts");
+        Object maxBatch = e.getProperty("MaxBatch");
         Object entityId = e.getProperty("CommerceEntityId");
         return new LedgerEntry(new OrderKey(e.getPartitionKey(), e.getRowKey()),
                 OrderState.valueOf((String) e.getProperty("State")), (String) e.getProperty("LegalEntity"),
@@ -130,6 +141,7 @@ public class OrderLedger {
                 (String) e.getProperty("Source"),
                 (String) e.getProperty("BatchId"), (String) e.getProperty("ExecutionId"),
                 (String) e.getProperty("SalesOrderNumber"), attempts instanceof Number n ? n.intValue() : 0,
+                maxBatch instanceof Number m ? m.intValue() : 0,
                 (String) e.getProperty("LastError"),
                 updated instanceof OffsetDateTime odt ? odt.toInstant() : Instant.EPOCH, e.getETag());
     }

@@ -42,7 +42,10 @@ public class OrderReplay {
         if (failed.state() != OrderState.FAILED) {
             throw new IllegalStateException("Order " + key + " is " + failed.state() + "; only FAILED orders are replayed");
         }
-        LedgerEntry again = failed.moveTo(OrderState.RECEIVED);
+        // A fresh start: no attempts, no batch limit, no execution (the reconciler re-enqueues the order if the
+        // process dies between this write and the enqueue below).
+        LedgerEntry again = failed.moveTo(OrderState.RECEIVED).withAttemptsReset().withoutBatch()
+                .withSalesOrderNumber(null).withError(null);
         ledger.update(again);
         OrderReceived received = new OrderReceived(key.storeCode(), key.incrementId(), failed.commerceEntityId(),
                 "replay", null);

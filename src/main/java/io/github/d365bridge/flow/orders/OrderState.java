@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where one Commerce order stands on its way into D365. Transitions only go forward (or to FAILED, and
- * from FAILED back to RECEIVED by an operator replay), which is what lets every step check and advance
+ * Where one Commerce order stands on its way into D365. Transitions only go forward (or to FAILED, back to
+ * MAPPED to be packaged again, and from FAILED back to RECEIVED by an operator replay), which is what lets every step check and advance
  * the ledger with a conditional write and ignore duplicates.
  */
 public enum OrderState {
@@ -22,8 +22,9 @@ public enum OrderState {
         return switch (this) {
             case RECEIVED -> EnumSet.of(MAPPED, FAILED);
             case MAPPED -> EnumSet.of(PACKAGED, FAILED);
-            // a batch that failed as a whole sends its orders back to MAPPED to be packaged again (bisection)
-            case PACKAGED -> EnumSet.of(IMPORTING, MAPPED, FAILED);
+            // a batch that failed as a whole sends its orders back to MAPPED to be packaged again (bisection);
+            // an order whose mapped rows are gone goes back to be read and mapped again
+            case PACKAGED -> EnumSet.of(IMPORTING, MAPPED, RECEIVED, FAILED);
             case IMPORTING -> EnumSet.of(IMPORTED, MAPPED, FAILED);
             case IMPORTED -> EnumSet.of(WRITTEN_BACK, FAILED);
             case WRITTEN_BACK -> EnumSet.noneOf(OrderState.class);

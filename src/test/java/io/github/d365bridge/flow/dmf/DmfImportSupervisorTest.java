@@ -51,7 +51,7 @@ class DmfImportSupervisorTest {
     private static final String LINES = "Sales order lines V3";
     private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
     private static final List<DmfJob> FINISHED = new CopyOnWriteArrayList<>();
-    private static final List<DmfJob> STUCK = new CopyOnWriteArrayList<>();
+    private static final List<DmfJob> NEVER_STARTED = new CopyOnWriteArrayList<>();
     /** Ended imports as announced, each with whether its outcome had been handled by then. */
     private static final java.util.Map<String, Boolean> ENDED_BEFORE_OUTCOME = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -68,20 +68,25 @@ class DmfImportSupervisorTest {
                 .client(ClientRegistration.listed("sup-app", "sup-secret-0123456789"))
                 .storageConnectionString(storage.connectionString()).dmfContainer(TestAzurite.uniqueName("dmf"))
                 .dmfLatency(Duration.ofMillis(300), Duration.ofMillis(1)).build());
-        java.net.URI blob = java.net.URI.create(storage.blobService().getAccountUrl());
-        d365 = D365Client.create(new D365ClientOptions(sandbox.baseUrl(), D365ClientOptions.AuthMode.ENTRA,
-                sandbox.entraAuthority(), "sup-app", new D365ClientOptions.Secret("sup-secret-0123456789"), false,
-                Duration.ofSeconds(30), new RetryOptions(3, Duration.ofMillis(100), Duration.ofSeconds(1),
-                        Duration.ofSeconds(20), Duration.ofSeconds(1)),
-                List.of(blob.getHost() + ":" + blob.getPort()),
-                Optional.of(TrustStores.fromPkcs12(TLS.trustStore(), "changeit".toCharArray(), "test")),
-                Optional.empty()));
+        d365 = client(sandbox);
         try (Stream<CustomerV3> c = d365.odata().stream(CustomerV3.ENTITY_SET, ODataQuery.all().company("usmf").top(1),
                 CustomerV3.class); Stream<ReleasedProductV2> i = d365.odata().stream(ReleasedProductV2.ENTITY_SET,
                         ODataQuery.all().company("usmf").top(1), ReleasedProductV2.class)) {
             customer = c.findFirst().orElseThrow().customerAccount();
             item = i.findFirst().orElseThrow().itemNumber();
         }
+    }
+
+    /** A client of {@code d365}, registered as the app every sandbox of this test lists. */
+    private static D365Client client(D365Sandbox d365) {
+        java.net.URI blob = java.net.URI.create(storage.blobService().getAccountUrl());
+        return D365Client.create(new D365ClientOptions(d365.baseUrl(), D365ClientOptions.AuthMode.ENTRA,
+                d365.entraAuthority(), "sup-app", new D365ClientOptions.Secret("sup-secret-0123456789"), false,
+                Duration.ofSeconds(30), new RetryOptions(3, Duration.ofMillis(100), Duration.ofSeconds(1),
+                        Duration.ofSeconds(20), Duration.ofSeconds(1)),
+                List.of(blob.getHost() + ":" + blob.getPort()),
+                Optional.of(TrustStores.fromPkcs12(TLS.trustStore(), "changeit".toCharArray(), "test")),
+                Optional.empty()));
     }
 
     @AfterAll
@@ -113,31 +118,74 @@ class DmfImportSupervisorTest {
     }
 
     @Test
-    void aJobStuckInExecutingIsEndedAtItsDeadlineAndReleasesTheProject() throws Exception {
+    void aJobStillExecutingAtItsDeadlineFreesTheProjectButIsFollowedNotFailed() throws Exception {
         Fixture f = new Fixture(Duration.ofSeconds(3));
         sandbox.faults().stuckDmfJobs(true);
         try {
             DmfJob started = f.supervisor.start(f.plan("stuck")).orElseThrow();
-            f.driveChecksUntil(() -> STUCK.stream().anyMatch(j -> j.executionId().equals(started.executionId())));
-            assertThat(f.lock.holder("usmf", "SalesOrderImport")).isEmpty();
-            assertThat(f.jobs.find("usmf", started.executionId()).orElseThrow().checks()).isGreaterThanOrEqualTo(2);
+            f.driveChecksUntil(() -> f.jobs.find("usmf", started.executionId()).orElseThrow().overdue());
+            DmfJob overdue = f.jobs.find("usmf", started.executionId()).orElseThrow();
+            assertThat(f.lock.holder("usmf", "SalesOrderImport")).as("the project is free for other imports").isEmpty();
+            assertThat(overdue.isFinished()).as("still followed: D365 may finish it").isFalse();
+            assertThat(FINISHED).noneMatch(j -> j.executionId().equals(started.executionId()));
+            assertThat(NEVER_STARTED).noneMatch(j -> j.executionId().equals(started.executionId()));
+            long checks = overdue.checks();
+            f.driveChecksUntil(() -> f.jobs.find("usmf", started.executionId()).orElseThrow().checks() > checks);
+            assertThat(f.supervisor.start(f.plan("after-the-deadline"))).as("other imports go on").isPresent();
         } finally {
             sandbox.faults().stuckDmfJobs(false);
         }
     }
 
+    @Test
+    void anExecutionD365DoesNotKnowIsSettledAsNeverStartedAfterTheGraceNotAtTheDeadline() throws Exception {
+        // A job recorded against one D365 that a fresh one (a restarted local sandbox) has never heard of.
+        Fixture before = new Fixture(Duration.ofMinutes(30));
+        DmfJob started = before.supervisor.start(before.plan("forgotten")).orElseThrow();
+        try (D365Sandbox fresh = D365Sandbox.start(D365SandboxOptions.builder().tls(TLS)
+                .client(ClientRegistration.listed("sup-app", "sup-secret-0123456789"))
+                .storageConnectionString(storage.connectionString()).dmfContainer(TestAzurite.uniqueName("dmf"))
+                .build())) {
+            Fixture after = before.against(client(fresh), Duration.ofSeconds(2));
+            long begin = System.nanoTime();
+            after.driveChecksUntil(() -> NEVER_STARTED.stream().anyMatch(j -> j.executionId().equals(started.executionId())));
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).as("settled after the grace, not the 30 min deadline")
+                    .isLessThan(Duration.ofSeconds(30));
+            assertThat(after.jobs.find("usmf", started.executionId()).orElseThrow().isFinished()).isTrue();
+            assertThat(after.lock.holder("usmf", "SalesOrderImport")).as("the project is free at once").isEmpty();
+            assertThat(FINISHED).noneMatch(j -> j.executionId().equals(started.executionId()));
+        }
+    }
+
     /** One supervisor with its own tables and queue, so the tests do not share state. */
     private final class Fixture {
-        final DmfImportLock lock = new DmfImportLock(storage, TestAzurite.uniqueName("Locks"));
-        final DmfJobStore jobs = new DmfJobStore(storage, TestAzurite.uniqueName("Jobs"));
-        final String queue = TestAzurite.uniqueName("dmf-status");
+        final DmfImportLock lock;
+        final DmfJobStore jobs;
+        final String queue;
+        final Duration jobTimeout;
         final DmfImportSupervisor supervisor;
 
         Fixture(Duration jobTimeout) {
+            this(d365, new DmfImportLock(storage, TestAzurite.uniqueName("Locks")),
+                    new DmfJobStore(storage, TestAzurite.uniqueName("Jobs")), TestAzurite.uniqueName("dmf-status"),
+                    jobTimeout, Duration.ofMinutes(2));
+        }
+
+        /** The same tables and queue, through another D365 client and not-found grace. */
+        Fixture against(D365Client client, Duration notFoundGrace) {
+            return new Fixture(client, lock, jobs, queue, jobTimeout, notFoundGrace);
+        }
+
+        Fixture(D365Client client, DmfImportLock lock, DmfJobStore jobs, String queue, Duration jobTimeout,
+                Duration notFoundGrace) {
+            this.lock = lock;
+            this.jobs = jobs;
+            this.queue = queue;
+            this.jobTimeout = jobTimeout;
             QueuePublisher publisher = new QueuePublisher(storage,
                     new ClaimCheckStore(storage, TestAzurite.uniqueName("claims")), 48 * 1024);
-            supervisor = new DmfImportSupervisor(d365, lock, jobs, publisher, queue,
-                    new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), jobTimeout),
+            supervisor = new DmfImportSupervisor(client, lock, jobs, publisher, queue,
+                    new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), jobTimeout, notFoundGrace),
                     List.of(new RecordingListener()), Clock.systemUTC(), ended -> ENDED_BEFORE_OUTCOME.put(
                             ended.executionId(), FINISHED.stream().noneMatch(j -> j.executionId().equals(ended.executionId()))));
         }
@@ -185,8 +233,8 @@ class DmfImportSupervisorTest {
         }
 
         @Override
-        public void onDeadlinePassed(DmfJob job) {
-            STUCK.add(job);
+        public void onNeverStarted(DmfJob job) {
+            NEVER_STARTED.add(job);
         }
     }
 }

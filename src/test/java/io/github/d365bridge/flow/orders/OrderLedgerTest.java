@@ -48,7 +48,7 @@ class OrderLedgerTest {
     @Test
     void transitionsOnlyGoForwardOrToFailedAndBackByReplay() {
         LedgerEntry received = new LedgerEntry(new OrderKey("eu_en", "1"), OrderState.RECEIVED, null, 1L, "c", "webhook",
-                null, null, null, 0, null, java.time.Instant.now(), "*");
+                null, null, null, 0, 0, null, java.time.Instant.now(), "*");
         assertThatThrownBy(() -> received.moveTo(OrderState.IMPORTED)).hasMessageContaining("cannot go from RECEIVED");
         assertThat(received.moveTo(OrderState.FAILED).moveTo(OrderState.RECEIVED).state()).isEqualTo(OrderState.RECEIVED);
         assertThat(OrderKey.parse("eu_en:000000001")).isEqualTo(new OrderKey("eu_en", "000000001"));

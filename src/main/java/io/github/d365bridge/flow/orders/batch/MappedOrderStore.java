@@ -34,6 +34,21 @@ public final class MappedOrderStore {
         }
     }
 
+    /** The mapped rows, or empty when the blob is gone (the order must be read and mapped again). */
+    public java.util.Optional<MappedOrder> find(OrderKey key) {
+        var blob = storage.container(container).getBlobClient(name(key));
+        try {
+            return java.util.Optional.of(Json.mapper().readValue(blob.downloadContent().toBytes(), MappedOrder.class));
+        } catch (com.azure.storage.blob.models.BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new PoisonMessageException("Mapped order " + key + " cannot be read back", e);
+        }
+    }
+
     public MappedOrder get(OrderKey key) {
         var blob = storage.container(container).getBlobClient(name(key));
         if (!blob.exists()) {

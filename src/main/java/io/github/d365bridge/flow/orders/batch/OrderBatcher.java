@@ -12,15 +12,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
 import io.github.d365bridge.config.OrderFlowConfig;
+import io.github.d365bridge.flow.dmf.DmfImportNotStartedException;
 import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
 import io.github.d365bridge.flow.dmf.DmfJob;
 import io.github.d365bridge.flow.dmf.ImportPlan;
@@ -37,8 +42,10 @@ import io.github.d365bridge.storage.ConcurrentUpdateException;
  * Turns mapped orders of one legal entity into one DMF package once there are enough of them or the
  * oldest has waited long enough, and starts its import. Before packaging it asks D365 which of the
  * orders it already has (a run that crashed after the import but before recording it) and records
- * those as imported instead. A batch that failed as a whole comes back here in halves: the batch size
- * allowed for an order shrinks with each of its attempts, so a bad order ends up alone and fails alone.
+ * those as imported instead. Each order is claimed with the execution id it will be imported as, before
+ * anything is submitted, so whatever happens next D365 can be asked about exactly that execution.
+ * A batch that failed comes back in halves (each order remembers half its last failed batch), so a bad
+ * order ends up alone and fails alone; nothing that is not the order's fault counts against it.
  */
 public final class OrderBatcher {
 
@@ -51,21 +58,30 @@ public final class OrderBatcher {
     private final DmfImportSupervisor supervisor;
     private final OrderFlowConfig config;
     private final Consumer<OrderKey> writeBack;
+    private final Consumer<LedgerEntry> readAgain;
     private final Clock clock;
+    /** The batch timer and the import-ended kick run at once under load: one packages, the other skips. */
+    private final Map<String, ReentrantLock> packaging = new ConcurrentHashMap<>();
 
+    /**
+     * @param writeBack  enqueues the write-back of an order found already in D365
+     * @param readAgain  enqueues an order whose mapped rows are gone to be read and mapped again
+     */
     public OrderBatcher(OrderLedger ledger, MappedOrderStore mapped, D365OrderLookup lookup,
-            DmfImportSupervisor supervisor, OrderFlowConfig config, Consumer<OrderKey> writeBack, Clock clock) {
+            DmfImportSupervisor supervisor, OrderFlowConfig config, Consumer<OrderKey> writeBack,
+            Consumer<LedgerEntry> readAgain, Clock clock) {
         this.ledger = ledger;
         this.mapped = mapped;
         this.lookup = lookup;
         this.supervisor = supervisor;
         this.config = config;
         this.writeBack = writeBack;
+        this.readAgain = readAgain;
         this.clock = clock;
     }
 
     /** Packages and starts at most one batch for {@code legalEntity}; the started job, if any. */
-    public java.util.Optional<DmfJob> packageReady(String legalEntity) {
+    public Optional<DmfJob> packageReady(String legalEntity) {
         return packageReady(legalEntity, false);
     }
 
@@ -75,7 +91,19 @@ public final class OrderBatcher {
      *                         arrival rate times the import's duration, and nobody waits a batch age or a
      *                         timer tick on top of a busy project)
      */
-    public java.util.Optional<DmfJob> packageReady(String legalEntity, boolean projectJustFreed) {
+    public Optional<DmfJob> packageReady(String legalEntity, boolean projectJustFreed) {
+        ReentrantLock lock = packaging.computeIfAbsent(legalEntity, le -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            return Optional.empty(); // this process is packaging the company right now
+        }
+        try {
+            return packageNow(legalEntity, projectJustFreed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<DmfJob> packageNow(String legalEntity, boolean projectJustFreed) {
         List<LedgerEntry> waiting;
         try (Stream<LedgerEntry> entries = ledger.mappedFor(legalEntity)) {
             // Orders back from a failed batch first, so they are re-packaged together, in halves.
@@ -83,54 +111,66 @@ public final class OrderBatcher {
                     .thenComparing(LedgerEntry::updatedAt)).toList();
         }
         if (waiting.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int size = allowedBatchSize(waiting.get(0));
         Instant oldest = waiting.stream().map(LedgerEntry::updatedAt).min(Comparator.naturalOrder()).orElseThrow();
         boolean due = projectJustFreed || waiting.size() >= size || waiting.get(0).attempts() > 0
                 || Duration.between(oldest, clock.instant()).compareTo(config.batchMaxAge()) >= 0;
-        if (!due) {
-            return java.util.Optional.empty();
+        if (!due || supervisor.isBusy(legalEntity, config.definitionGroup())) {
+            return Optional.empty(); // one import per data project and company: wait for the running one
         }
-        if (supervisor.isBusy(legalEntity, config.definitionGroup())) {
-            return java.util.Optional.empty(); // one import per data project and company: wait for the running one
-        }
-        List<LedgerEntry> candidates = waiting.stream().limit(size).toList();
-        List<LedgerEntry> toImport = skipAlreadyInD365(legalEntity, candidates);
+        List<LedgerEntry> toImport = skipAlreadyInD365(legalEntity, waiting.stream().limit(size).toList());
         if (toImport.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String batchId = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        List<LedgerEntry> packaged = claim(toImport, batchId);
-        if (packaged.isEmpty()) {
-            return java.util.Optional.empty();
+        int attempt = 1 + toImport.stream().mapToInt(LedgerEntry::attempts).max().orElse(0);
+        ImportPlan plan = new ImportPlan(PURPOSE, batchId, attempt, legalEntity, config.definitionGroup(),
+                List.of(SalesOrderPackage.HEADERS_LABEL, SalesOrderPackage.LINES_LABEL), null);
+        List<LedgerEntry> claimed = claim(toImport, batchId, plan.executionId());
+        List<MappedOrder> rows = rowsOf(claimed, batchId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
-        Path zip = writePackage(batchId, packaged);
-        int attempt = packaged.stream().mapToInt(LedgerEntry::attempts).max().orElse(1);
-        java.util.Optional<DmfJob> job;
+        Path zip = writePackage(batchId, rows);
         try {
-            job = supervisor.start(new ImportPlan(PURPOSE, batchId, attempt, legalEntity, config.definitionGroup(),
-                    List.of(SalesOrderPackage.HEADERS_LABEL, SalesOrderPackage.LINES_LABEL), zip));
-        } catch (RuntimeException notStarted) {
-            release(batchId); // the import never started: the orders wait for the next round
-            throw notStarted;
+            return startImport(plan.withPackage(zip), batchId, rows.size());
+        } finally {
+            deleteQuietly(zip);
+        }
+    }
+
+    private Optional<DmfJob> startImport(ImportPlan plan, String batchId, int orders) {
+        Optional<DmfJob> job;
+        try {
+            job = supervisor.start(plan);
+        } catch (DmfImportNotStartedException notStarted) {
+            if (notStarted.refusedByD365()) {
+                // D365's own verdict on this package: it counts, and the batch is split like a failed one
+                failImport(batchId, orders, notStarted.getMessage());
+            } else {
+                release(batchId); // an upload that failed: nobody's fault, the orders wait for the next round
+            }
+            LOG.warnf("Batch %s of %s did not start: %s", batchId, plan.legalEntity(), notStarted.getMessage());
+            return Optional.empty();
         }
         if (job.isEmpty()) {
             // Another import of this data project is running: hand the orders back for the next round.
             release(batchId);
-            LOG.debugf("Data project %s in %s is busy; %d orders wait", config.definitionGroup(), legalEntity,
-                    packaged.size());
+            LOG.debugf("Data project %s in %s is busy; %d orders wait", config.definitionGroup(), plan.legalEntity(),
+                    orders);
             return job;
         }
-        markImporting(batchId, job.get().executionId());
-        LOG.infof("Batch %s: %d orders of %s importing as %s", batchId, packaged.size(), legalEntity,
+        markImporting(batchId);
+        LOG.infof("Batch %s: %d orders of %s importing as %s", batchId, orders, plan.legalEntity(),
                 job.get().executionId());
         return job;
     }
 
-    /** Full size for orders never imported, halved for each failed import of the order in front. */
+    /** Full size for orders never imported; at most half its last failed batch for an order back from one. */
     private int allowedBatchSize(LedgerEntry first) {
-        return Math.max(1, config.batchMaxSize() >> Math.min(first.attempts(), 30));
+        return first.maxBatch() > 0 ? Math.min(first.maxBatch(), config.batchMaxSize()) : config.batchMaxSize();
     }
 
     private List<LedgerEntry> skipAlreadyInD365(String legalEntity, List<LedgerEntry> candidates) {
@@ -143,26 +183,51 @@ public final class OrderBatcher {
                 remaining.add(entry);
                 continue;
             }
-            advance(entry, e -> e.moveTo(OrderState.PACKAGED).moveTo(OrderState.IMPORTING)
-                    .moveTo(OrderState.IMPORTED).withSalesOrderNumber(number));
-            writeBack.accept(entry.key());
-            LOG.warnf("Order %s is already in D365 as %s: recorded instead of importing it again", entry.key(), number);
+            if (advance(entry, e -> e.moveTo(OrderState.PACKAGED).moveTo(OrderState.IMPORTING)
+                    .moveTo(OrderState.IMPORTED).withSalesOrderNumber(number))) {
+                writeBack.accept(entry.key());
+                LOG.warnf("Order %s is already in D365 as %s: recorded instead of importing it again", entry.key(),
+                        number);
+            }
         }
         return remaining;
     }
 
-    private List<LedgerEntry> claim(List<LedgerEntry> entries, String batchId) {
+    private List<LedgerEntry> claim(List<LedgerEntry> entries, String batchId, String executionId) {
         List<LedgerEntry> claimed = new ArrayList<>();
         for (LedgerEntry entry : entries) {
-            if (advance(entry, e -> e.moveTo(OrderState.PACKAGED).withBatch(batchId))) {
-                claimed.add(entry.withBatch(batchId));
+            if (advance(entry, e -> e.moveTo(OrderState.PACKAGED).withBatch(batchId, executionId))) {
+                claimed.add(entry);
             }
         }
         return claimed;
     }
 
-    private Path writePackage(String batchId, List<LedgerEntry> orders) {
-        List<MappedOrder> rows = orders.stream().map(e -> mapped.get(e.key())).toList();
+    /**
+     * The mapped rows of the claimed orders. An order whose rows are gone (deleted, or never written by a
+     * crashed intake) is sent back to be read from Commerce and mapped again, instead of stopping the batch.
+     */
+    private List<MappedOrder> rowsOf(List<LedgerEntry> claimed, String batchId) {
+        List<MappedOrder> rows = new ArrayList<>();
+        Set<OrderKey> missing = new java.util.HashSet<>();
+        for (LedgerEntry entry : claimed) {
+            mapped.find(entry.key()).ifPresentOrElse(rows::add, () -> missing.add(entry.key()));
+        }
+        if (!missing.isEmpty()) {
+            try (Stream<LedgerEntry> entries = ledger.inBatch(batchId)) {
+                entries.filter(e -> missing.contains(e.key()) && e.state() == OrderState.PACKAGED).forEach(e -> {
+                    if (advance(e, x -> x.moveTo(OrderState.RECEIVED).withoutBatch())) {
+                        readAgain.accept(e);
+                        LOG.warnf("Order %s: its mapped rows are missing; it is read from Commerce and mapped again",
+                                e.key());
+                    }
+                });
+            }
+        }
+        return rows;
+    }
+
+    private Path writePackage(String batchId, List<MappedOrder> rows) {
         try {
             Path zip = Files.createTempFile("orders-" + batchId + "-", ".zip");
             try (OutputStream out = Files.newOutputStream(zip)) {
@@ -175,22 +240,42 @@ public final class OrderBatcher {
         }
     }
 
-    private void release(String batchId) {
-        try (Stream<LedgerEntry> entries = ledger.inBatch(batchId)) {
-            entries.filter(e -> e.state() == OrderState.PACKAGED)
-                    .forEach(e -> advance(e, x -> x.moveTo(OrderState.MAPPED)));
+    private static void deleteQuietly(Path zip) {
+        try {
+            Files.deleteIfExists(zip);
+        } catch (IOException e) {
+            LOG.debugf("Package %s could not be deleted: %s", zip, e.getMessage());
         }
     }
 
-    private void markImporting(String batchId, String executionId) {
+    /** Back to MAPPED without counting anything against the orders (busy project, failed upload). */
+    private void release(String batchId) {
         try (Stream<LedgerEntry> entries = ledger.inBatch(batchId)) {
             entries.filter(e -> e.state() == OrderState.PACKAGED)
-                    .forEach(e -> advance(e, x -> x.moveTo(OrderState.IMPORTING).withExecution(executionId)));
+                    .forEach(e -> advance(e, x -> x.moveTo(OrderState.MAPPED).withoutBatch()));
+        }
+    }
+
+    /** D365 refused the batch: a failed import for each order, and FAILED once its attempts are used up. */
+    private void failImport(String batchId, int batchSize, String reason) {
+        try (Stream<LedgerEntry> entries = ledger.inBatch(batchId)) {
+            entries.filter(e -> e.state() == OrderState.PACKAGED).forEach(e -> advance(e, x -> {
+                LedgerEntry failed = x.withFailedImport(batchSize).withError(reason);
+                return failed.attempts() >= config.maxAttempts() ? failed.moveTo(OrderState.FAILED)
+                        : failed.moveTo(OrderState.MAPPED).withoutBatch();
+            }));
+        }
+    }
+
+    private void markImporting(String batchId) {
+        try (Stream<LedgerEntry> entries = ledger.inBatch(batchId)) {
+            entries.filter(e -> e.state() == OrderState.PACKAGED)
+                    .forEach(e -> advance(e, x -> x.moveTo(OrderState.IMPORTING)));
         }
     }
 
     /** One conditional step; false when another worker changed the order first. */
-    private boolean advance(LedgerEntry entry, java.util.function.UnaryOperator<LedgerEntry> change) {
+    private boolean advance(LedgerEntry entry, UnaryOperator<LedgerEntry> change) {
         try {
             ledger.update(change.apply(entry));
             return true;
@@ -205,5 +290,4 @@ public final class OrderBatcher {
             return entries.map(LedgerEntry::legalEntity).filter(le -> le != null).collect(Collectors.toSet());
         }
     }
-
 }

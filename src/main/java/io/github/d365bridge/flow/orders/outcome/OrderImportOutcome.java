@@ -27,11 +27,15 @@ import io.github.d365bridge.flow.orders.mapping.SalesOrderPackage;
 import io.github.d365bridge.storage.ConcurrentUpdateException;
 
 /**
- * What a finished order import means for each of its orders. Succeeded: D365's numbers are read back by
- * customer reference and each order is imported (then written back). PartiallySucceeded: the orders in
- * the error-keys files fail with D365's own text, the rest are imported. Failed, Canceled or stuck: the
- * orders go back to be packaged again (in smaller batches) until their attempts are used up; an order
- * that failed alone with no attempts left fails with the job's errors.
+ * What the end of an order import means for each of its orders, decided by what D365 has, never by what
+ * the bridge assumes. Every order of the execution is looked up in D365 by customer reference: an order
+ * D365 has is imported (then written back) unless the error-keys files name it, in which case it fails
+ * with D365's own text and its half-created header is deleted. An order D365 does not have goes back to
+ * be packaged again in a smaller batch (a failed import counts against it), and fails with the job's
+ * errors only when its attempts are used up: never while a job that may still import it runs (the
+ * supervisor calls this only once D365 has ended the job), so a failed order never turns up in D365 later.
+ * An import D365 never started sends its orders back without counting. Idempotent: a redelivered check
+ * or the reconciler may call it again, and orders already imported get their write-back enqueued again.
  */
 public final class OrderImportOutcome implements DmfJobListener {
 
@@ -63,31 +67,94 @@ public final class OrderImportOutcome implements DmfJobListener {
 
     @Override
     public void onFinished(DmfJob job) {
-        List<LedgerEntry> orders = importing(job);
+        List<LedgerEntry> orders = unsettled(job);
         if (orders.isEmpty()) {
             return; // a repeated notification: every order already moved on
         }
         DmfExecutionStatus status = job.lastStatus();
-        if (status == DmfExecutionStatus.SUCCEEDED || status == DmfExecutionStatus.PARTIALLY_SUCCEEDED) {
-            Map<OrderKey, String> failures = status == DmfExecutionStatus.PARTIALLY_SUCCEEDED ? failures(job, orders)
-                    : Map.of();
-            settle(job, orders, failures);
-        } else {
-            retryOrFail(job, orders, "DMF job " + job.executionId() + " ended " + status + ": " + jobErrors(job));
+        // A failed job may still name the records it failed on: those failures are the orders' own.
+        Map<OrderKey, String> failures = status == DmfExecutionStatus.SUCCEEDED ? Map.of() : failures(job, orders);
+        Map<OrderKey, String> numbers = lookup.salesOrderNumbers(job.legalEntity(),
+                orders.stream().map(LedgerEntry::key).toList());
+        String missingReason = status == DmfExecutionStatus.SUCCEEDED || status == DmfExecutionStatus.PARTIALLY_SUCCEEDED
+                ? "DMF job " + job.executionId() + " ended " + status + " but D365 has no sales order with this"
+                        + " customer reference"
+                : "DMF job " + job.executionId() + " ended " + status + ": " + jobErrors(job);
+        int imported = 0;
+        int failed = 0;
+        for (LedgerEntry entry : orders) {
+            String failure = failures.get(entry.key());
+            String number = numbers.get(entry.key());
+            if (failure != null) {
+                failed++;
+                advance(toImporting(entry).moveTo(OrderState.FAILED).withError("D365 refused the order: " + failure
+                        + removePartialOrder(job.legalEntity(), number)));
+            } else if (number != null) {
+                imported++;
+                if (advance(toImporting(entry).moveTo(OrderState.IMPORTED).withSalesOrderNumber(number))) {
+                    writeBack.accept(entry.key());
+                }
+            } else {
+                failedImport(entry, orders.size(), missingReason);
+            }
         }
+        LOG.infof("Batch %s (%s): %d imported, %d failed, %d to be packaged again", job.batchId(), status, imported,
+                failed, orders.size() - imported - failed);
     }
 
     @Override
-    public void onDeadlinePassed(DmfJob job) {
-        retryOrFail(job, importing(job), "DMF job " + job.executionId() + " was not finished by its deadline "
-                + job.deadline());
+    public void onNeverStarted(DmfJob job) {
+        List<LedgerEntry> orders = unsettled(job);
+        if (orders.isEmpty()) {
+            return;
+        }
+        // Nothing of this execution can arrive any more; an order D365 has anyway came from elsewhere (an
+        // earlier run): record it rather than import it twice.
+        Map<OrderKey, String> numbers = lookup.salesOrderNumbers(job.legalEntity(),
+                orders.stream().map(LedgerEntry::key).toList());
+        for (LedgerEntry entry : orders) {
+            String number = numbers.get(entry.key());
+            if (number != null) {
+                if (advance(toImporting(entry).moveTo(OrderState.IMPORTED).withSalesOrderNumber(number))) {
+                    writeBack.accept(entry.key());
+                }
+            } else {
+                advance(toImporting(entry).moveTo(OrderState.MAPPED).withoutBatch());
+            }
+        }
+        LOG.infof("Batch %s: D365 never ran %s; %d of its orders found in D365, the rest packaged again",
+                job.batchId(), job.executionId(), numbers.size());
     }
 
-    private List<LedgerEntry> importing(DmfJob job) {
+    /**
+     * The orders of this execution still waiting for its end: IMPORTING, or PACKAGED if a crash came
+     * between claiming them and recording the import. Orders already IMPORTED by an earlier run of this
+     * listener get their write-back enqueued again (that run may have died before it enqueued them).
+     */
+    private List<LedgerEntry> unsettled(DmfJob job) {
+        List<LedgerEntry> orders = new ArrayList<>();
         try (Stream<LedgerEntry> entries = ledger.inBatch(job.batchId())) {
-            return entries.filter(e -> e.state() == OrderState.IMPORTING && job.executionId().equals(e.executionId()))
-                    .toList();
+            entries.filter(e -> job.executionId().equals(e.executionId())).forEach(e -> {
+                if (e.state() == OrderState.IMPORTING || e.state() == OrderState.PACKAGED) {
+                    orders.add(e);
+                } else if (e.state() == OrderState.IMPORTED) {
+                    writeBack.accept(e.key());
+                }
+            });
         }
+        return orders;
+    }
+
+    private static LedgerEntry toImporting(LedgerEntry entry) {
+        return entry.state() == OrderState.PACKAGED ? entry.moveTo(OrderState.IMPORTING) : entry;
+    }
+
+    /** One failed import of the order: packaged again in a smaller batch, or FAILED when its attempts are used up. */
+    private void failedImport(LedgerEntry entry, int batchSize, String reason) {
+        LedgerEntry counted = toImporting(entry).withFailedImport(batchSize).withError(reason);
+        advance(counted.attempts() >= config.maxAttempts()
+                ? counted.moveTo(OrderState.FAILED).withError(reason + " (after " + counted.attempts() + " imports)")
+                : counted.moveTo(OrderState.MAPPED).withoutBatch());
     }
 
     /** D365's error text per order, from the error-keys files of the header and line entities. */
@@ -95,8 +162,10 @@ public final class OrderImportOutcome implements DmfJobListener {
         Map<String, OrderKey> byReference = orders.stream()
                 .collect(Collectors.toMap(e -> e.key().toString(), LedgerEntry::key));
         // Line errors carry only the package-local order number the mapper gave the order.
-        Map<String, OrderKey> byPackageNumber = orders.stream().collect(Collectors.toMap(
-                e -> mapped.get(e.key()).packageOrderNumber(), LedgerEntry::key, (a, b) -> a));
+        Map<String, OrderKey> byPackageNumber = new HashMap<>();
+        for (LedgerEntry e : orders) {
+            mapped.find(e.key()).ifPresent(m -> byPackageNumber.putIfAbsent(m.packageOrderNumber(), e.key()));
+        }
         Map<OrderKey, String> failed = new HashMap<>();
         for (String entity : List.of(SalesOrderPackage.HEADERS_LABEL, SalesOrderPackage.LINES_LABEL)) {
             for (ImportErrorKeys.FailedRecord record : errorKeys.failedRecords(job.executionId(), entity)) {
@@ -114,28 +183,6 @@ public final class OrderImportOutcome implements DmfJobListener {
             }
         }
         return failed;
-    }
-
-    private void settle(DmfJob job, List<LedgerEntry> orders, Map<OrderKey, String> failures) {
-        Map<OrderKey, String> numbers = lookup.salesOrderNumbers(job.legalEntity(),
-                orders.stream().map(LedgerEntry::key).toList());
-        for (LedgerEntry entry : orders) {
-            String failure = failures.get(entry.key());
-            String number = numbers.get(entry.key());
-            if (failure != null) {
-                advance(entry.moveTo(OrderState.FAILED).withError("D365 refused the order: " + failure
-                        + removePartialOrder(job.legalEntity(), number)));
-            } else if (number != null) {
-                if (advance(entry.moveTo(OrderState.IMPORTED).withSalesOrderNumber(number))) {
-                    writeBack.accept(entry.key());
-                }
-            } else {
-                // D365 reported success but has no order with this reference (e.g. a package without field map).
-                retryOrFail(job, List.of(entry), "DMF job " + job.executionId() + " ended " + job.lastStatus()
-                        + " but D365 has no sales order with customer reference " + entry.key());
-            }
-        }
-        LOG.infof("Batch %s: %d imported, %d failed", job.batchId(), orders.size() - failures.size(), failures.size());
     }
 
     /**
@@ -160,19 +207,6 @@ public final class OrderImportOutcome implements DmfJobListener {
                     e.getMessage());
             return " (D365 created sales order " + salesOrderNumber + " without the failed lines and it could not be"
                     + " deleted: delete it in D365 before replaying this order)";
-        }
-    }
-
-    private void retryOrFail(DmfJob job, List<LedgerEntry> orders, String reason) {
-        for (LedgerEntry entry : orders) {
-            // Alone in its batch, the failure is this order's own; otherwise it goes back to be re-packaged
-            // in a smaller batch, until its attempts are used up.
-            boolean alone = orders.size() == 1;
-            if (alone || entry.attempts() >= config.maxAttempts()) {
-                advance(entry.moveTo(OrderState.FAILED).withError(reason));
-            } else {
-                advance(entry.moveTo(OrderState.MAPPED).withError(reason));
-            }
         }
     }
 

@@ -73,9 +73,9 @@ class OrderWriteBackTest {
         LedgerEntry entry = ledger.find(key).orElseThrow();
         ledger.update(entry.moveTo(OrderState.MAPPED).withLegalEntity("usmf"));
         entry = ledger.find(key).orElseThrow();
-        ledger.update(entry.moveTo(OrderState.PACKAGED).withBatch("b1"));
+        ledger.update(entry.moveTo(OrderState.PACKAGED).withBatch("b1", "exec-1"));
         entry = ledger.find(key).orElseThrow();
-        ledger.update(entry.moveTo(OrderState.IMPORTING).withExecution("exec-1"));
+        ledger.update(entry.moveTo(OrderState.IMPORTING));
         entry = ledger.find(key).orElseThrow();
         ledger.update(entry.moveTo(OrderState.IMPORTED).withSalesOrderNumber(salesOrderNumber));
     }

@@ -178,6 +178,7 @@ class OrderPipelineTest {
         final D365Client d365;
         final String statusQueue = TestAzurite.uniqueName("dmf-status");
         final List<OrderKey> writeBacks = new CopyOnWriteArrayList<>();
+        final List<LedgerEntry> readAgain = new CopyOnWriteArrayList<>();
         final OrderFlowConfig config;
         final MappedOrderStore mapped = new MappedOrderStore(storage, TestAzurite.uniqueName("mapped"));
         final OrderIntakeProcessor intake;
@@ -210,7 +211,8 @@ class OrderPipelineTest {
                     new DmfJobStore(storage, TestAzurite.uniqueName("Jobs")), publisher, statusQueue,
                     new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(2)),
                     List.of(outcome), Clock.systemUTC());
-            batcher = new OrderBatcher(ledger, mapped, lookup, supervisor, config, writeBacks::add, Clock.systemUTC());
+            batcher = new OrderBatcher(ledger, mapped, lookup, supervisor, config, writeBacks::add, readAgain::add,
+                    Clock.systemUTC());
             writeBack = new OrderWriteBack(commerce, ledger, true);
         }
 
