@@ -102,6 +102,13 @@ public final class CommerceSandbox implements AutoCloseable {
 
         this.vertx = Vertx.vertx();
         Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            if (faults.outage().refuse()) {
+                ctx.request().connection().close(); // a request on a connection kept alive from before
+            } else {
+                ctx.next();
+            }
+        });
         router.route().handler(calls::count);
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
         router.route().handler(traffic::attach);
@@ -111,7 +118,12 @@ public final class CommerceSandbox implements AutoCloseable {
         router.route("/_sandbox/*").handler(control::handle);
         router.route().handler(dispatcher::handle);
         try {
-            this.server = vertx.createHttpServer().requestHandler(router).listen(options.port(), "127.0.0.1")
+            // an outage drops connections as they come
+            this.server = vertx.createHttpServer().requestHandler(router).connectionHandler(connection -> {
+                if (faults.outage().refuse()) {
+                    connection.close();
+                }
+            }).listen(options.port(), "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();

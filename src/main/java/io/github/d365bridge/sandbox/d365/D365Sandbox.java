@@ -73,7 +73,12 @@ public final class D365Sandbox implements AutoCloseable {
             serverOptions.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(options.tls().keyStore().toString())
                     .setPassword(options.tls().password()));
         }
-        this.server = vertx.createHttpServer(serverOptions).requestHandler(router);
+        // an outage drops connections as they come (and requests on connections kept alive from before)
+        this.server = vertx.createHttpServer(serverOptions).requestHandler(router).connectionHandler(connection -> {
+            if (faults.outage().refuse()) {
+                connection.close();
+            }
+        });
         await(server.listen().toCompletionStage().toCompletableFuture());
         this.baseUrl = URI.create((options.tls() == null ? "http" : "https") + "://127.0.0.1:" + server.actualPort());
         mount(router, rules, blobs);
@@ -91,7 +96,14 @@ public final class D365Sandbox implements AutoCloseable {
                 entraAuthority() + "/oauth2/v2.0/token", entraAuthority() + "/oauth2/token",
                 adfsAuthority() + "/oauth2/token"));
         DataEndpoint dataEndpoint = new DataEndpoint(faults, new BearerCheck(tokens, options),
-                new ODataService(data, rules, options.pageSize()), new DmfService(options, blobs, jobs));
+                new ODataService(data, rules, options.pageSize()), new DmfService(options, blobs, jobs, faults));
+        router.route().handler(ctx -> {
+            if (faults.outage().refuse()) {
+                ctx.request().connection().close();
+            } else {
+                ctx.next();
+            }
+        });
         router.route().handler(calls::count);
         router.route().handler(BodyHandler.create(false).setBodyLimit(64L * 1024 * 1024));
         new ControlEndpoints(options.controlKey(), faults, invoicing, publisher, this::reset, cloud).mount(router);

@@ -54,6 +54,11 @@ final class DataEndpoint {
             ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer").end();
             return;
         }
+        if (!isDmf) {
+            int end = rest.indexOf('(');
+            String set = end < 0 ? (rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest) : rest.substring(0, end);
+            faults.seen(ctx.request().method().name() + " " + set, "");
+        }
         if (isDmf) {
             dmf.handle(ctx, serviceBase, rest.substring(DMF_PREFIX.length()), caller.get().defaultCompany());
         } else {

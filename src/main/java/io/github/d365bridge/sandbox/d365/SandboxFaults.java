@@ -1,12 +1,19 @@
 package io.github.d365bridge.sandbox.d365;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+
+import io.github.d365bridge.sandbox.FaultTally;
+import io.github.d365bridge.sandbox.OutageWindow;
 
 /**
  * Faults the sandbox injects into /data calls, and the per-path call counters tests assert on.
@@ -14,10 +21,21 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link #failNext} gives an exact number of faulty answers. Throttling (429) hits OData entity
  * calls only, because DMF is exempt from service protection in D365; errors, latency and dropped
  * connections hit every /data call. Same settings as {@code /_sandbox/faults}.
+ *
+ * <p>Besides faults that refuse a call before acting, some act and then lose the answer
+ * ({@link #loseAnswers}), make a DMF job finish late ({@link #lateDmfJobs}) or take the whole system down
+ * for a window ({@link #outage()}). Every injected fault is counted by kind in {@link #injected()}.
  */
 public final class SandboxFaults {
 
-    private final java.util.concurrent.atomic.AtomicInteger expiredWriteUrls = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger expiredWriteUrls = new AtomicInteger();
+    private final FaultTally tally = new FaultTally();
+    private final OutageWindow outage = new OutageWindow(Clock.systemUTC(), tally);
+    private final AnswerLoss answerLoss;
+    private final List<D365CallListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger lateNext = new AtomicInteger();
+    private volatile int latePercent;
+    private volatile Duration lateBy = Duration.ZERO;
 
     /** What to do with one call. */
     public record Decision(Kind kind, int status, Integer retryAfterSeconds, Duration latency) {
@@ -39,6 +57,7 @@ public final class SandboxFaults {
 
     SandboxFaults(long seed) {
         this.random = new Random(seed);
+        this.answerLoss = new AnswerLoss(seed, tally);
     }
 
     /** Answers 429 to this share of OData calls, with {@code Retry-After} when the value is not null. */
@@ -66,7 +85,6 @@ public final class SandboxFaults {
         return this;
     }
 
-    /** DMF jobs started from now on stay Executing for ever (until the flag is cleared). */
     /** The next {@code count} DMF write URLs are handed out already expired (their uploads get 403). */
     public SandboxFaults expireNextWriteUrls(int count) {
         expiredWriteUrls.set(count);
@@ -75,9 +93,90 @@ public final class SandboxFaults {
 
     /** Consumes one pending expired write URL, if any. */
     public boolean takeExpiredWriteUrl() {
-        return expiredWriteUrls.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        boolean expired = expiredWriteUrls.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        if (expired) {
+            tally.count("expiredWriteUrl");
+        }
+        return expired;
     }
 
+    /**
+     * Carries out the DMF {@code action} (the import job is created and runs, the write URL is issued)
+     * and then loses its answer for the next {@code next} calls and {@code percent} % of the later ones.
+     */
+    public SandboxFaults loseAnswers(String action, int percent, int next, AnswerLoss.How how) {
+        answerLoss.lose(action, percent, next, how);
+        return this;
+    }
+
+    public AnswerLoss answerLoss() {
+        return answerLoss;
+    }
+
+    /**
+     * The next {@code next} imports, then {@code percent} % of the later ones, stay Executing for
+     * {@code by} longer than the latency model says, then finish as they would have (rows imported):
+     * a job that ends after the caller's deadline.
+     */
+    public SandboxFaults lateDmfJobs(int next, int percent, Duration by) {
+        latePercent = percent(percent);
+        lateBy = by;
+        lateNext.set(next);
+        return this;
+    }
+
+    /** The extra time the import starting now runs, if it is to be late; counted as {@code lateJob}. */
+    public Optional<Duration> takeLateJob() {
+        boolean late = lateNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        if (!late && latePercent > 0) {
+            synchronized (random) {
+                late = random.nextInt(100) < latePercent;
+            }
+        }
+        if (!late) {
+            return Optional.empty();
+        }
+        tally.count("lateJob");
+        return Optional.of(lateBy);
+    }
+
+    /** The window in which the whole sandbox (tokens, OData, DMF, control) drops every connection. */
+    public OutageWindow outage() {
+        return outage;
+    }
+
+    /** Tells {@code listener} about every DMF action and OData call before it is answered. */
+    public SandboxFaults onCall(D365CallListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public void removeListeners() {
+        listeners.clear();
+    }
+
+    /** Runs the listeners; one that throws does not stop the call or the others. */
+    public void seen(String operation, String detail) {
+        for (D365CallListener listener : listeners) {
+            try {
+                listener.seen(operation, detail);
+            } catch (RuntimeException e) {
+                // a test hook failing must not turn into a sandbox fault nobody asked for
+            }
+        }
+    }
+
+    /** Faults injected so far by kind ({@code throttle}, {@code answerLost}, {@code lateJob}, {@code outage} …). */
+    public Map<String, Long> injected() {
+        return tally.snapshot();
+    }
+
+    /** Counts one injected fault of a kind the sandbox decides elsewhere (a stuck job). */
+    public void countInjected(String kind) {
+        tally.count(kind);
+    }
+
+    /** DMF jobs started from now on stay Executing for ever (until the flag is cleared). */
     public SandboxFaults stuckDmfJobs(boolean stuck) {
         stuckDmfJobs = stuck;
         return this;
@@ -100,6 +199,10 @@ public final class SandboxFaults {
         latency = Duration.ZERO;
         stuckDmfJobs = false;
         failNextCount.set(0);
+        answerLoss.clear();
+        lateNext.set(0);
+        latePercent = 0;
+        outage.clear();
     }
 
     public boolean stuckDmfJobs() {
@@ -118,8 +221,10 @@ public final class SandboxFaults {
         return copy;
     }
 
+    /** Forgets the call counters and the injected-fault counts. */
     public void resetCounters() {
         counters.clear();
+        tally.reset();
     }
 
     /** Counts the call and draws its fate. */
@@ -127,17 +232,21 @@ public final class SandboxFaults {
         counters.computeIfAbsent(path, p -> new LongAdder()).increment();
         Duration delay = latency;
         if (failNextCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            tally.count(failNextStatus == 429 ? "throttle" : "serverError");
             return new Decision(Decision.Kind.ANSWER, failNextStatus, failNextStatus == 429 ? failNextRetryAfter : null,
                     delay);
         }
         synchronized (random) {
             if (dropPercent > 0 && random.nextInt(100) < dropPercent) {
+                tally.count("dropConnection");
                 return new Decision(Decision.Kind.DROP, 0, null, delay);
             }
             if (throttleable && throttlePercent > 0 && random.nextInt(100) < throttlePercent) {
+                tally.count("throttle");
                 return new Decision(Decision.Kind.ANSWER, 429, retryAfterSeconds, delay);
             }
             if (errorPercent > 0 && random.nextInt(100) < errorPercent) {
+                tally.count("serverError");
                 return new Decision(Decision.Kind.ANSWER, errorStatus, null, delay);
             }
         }

@@ -63,7 +63,8 @@ public final class ControlApi {
             if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), controlKey.getBytes(StandardCharsets.UTF_8))) {
                 throw CommerceException.of(401, "Control key missing or wrong (header " + KEY_HEADER + ")");
             }
-            JsonNode body = ctx.body() == null || ctx.body().length() == 0 ? Json.mapper().createObjectNode()
+            // a GET without body has no buffer at all (length -1), not an empty one
+            JsonNode body = ctx.body() == null || ctx.body().length() <= 0 ? Json.mapper().createObjectNode()
                     : Json.mapper().readTree(ctx.body().asString());
             Responses.json(ctx, 200, route(method, path, body));
         } catch (CommerceException e) {
@@ -94,6 +95,14 @@ public final class ControlApi {
             }
             case "DELETE /faults" -> {
                 faults.clear();
+                return state();
+            }
+            case "GET /injected" -> {
+                return Json.mapper().valueToTree(faults.injected());
+            }
+            case "POST /outage" -> {
+                faults.outage().schedule(java.time.Instant.now().plusMillis(body.path("startInMs").asLong(0)),
+                        Duration.ofMillis(body.path("lengthMs").asLong()));
                 return state();
             }
             case "POST /bulk/pause" -> {

@@ -11,12 +11,17 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.d365bridge.sandbox.FaultTally;
+import io.github.d365bridge.sandbox.OutageWindow;
+
 /**
  * Programmatic fault injection, the same settings the {@code /_sandbox/faults} control endpoint
  * changes: whole-call faults (throttling, 500, proxy 502/503, latency) by rule, per-row failures in
  * async bulk operations and tier-price calls, and call counters per route so a test can prove how
  * often its client really called. Percentages draw from a random seeded by the options' seed, so a
- * run is repeatable.
+ * run is repeatable. Rules of kind {@code ANSWER_LOST_*} let the call run and lose its answer; the
+ * {@link #outage()} window takes the whole store down. Every injected fault is counted by kind in
+ * {@link #injected()}.
  */
 public final class SandboxFaults {
 
@@ -28,9 +33,37 @@ public final class SandboxFaults {
     private final Set<String> tierPriceSkus = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Random random;
+    private final FaultTally tally = new FaultTally();
+    private final OutageWindow outage = new OutageWindow(java.time.Clock.systemUTC(), tally);
 
     public SandboxFaults(long seed) {
         this.random = new Random(seed);
+    }
+
+    /** The window in which the store drops every connection (REST, control and key routes alike). */
+    public OutageWindow outage() {
+        return outage;
+    }
+
+    /** Faults injected so far by kind ({@code throttle}, {@code serverError}, {@code answerLost}, {@code outage} …). */
+    public Map<String, Long> injected() {
+        return tally.snapshot();
+    }
+
+    /**
+     * Counts a fault that hit a call; answer-lost faults are counted by {@link #answerLost} once the call
+     * really ran, since a call that failed on its own had no answer worth losing.
+     */
+    private void counted(FaultRule rule) {
+        if (!rule.kind().losesAnswer()) {
+            tally.count(rule.kind().tallyName());
+        }
+    }
+
+    /** Counts an answer lost after its call was carried out on {@code routeKey}. */
+    public void answerLost(String routeKey) {
+        tally.count("answerLost");
+        tally.count("answerLost." + routeKey);
     }
 
     private static final class RuleState {
@@ -52,6 +85,7 @@ public final class SandboxFaults {
         rules.clear();
         bulkItems.clear();
         tierPriceSkus.clear();
+        outage.clear();
     }
 
     public synchronized List<FaultRule> rules() {
@@ -68,6 +102,7 @@ public final class SandboxFaults {
             }
             if (rule.percent() >= 100 || random.nextInt(100) < rule.percent()) {
                 state.used++;
+                counted(rule);
                 return Optional.of(rule);
             }
         }
@@ -114,7 +149,9 @@ public final class SandboxFaults {
         return copy;
     }
 
+    /** Forgets the call counters and the injected-fault counts. */
     public void resetCalls() {
         calls.clear();
+        tally.reset();
     }
 }

@@ -34,11 +34,21 @@ public final class Responses {
         return CommerceException.of(500, "Internal Error. Details are available in Magento log file. Report ID: " + id);
     }
 
-    /** @return true when the fault answered the call, false for latency-only faults */
+    /** Loses the answer of a call that was carried out: closes the connection, or the proxy's 502 page. */
+    static void answerLost(RoutingContext ctx, FaultRule rule) {
+        if (rule.kind() == FaultKind.ANSWER_LOST_RESET) {
+            TrafficLog.record(ctx, 0, "");
+            ctx.request().connection().close();
+            return;
+        }
+        fault(ctx, new FaultRule(rule.route(), FaultKind.BAD_GATEWAY, 100, 1, java.time.Duration.ZERO, null));
+    }
+
+    /** @return true when the fault answered the call, false for latency-only and answer-lost faults */
     static boolean fault(RoutingContext ctx, FaultRule rule) {
         FaultKind kind = rule.kind();
         switch (kind) {
-            case LATENCY -> {
+            case LATENCY, ANSWER_LOST_RESET, ANSWER_LOST_BAD_GATEWAY -> {
                 return false;
             }
             case THROTTLE -> {

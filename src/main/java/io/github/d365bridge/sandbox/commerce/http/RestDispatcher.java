@@ -107,6 +107,11 @@ public final class RestDispatcher {
             synchronized (lock) {
                 result = route.handler().handle(call);
             }
+            if (fault.isPresent() && fault.get().kind().losesAnswer()) {
+                faults.answerLost(route.key());
+                Responses.answerLost(ctx, fault.get());
+                return;
+            }
             Responses.json(ctx, 200, Json.mapper().valueToTree(result));
         } catch (CommerceException e) {
             Responses.error(ctx, e);

@@ -44,6 +44,7 @@ public final class ControlEndpoints {
     public void mount(Router router) {
         router.route("/_sandbox/*").handler(this::requireKey);
         router.get("/_sandbox/counters").handler(ctx -> json(ctx, 200, faults.counters()));
+        router.get("/_sandbox/injected").handler(ctx -> json(ctx, 200, faults.injected()));
         router.delete("/_sandbox/counters").handler(ctx -> {
             faults.resetCounters();
             ctx.response().setStatusCode(204).end();
@@ -69,7 +70,11 @@ public final class ControlEndpoints {
         ctx.next();
     }
 
-    /** Body: any of throttlePercent, retryAfterSeconds, errorPercent, errorStatus, latencyMs, dropPercent, stuckDmfJobs, failNext{count,status,retryAfterSeconds}. */
+    /**
+     * Body: any of throttlePercent, retryAfterSeconds, errorPercent, errorStatus, latencyMs, dropPercent,
+     * stuckDmfJobs, failNext{count,status,retryAfterSeconds}, loseAnswers[{action,percent,next,how}],
+     * lateDmfJobs{next,percent,byMs}, outage{startInMs,lengthMs}.
+     */
     private void setFaults(RoutingContext ctx) {
         try {
             JsonNode body = MAPPER.readTree(ctx.body().asString() == null ? "{}" : ctx.body().asString());
@@ -88,6 +93,20 @@ public final class ControlEndpoints {
             }
             if (body.has("stuckDmfJobs")) {
                 faults.stuckDmfJobs(body.get("stuckDmfJobs").asBoolean());
+            }
+            for (JsonNode rule : body.path("loseAnswers")) {
+                faults.loseAnswers(rule.path("action").asText(), rule.path("percent").asInt(0), rule.path("next").asInt(0),
+                        io.github.d365bridge.sandbox.d365.AnswerLoss.How.valueOf(rule.path("how").asText("RESET")));
+            }
+            JsonNode late = body.path("lateDmfJobs");
+            if (late.isObject()) {
+                faults.lateDmfJobs(late.path("next").asInt(0), late.path("percent").asInt(0),
+                        Duration.ofMillis(late.path("byMs").asLong()));
+            }
+            JsonNode outage = body.path("outage");
+            if (outage.isObject()) {
+                faults.outage().schedule(java.time.Instant.now().plusMillis(outage.path("startInMs").asLong(0)),
+                        Duration.ofMillis(outage.path("lengthMs").asLong()));
             }
             JsonNode next = body.path("failNext");
             if (next.isObject()) {

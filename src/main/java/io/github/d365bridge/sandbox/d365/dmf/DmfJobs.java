@@ -82,8 +82,11 @@ public final class DmfJobs implements AutoCloseable {
     private void runImport(DmfJob job, String blobName, String packageName) {
         job.status("Executing");
         if (faults.stuckDmfJobs()) {
+            faults.countInjected("stuckJob");
             return;
         }
+        // a late job holds its entities like any running import, so a parallel import still conflicts with it
+        long late = faults.takeLateJob().map(Duration::toMillis).orElse(0L);
         Path file = null;
         try {
             if (!blobs.exists(blobName)) {
@@ -94,7 +97,7 @@ public final class DmfJobs implements AutoCloseable {
                     options.dataProjects().getOrDefault(job.definitionGroup(), List.of()));
             boolean conflict = claim(job, parsed.stream().map(p -> p.label().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             long rows = parsed.stream().mapToLong(p -> p.rows().size()).sum();
-            scheduler.schedule(() -> finishImport(job, parsed, conflict), latency(rows), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> finishImport(job, parsed, conflict), late + latency(rows), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             String message = e instanceof ImportFailure ? e.getMessage() : "Import failed: " + e;
             scheduler.schedule(() -> fail(job, message), options.dmfFixedLatency().toMillis(), TimeUnit.MILLISECONDS);
@@ -134,6 +137,7 @@ public final class DmfJobs implements AutoCloseable {
     private void runExport(DmfJob job, String packageName) {
         job.status("Executing");
         if (faults.stuckDmfJobs()) {
+            faults.countInjected("stuckJob");
             return;
         }
         try {

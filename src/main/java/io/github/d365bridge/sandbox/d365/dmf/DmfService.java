@@ -16,7 +16,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.d365bridge.sandbox.d365.AnswerLoss;
 import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
+import io.github.d365bridge.sandbox.d365.SandboxFaults;
 import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
 import io.github.d365bridge.sandbox.d365.odata.ODataException;
 import io.github.d365bridge.sandbox.d365.odata.ODataService;
@@ -50,12 +52,14 @@ public final class DmfService {
     private final D365SandboxOptions options;
     private final DmfBlobs blobs;
     private final DmfJobs jobs;
+    private final SandboxFaults faults;
 
     /** @param blobs null when the sandbox has no storage: every action then answers 500 */
-    public DmfService(D365SandboxOptions options, DmfBlobs blobs, DmfJobs jobs) {
+    public DmfService(D365SandboxOptions options, DmfBlobs blobs, DmfJobs jobs, SandboxFaults faults) {
         this.options = options;
         this.blobs = blobs;
         this.jobs = jobs;
+        this.faults = faults;
     }
 
     public void handle(RoutingContext ctx, String base, String actionPath, String company) {
@@ -74,6 +78,12 @@ public final class DmfService {
             }
             Map<String, JsonNode> p = parameters(action, ctx.body().asString());
             Object value = new DmfActions(options, blobs, jobs, base, company).run(action, p);
+            faults.seen(action, value instanceof String text ? text : "");
+            java.util.Optional<AnswerLoss.How> lost = faults.answerLoss().take(action);
+            if (lost.isPresent()) {
+                loseAnswer(ctx, lost.get());
+                return;
+            }
             answer(ctx, base, value);
         } catch (ODataException e) {
             ODataService.error(ctx, e);
@@ -107,6 +117,17 @@ public final class DmfService {
                     + " the request payload. The missing parameters are: " + String.join(", ", missing) + ".");
         }
         return values;
+    }
+
+    /** The action was carried out; the caller never hears of it. */
+    private static void loseAnswer(RoutingContext ctx, AnswerLoss.How how) {
+        if (how == AnswerLoss.How.RESET) {
+            ctx.request().connection().close();
+            return;
+        }
+        // what the gateway in front of the AOS sends when the AOS answer does not reach it
+        ctx.response().setStatusCode(502).putHeader("Content-Type", "text/html")
+                .end("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>");
     }
 
     private static void answer(RoutingContext ctx, String base, Object value) {
