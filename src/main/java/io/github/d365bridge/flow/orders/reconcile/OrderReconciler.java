@@ -69,8 +69,7 @@ public final class OrderReconciler {
         Instant before = clock.instant().minus(staleAfter);
         int read = 0;
         for (LedgerEntry entry : stale(OrderState.RECEIVED, before)) {
-            if (touch(entry)) {
-                readAgain.accept(entry);
+            if (touch(entry) && act(entry, () -> readAgain.accept(entry))) {
                 read++;
             }
         }
@@ -89,8 +88,9 @@ public final class OrderReconciler {
                     : supervisor.job(first.legalEntity(), first.executionId());
             if (job.isPresent()) {
                 orders.forEach(this::touch);
-                supervisor.resume(job.get());
-                followed++;
+                if (act(first, () -> supervisor.resume(job.get()))) {
+                    followed++;
+                }
             } else {
                 // The job is recorded before anything is submitted, and forgotten only when D365 certainly did
                 // not start it: without a record, nothing of this execution can reach D365.
@@ -103,8 +103,7 @@ public final class OrderReconciler {
         }
         int written = 0;
         for (LedgerEntry entry : stale(OrderState.IMPORTED, before)) {
-            if (touch(entry)) {
-                writeBack.accept(entry.key());
+            if (touch(entry) && act(entry, () -> writeBack.accept(entry.key()))) {
                 written++;
             }
         }
@@ -115,6 +114,18 @@ public final class OrderReconciler {
                     staleAfter.toSeconds());
         }
         return result;
+    }
+
+    /** One order's next step; a failure is logged and the order comes up again after {@code staleAfter}. */
+    private static boolean act(LedgerEntry entry, Runnable step) {
+        try {
+            step.run();
+            return true;
+        } catch (RuntimeException failed) {
+            LOG.warnf("Reconciler: order %s (%s) could not be moved on now, next look in a while: %s", entry.key(),
+                    entry.state(), failed.getMessage());
+            return false;
+        }
     }
 
     private List<LedgerEntry> stale(OrderState state, Instant before) {

@@ -32,6 +32,7 @@ import io.github.d365bridge.sandbox.commerce.faults.FaultKind;
 import io.github.d365bridge.sandbox.commerce.faults.FaultRule;
 import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
 import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
+import io.github.d365bridge.sandbox.d365.AnswerLoss;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -40,8 +41,9 @@ import io.quarkus.test.junit.TestProfile;
  * The order flow under trouble, in the running app: most webhooks once, a fifth of them two or three
  * times and out of order, some orders only visible to the poll; about 10 % of Commerce and D365 OData
  * calls answered 429 or 503; write URLs that expired before the upload; about 2 % of the orders carrying an
- * item D365 does not know; one import stuck in Executing past its deadline; and the runtime killed and
- * restarted mid-run. Afterwards every good order is in D365 exactly once with its number back in Commerce,
+ * item D365 does not know; one import finishing 25 s after its deadline; imports and write URLs that D365
+ * created but whose answers were lost; and the runtime halted and resumed mid-run (the process kills are
+ * {@code OrderFlowChaosIT}'s). Afterwards every good order is in D365 exactly once with its number back in Commerce,
  * every bad order failed with D365's reason and is not in D365, and the counts add up exactly.
  * Size: 300 orders by default (about 70 s); {@code ./mvnw verify -Dchaos.orders=1000} for the full size.
  */
@@ -84,7 +86,12 @@ class OrderFlowChaosTest {
         }
         placed.addAll(badOrders);
 
-        d365.faults().throttle(5, 1).serverErrors(5, 503).expireNextWriteUrls(3).stuckDmfJobs(true);
+        // one import finishes well after its 15 s deadline; some imports and write URLs are created by D365
+        // but their answers lost on the way back
+        d365.faults().throttle(5, 1).serverErrors(5, 503).expireNextWriteUrls(3)
+                .lateDmfJobs(1, 0, Duration.ofSeconds(25))
+                .loseAnswers("ImportFromPackage", 10, 1, AnswerLoss.How.RESET)
+                .loseAnswers("GetAzureWriteUrl", 5, 0, AnswerLoss.How.BAD_GATEWAY);
         commerce.faults().add(FaultRule.always("*", FaultKind.THROTTLE).withPercent(5).withRetryAfter(1))
                 .add(FaultRule.always("*", FaultKind.UNAVAILABLE).withPercent(5));
         try {
@@ -92,9 +99,7 @@ class OrderFlowChaosTest {
             placed.addAll(commerce.orders().place(repeated / 2, OrderKind.MIXED, true, new DeliveryPolicy(2, true, 0, true, false)));
             placed.addAll(commerce.orders().place(repeated - repeated / 2, OrderKind.MIXED, false,
                     new DeliveryPolicy(3, true, 0, true, false)));
-            // One import gets stuck in Executing; later ones run normally.
             await().atMost(Duration.ofSeconds(60)).until(() -> ledger.countsByState().get(OrderState.IMPORTING) > 0);
-            d365.faults().stuckDmfJobs(false);
             int rest = ORDERS - placed.size();
             placed.addAll(commerce.orders().place(rest / 2, OrderKind.MIXED, true, new DeliveryPolicy(1, false, 0, true, false)));
 
@@ -111,6 +116,8 @@ class OrderFlowChaosTest {
                 return all.stream().allMatch(k -> ledger.find(k).map(LedgerEntry::state)
                         .filter(s -> s == OrderState.WRITTEN_BACK || s == OrderState.FAILED).isPresent());
             });
+            assertThat(d365.faults().injected()).as("every fault kind was reached")
+                    .containsKeys("lateJob", "answerLost.ImportFromPackage");
         } finally {
             d365.faults().clear();
             commerce.faults().clear();

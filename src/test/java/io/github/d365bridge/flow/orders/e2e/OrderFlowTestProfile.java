@@ -28,6 +28,9 @@ public class OrderFlowTestProfile extends BridgeTestProfile {
         config.put("bridge.orders.dmf-first-check-delay", "PT1S");
         config.put("bridge.orders.dmf-max-check-delay", "PT2S");
         config.put("bridge.orders.dmf-job-timeout", "PT15S");
+        config.put("bridge.orders.dmf-not-found-grace", "PT10S");
+        config.put("ORDER_RECONCILE_SCHEDULE", "*/2 * * * * *");
+        config.put("bridge.orders.reconcile-after", "PT30S");
         config.put("bridge.runtime.queues.processing-timeout", "PT10S");
         config.put("bridge.mapping.profile", profileOverride().toString());
         config.put("quarkus.log.file.path", "target/quarkus-order-flow-test.log");

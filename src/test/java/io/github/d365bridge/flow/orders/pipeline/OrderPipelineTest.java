@@ -106,7 +106,7 @@ class OrderPipelineTest {
         Set<OrderKey> all = orders.stream().map(OrderPipelineTest::key).collect(Collectors.toSet());
         assertThat(bad).isNotEmpty().hasSizeLessThan(all.size());
 
-        Pipeline p = new Pipeline();
+        OrderPipeline p = new OrderPipeline(storage, TLS, d365Sandbox, commerceSandbox);
         for (ObjectNode order : orders) {
             // every order arrives twice (webhook and poll): the ledger keeps one
             for (String source : List.of("webhook", "poll")) {
@@ -153,7 +153,7 @@ class OrderPipelineTest {
                 .dmfLatency(Duration.ofMillis(100), Duration.ofMillis(1)).build());
                 CommerceSandbox commerce = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(3).build())) {
             SandboxAlignment.lineUp(commerce, d365);
-            Pipeline p = new Pipeline(d365, commerce,
+            OrderPipeline p = new OrderPipeline(storage, TLS, d365, commerce,
                     Map.of("bridge.orders.batch-max-age", "PT1H", "bridge.orders.batch-max-size", "200"));
             List<OrderKey> keys = new java.util.ArrayList<>();
             for (ObjectNode order : commerce.data().orders()) {
@@ -172,68 +172,6 @@ class OrderPipelineTest {
         }
     }
 
-    /** Everything wired by hand, as the CDI producers wire it in the app. */
-    private static final class Pipeline {
-        final OrderLedger ledger = new OrderLedger(storage, TestAzurite.uniqueName("Ledger"));
-        final D365Client d365;
-        final String statusQueue = TestAzurite.uniqueName("dmf-status");
-        final List<OrderKey> writeBacks = new CopyOnWriteArrayList<>();
-        final List<LedgerEntry> readAgain = new CopyOnWriteArrayList<>();
-        final OrderFlowConfig config;
-        final MappedOrderStore mapped = new MappedOrderStore(storage, TestAzurite.uniqueName("mapped"));
-        final OrderIntakeProcessor intake;
-        final DmfImportSupervisor supervisor;
-        final OrderBatcher batcher;
-        final OrderWriteBack writeBack;
-
-        Pipeline() {
-            this(d365Sandbox, commerceSandbox, Map.of("bridge.orders.batch-max-age", "PT0S",
-                    "bridge.orders.batch-max-size", "5"));
-        }
-
-        Pipeline(D365Sandbox d365Sandbox, CommerceSandbox commerceSandbox, Map<String, String> batching) {
-            d365 = d365Client(d365Sandbox);
-            config = new SmallRyeConfigBuilder().withMapping(OrderFlowConfig.class).withDefaultValues(batching).build()
-                    .getConfigMapping(OrderFlowConfig.class);
-            MappingProfile profile = MappingProfileLoader.fromText(defaultProfile(),
-                    Optional.of("customers:\n  unresolvedCustomer: guest-account\n"), "test override");
-            CommerceClient commerce = CommerceClient.create(CommerceClientOptions.builder(commerceSandbox.baseUrl(),
-                    new CommerceCredentials.OAuth1(commerceSandbox.options().integration())).build());
-            intake = new OrderIntakeProcessor(ledger, commerce, new OrderMapper(profile), (reference, email) -> Optional.empty(),
-                    mapped);
-            D365OrderLookup lookup = new D365OrderLookup(d365);
-            OrderImportOutcome outcome = new OrderImportOutcome(ledger, lookup,
-                    new ImportErrorKeys(d365, Duration.ofMillis(100), Duration.ofSeconds(20), Clock.systemUTC()), d365,
-                    config, mapped, writeBacks::add);
-            QueuePublisher publisher = new QueuePublisher(storage,
-                    new ClaimCheckStore(storage, TestAzurite.uniqueName("claims")), 48 * 1024);
-            supervisor = new DmfImportSupervisor(d365, new DmfImportLock(storage, TestAzurite.uniqueName("Locks")),
-                    new DmfJobStore(storage, TestAzurite.uniqueName("Jobs")), publisher, statusQueue,
-                    new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(2)),
-                    List.of(outcome), Clock.systemUTC());
-            batcher = new OrderBatcher(ledger, mapped, lookup, supervisor, config, writeBacks::add, readAgain::add,
-                    Clock.systemUTC());
-            writeBack = new OrderWriteBack(commerce, ledger, true);
-        }
-
-        /** Plays the batch timer and the status queue's trigger until no order is on its way any more. */
-        void runUntilSettled(Set<OrderKey> keys) {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
-                for (String legalEntity : batcher.legalEntitiesWaiting()) {
-                    batcher.packageReady(legalEntity);
-                }
-                for (QueueMessageItem message : storage.queue(statusQueue).receiveMessages(16, Duration.ofSeconds(30),
-                        null, null)) {
-                    JsonNode payload = EnvelopeCodec.decode(message.getBody().toString()).payload();
-                    supervisor.check(payload.path("legalEntity").asText(), payload.path("executionId").asText());
-                    storage.queue(statusQueue).deleteMessage(message.getMessageId(), message.getPopReceipt());
-                }
-                return keys.stream().map(k -> ledger.find(k).orElseThrow().state())
-                        .allMatch(s -> s == OrderState.IMPORTED || s == OrderState.FAILED);
-            });
-        }
-    }
-
     private static boolean containsSku(ObjectNode order, String sku) {
         for (JsonNode item : order.withArray("items")) {
             if (sku.equals(item.get("sku").asText())) {
@@ -249,24 +187,6 @@ class OrderPipelineTest {
 
     private static String storeCode(ObjectNode order) {
         return order.get("store_id").asInt() == 1 ? "default" : "eu_en";
-    }
-
-    private static String defaultProfile() {
-        try (var in = OrderPipelineTest.class.getClassLoader().getResourceAsStream(MappingProfileLoader.DEFAULT_RESOURCE)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static D365Client d365Client(D365Sandbox d365Sandbox) {
-        URI blob = URI.create(storage.blobService().getAccountUrl());
-        return D365Client.create(new D365ClientOptions(d365Sandbox.baseUrl(), D365ClientOptions.AuthMode.ENTRA,
-                d365Sandbox.entraAuthority(), "pipe-app", new D365ClientOptions.Secret("pipe-secret-0123456789"), false,
-                Duration.ofSeconds(30), new RetryOptions(3, Duration.ofMillis(100), Duration.ofSeconds(1),
-                        Duration.ofSeconds(20), Duration.ofSeconds(1)), List.of(blob.getHost() + ":" + blob.getPort()),
-                Optional.of(TrustStores.fromPkcs12(TLS.trustStore(), "changeit".toCharArray(), "test")),
-                Optional.empty()));
     }
 
 }
