@@ -37,7 +37,7 @@ import io.github.d365bridge.storage.Json;
  */
 @Path("/ops/customer-xref")
 @Produces(MediaType.APPLICATION_JSON)
-public class CustomerXrefOpsResource {
+public class CustomerXrefOpsResource extends OperatorResource {
 
     static final int MAX_LIMIT = 1000;
     private static final String BODY_EXAMPLE = "{\"customerAccount\":\"US-001\"}";

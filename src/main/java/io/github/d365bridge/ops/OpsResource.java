@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 /** Operator endpoints under {@code /api/ops}; the {@link OpsKeyFilter} has authenticated the caller. */
 @Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
-public class OpsResource {
+public class OpsResource extends OperatorResource {
 
     @Inject
     OpsService ops;

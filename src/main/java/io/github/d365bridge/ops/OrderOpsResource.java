@@ -23,7 +23,7 @@ import io.github.d365bridge.flow.orders.OrderState;
 /** The order ledger for operators: orders by state (with D365's reason for failures) and replay. */
 @Path("/ops/orders")
 @Produces(MediaType.APPLICATION_JSON)
-public class OrderOpsResource {
+public class OrderOpsResource extends OperatorResource {
 
     @Inject
     OrderLedger ledger;
