@@ -1,5 +1,6 @@
 package io.github.d365bridge.ops;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ import io.github.d365bridge.flow.orders.OrderState;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderOpsResource extends OperatorResource {
 
+    static final int MAX_LIMIT = 1000;
+
     @Inject
     OrderLedger ledger;
     @Inject
@@ -32,7 +35,12 @@ public class OrderOpsResource extends OperatorResource {
 
     @GET
     public Response inState(@QueryParam("state") @DefaultValue("FAILED") String state,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
+            @QueryParam("limit") @DefaultValue("50") String limit) {
+        List<String> problems = new ArrayList<>();
+        Integer max = OpsParameters.intInRange("limit", limit, 1, MAX_LIMIT, problems);
+        if (max == null) {
+            return OpsParameters.badRequest(problems);
+        }
         OrderState wanted;
         try {
             wanted = OrderState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
@@ -41,7 +49,7 @@ public class OrderOpsResource extends OperatorResource {
                     + List.of(OrderState.values()))).build();
         }
         try (var entries = ledger.inState(wanted)) {
-            List<LedgerEntry> page = entries.limit(Math.max(1, Math.min(limit, 1000))).toList();
+            List<LedgerEntry> page = entries.limit(max).toList();
             return Response.ok(page).build();
         }
     }

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.d365bridge.flow.orders.LedgerEntry;
 import io.github.d365bridge.flow.orders.OrderKey;
@@ -73,6 +75,20 @@ class OrderOpsEndpointsTest {
         given().header(OpsKeyFilter.HEADER, key).post("/ops/orders/default:NO-SUCH/replay").then().statusCode(404);
         given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?state=LOST").then().statusCode(400);
         given().post("/ops/orders/" + order + "/replay").then().statusCode(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1001", "-5", "many", "99999999999"})
+    void ordersRefuseALimitOutsideItsBoundsNamingIt(String limit) {
+        given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?state=FAILED&limit=" + limit).then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("limit: must be an integer from 1 to 1000, got '"
+                        + limit + "'"));
+    }
+
+    @Test
+    void ordersAcceptTheBoundsOfTheirLimit() {
+        given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?limit=1").then().statusCode(200);
+        given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?limit=1000").then().statusCode(200);
     }
 
     private List<MessageEnvelope> intakeMessages() {
