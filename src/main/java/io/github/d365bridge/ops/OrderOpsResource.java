@@ -54,11 +54,18 @@ public class OrderOpsResource extends OperatorResource {
         }
     }
 
+    /** The key may hold any character an increment id can, {@code /} (sent as {@code %2F}) included. */
     @POST
-    @Path("/{key}/replay")
+    @Path("/{key: .+}/replay")
     public Response replay(@PathParam("key") String key) {
+        OrderKey order;
         try {
-            return Response.ok(replay.replay(OrderKey.parse(key))).build();
+            order = OrderKey.parse(key);
+        } catch (IllegalArgumentException malformed) {
+            return OpsParameters.badRequest(List.of("key: " + malformed.getMessage()));
+        }
+        try {
+            return Response.ok(replay.replay(order)).build();
         } catch (IllegalArgumentException notFound) {
             return Response.status(404).entity(Map.of("error", notFound.getMessage())).build();
         } catch (IllegalStateException notFailed) {

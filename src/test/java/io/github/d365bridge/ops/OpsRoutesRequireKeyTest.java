@@ -57,7 +57,7 @@ class OpsRoutesRequireKeyTest {
     void theRoutingKnowsTheOperatorRoutes() {
         assertThat(OperatorRoutes.of(beans)).extracting(r -> r.method() + " " + r.template())
                 .contains("GET /ops/health", "GET /ops/status", "POST /ops/queues/{queue}/replay-poison",
-                        "GET /ops/orders", "POST /ops/orders/{key}/replay", "GET /ops/customer-xref/{legalEntity}",
+                        "GET /ops/orders", "POST /ops/orders/{key: .+}/replay", "GET /ops/customer-xref/{legalEntity}",
                         "PUT /ops/customer-xref/{legalEntity}/{kind}/{id}",
                         "DELETE /ops/customer-xref/{legalEntity}/{kind}/{id}");
     }
