@@ -37,7 +37,7 @@ import io.github.d365bridge.storage.Json;
  */
 @Path("/ops/customer-xref")
 @Produces(MediaType.APPLICATION_JSON)
-public class CustomerXrefOpsResource {
+public class CustomerXrefOpsResource extends OperatorResource {
 
     static final int MAX_LIMIT = 1000;
     private static final String BODY_EXAMPLE = "{\"customerAccount\":\"US-001\"}";
@@ -53,10 +53,7 @@ public class CustomerXrefOpsResource {
             @QueryParam("limit") @DefaultValue("50") String limit) {
         List<String> problems = new ArrayList<>();
         legalEntity(legalEntity, problems);
-        Integer max = integer(limit).filter(n -> n >= 1 && n <= MAX_LIMIT).orElse(null);
-        if (max == null) {
-            problems.add("limit: must be an integer from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
-        }
+        Integer max = OpsParameters.intInRange("limit", limit, 1, MAX_LIMIT, problems);
         return problems.isEmpty() ? storage(() -> Response.ok(xref.list(legalEntity, max).stream()
                 .map(CrossReferenceView::of).toList()).build()) : badRequest(problems);
     }
@@ -144,10 +141,6 @@ public class CustomerXrefOpsResource {
         return account;
     }
 
-    private static Optional<Integer> integer(String text) {
-        return text != null && text.matches("[0-9]{1,9}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
-    }
-
     /** Storage trouble is the server's, not the caller's: 503 when a retry may help. */
     private static Response storage(Supplier<Response> call) {
         try {
@@ -163,6 +156,6 @@ public class CustomerXrefOpsResource {
     }
 
     private static Response badRequest(List<String> problems) {
-        return Response.status(400).entity(Map.of("error", String.join("; ", problems))).build();
+        return OpsParameters.badRequest(problems);
     }
 }

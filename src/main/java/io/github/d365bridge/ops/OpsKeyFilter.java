@@ -1,18 +1,24 @@
 package io.github.d365bridge.ops;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import java.util.Map;
 
-import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
- * Guards every operator path at the HTTP layer, before any endpoint (REST or Funqy) sees the request.
- * On Azure the catch-all HTTP function is anonymous, so this filter is the only thing between the
- * internet and the operator endpoints.
+ * Requires the operator key on every {@link OperatorResource}. On Azure the catch-all HTTP function is
+ * anonymous, so this is the only thing between the internet and the operator endpoints.
+ *
+ * <p>It runs after routing and decides by the resource the request was routed to, never by the request
+ * path: the REST layer strips matrix parameters ({@code /ops;x/status}), decodes and normalises the path
+ * before it matches, so any check on the path text disagrees with the router for some spelling.
  */
-@ApplicationScoped
 public class OpsKeyFilter {
 
     public static final String HEADER = "X-Ops-Key";
@@ -20,19 +26,15 @@ public class OpsKeyFilter {
     @Inject
     OpsKeyProvider keys;
 
-    void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            String path = rc.normalizedPath();
-            if (path.contains("/ops/") || path.endsWith("/ops")) {
-                if (!keys.matches(rc.request().getHeader(HEADER))) {
-                    rc.response().setStatusCode(401)
-                            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                            .putHeader("WWW-Authenticate", "OpsKey header=\"" + HEADER + "\"")
-                            .end("{\"error\":\"missing or wrong " + HEADER + " header\"}");
-                    return;
-                }
-            }
-            rc.next();
-        }, 100);
+    @ServerRequestFilter // post-matching: the matched resource is known
+    public Response requireKey(ContainerRequestContext request, SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null
+                || !OperatorResource.class.isAssignableFrom(resource.getResourceClass())
+                || keys.matches(request.getHeaderString(HEADER))) {
+            return null;
+        }
+        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "OpsKey header=\"" + HEADER + "\"")
+                .entity(Map.of("error", "missing or wrong " + HEADER + " header")).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.github.d365bridge.ops;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -16,7 +18,10 @@ import jakarta.ws.rs.core.Response;
 /** Operator endpoints under {@code /api/ops}; the {@link OpsKeyFilter} has authenticated the caller. */
 @Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
-public class OpsResource {
+public class OpsResource extends OperatorResource {
+
+    /** Messages one replay moves at most; a larger backlog takes several calls, each checked by its outcome. */
+    static final int MAX_REPLAY = 1000;
 
     @Inject
     OpsService ops;
@@ -37,9 +42,14 @@ public class OpsResource {
 
     @POST
     @Path("/queues/{queue}/replay-poison")
-    public Response replay(@PathParam("queue") String queue, @QueryParam("max") @DefaultValue("100") int max) {
+    public Response replay(@PathParam("queue") String queue, @QueryParam("max") @DefaultValue("100") String max) {
+        List<String> problems = new ArrayList<>();
+        Integer limit = OpsParameters.intInRange("max", max, 1, MAX_REPLAY, problems);
+        if (limit == null) {
+            return OpsParameters.badRequest(problems);
+        }
         try {
-            int replayed = ops.replayPoison(queue, Math.max(1, Math.min(max, 10_000)));
+            int replayed = ops.replayPoison(queue, limit);
             return Response.ok(Map.of("queue", queue, "replayed", replayed)).build();
         } catch (IllegalArgumentException unknown) {
             return Response.status(404).entity(Map.of("error", unknown.getMessage())).build();

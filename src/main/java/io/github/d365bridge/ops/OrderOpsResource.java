@@ -1,5 +1,6 @@
 package io.github.d365bridge.ops;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,9 @@ import io.github.d365bridge.flow.orders.OrderState;
 /** The order ledger for operators: orders by state (with D365's reason for failures) and replay. */
 @Path("/ops/orders")
 @Produces(MediaType.APPLICATION_JSON)
-public class OrderOpsResource {
+public class OrderOpsResource extends OperatorResource {
+
+    static final int MAX_LIMIT = 1000;
 
     @Inject
     OrderLedger ledger;
@@ -32,7 +35,12 @@ public class OrderOpsResource {
 
     @GET
     public Response inState(@QueryParam("state") @DefaultValue("FAILED") String state,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
+            @QueryParam("limit") @DefaultValue("50") String limit) {
+        List<String> problems = new ArrayList<>();
+        Integer max = OpsParameters.intInRange("limit", limit, 1, MAX_LIMIT, problems);
+        if (max == null) {
+            return OpsParameters.badRequest(problems);
+        }
         OrderState wanted;
         try {
             wanted = OrderState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
@@ -41,16 +49,23 @@ public class OrderOpsResource {
                     + List.of(OrderState.values()))).build();
         }
         try (var entries = ledger.inState(wanted)) {
-            List<LedgerEntry> page = entries.limit(Math.max(1, Math.min(limit, 1000))).toList();
+            List<LedgerEntry> page = entries.limit(max).toList();
             return Response.ok(page).build();
         }
     }
 
+    /** The key may hold any character an increment id can, {@code /} (sent as {@code %2F}) included. */
     @POST
-    @Path("/{key}/replay")
+    @Path("/{key: .+}/replay")
     public Response replay(@PathParam("key") String key) {
+        OrderKey order;
         try {
-            return Response.ok(replay.replay(OrderKey.parse(key))).build();
+            order = OrderKey.parse(key);
+        } catch (IllegalArgumentException malformed) {
+            return OpsParameters.badRequest(List.of("key: " + malformed.getMessage()));
+        }
+        try {
+            return Response.ok(replay.replay(order)).build();
         } catch (IllegalArgumentException notFound) {
             return Response.status(404).entity(Map.of("error", notFound.getMessage())).build();
         } catch (IllegalStateException notFailed) {

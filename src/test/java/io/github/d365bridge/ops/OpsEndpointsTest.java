@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.d365bridge.runtime.QueueDispatcher;
 import io.github.d365bridge.storage.Json;
@@ -50,6 +52,14 @@ class OpsEndpointsTest {
         given().header(OpsKeyFilter.HEADER, "wrong-key-wrong-key").get("/ops/status").then().statusCode(401);
         given().header(OpsKeyFilter.HEADER, key + "x").post("/ops/queues/test-scripted/replay-poison")
                 .then().statusCode(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1001", "-1", "ten", "1e3", "99999999999"})
+    void replayPoisonRefusesAMaxOutsideItsBoundsNamingIt(String max) {
+        given().header(OpsKeyFilter.HEADER, key).post("/ops/queues/test-scripted/replay-poison?max=" + max)
+                .then().statusCode(400)
+                .body("error", equalTo("max: must be an integer from 1 to 1000, got '" + max + "'"));
     }
 
     @Test

@@ -15,6 +15,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.d365bridge.flow.orders.LedgerEntry;
 import io.github.d365bridge.flow.orders.OrderKey;
@@ -73,6 +76,66 @@ class OrderOpsEndpointsTest {
         given().header(OpsKeyFilter.HEADER, key).post("/ops/orders/default:NO-SUCH/replay").then().statusCode(404);
         given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?state=LOST").then().statusCode(400);
         given().post("/ops/orders/" + order + "/replay").then().statusCode(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1001", "-5", "many", "99999999999"})
+    void ordersRefuseALimitOutsideItsBoundsNamingIt(String limit) {
+        given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?state=FAILED&limit=" + limit).then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("limit: must be an integer from 1 to 1000, got '"
+                        + limit + "'"));
+    }
+
+    @Test
+    void ordersAcceptTheBoundsOfTheirLimit() {
+        given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?limit=1").then().statusCode(200);
+        given().header(OpsKeyFilter.HEADER, key).get("/ops/orders?limit=1000").then().statusCode(200);
+    }
+
+    @Test
+    void aFailedOrderWhoseIncrementIdTableKeysCannotHoldIsReplayed() {
+        String incrementId = "R/" + UUID.randomUUID().toString().substring(0, 8) + "\\#?\u0001\u007F\u0085%";
+        OrderKey order = new OrderKey("default", incrementId);
+        ledger.insertReceived(order, 4243L, "corr-hostile-order", "poll");
+        ledger.update(ledger.find(order).orElseThrow().moveTo(OrderState.FAILED).withError("test"));
+
+        given().urlEncodingEnabled(false).header(OpsKeyFilter.HEADER, key)
+                .post("/ops/orders/" + pathSegment(order.toString()) + "/replay").then().statusCode(200)
+                .body("key.incrementId", org.hamcrest.Matchers.equalTo(incrementId))
+                .body("state", org.hamcrest.Matchers.equalTo("RECEIVED"));
+        assertThat(intakeMessages()).anySatisfy(m -> assertThat(m.businessKey()).isEqualTo(order.toString()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "no-colon                | key: must be '<store code>:<increment id>'",
+            "%3A000000042            | key: store code is empty",
+            "default%3A              | key: increment id is empty",
+            "default:%20%20          | key: increment id is empty",
+            "default:123456789012345678901234567890123456789012345678901 | key: increment id is longer than 50"})
+    void aMalformedOrderKeyIsRefusedNamingIt(String path, String problem) {
+        given().urlEncodingEnabled(false).header(OpsKeyFilter.HEADER, key).post("/ops/orders/" + path + "/replay")
+                .then().statusCode(400).body("error", org.hamcrest.Matchers.startsWith(problem));
+    }
+
+    @Test
+    void anUnknownOrderWithAnyCharactersIsNotFound() {
+        given().urlEncodingEnabled(false).header(OpsKeyFilter.HEADER, key)
+                .post("/ops/orders/" + pathSegment("default:NO/SUCH#?\u0000%") + "/replay").then().statusCode(404);
+    }
+
+    /** Percent-encodes everything but unreserved characters, as a client puts any text into one path segment. */
+    private static String pathSegment(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~:".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append(String.format("%%%02X", b & 0xFF));
+            }
+        }
+        return encoded.toString();
     }
 
     private List<MessageEnvelope> intakeMessages() {

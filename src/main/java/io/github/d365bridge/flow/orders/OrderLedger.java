@@ -17,12 +17,14 @@ import com.azure.data.tables.models.TableEntity;
 
 import io.github.d365bridge.client.core.Redactor;
 import io.github.d365bridge.storage.StateTable;
+import io.github.d365bridge.storage.TableKeyCodec;
 import io.github.d365bridge.storage.StorageAccount;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The order ledger in Table storage: partition = store code, row = increment id. Every step reads the
+ * The order ledger in Table storage: partition = store code, row = increment id, both encoded by
+ * {@link TableKeyCodec} (unchanged unless they hold characters Table keys cannot). Every step reads the
  * entry, decides, and writes back only if nobody changed it meanwhile, so duplicates from webhooks,
  * events, polling or queue redelivery never advance an order twice.
  */
@@ -45,7 +47,7 @@ public class OrderLedger {
      * @param source {@code webhook}, {@code io-event} or {@code poll}
      */
     public boolean insertReceived(OrderKey key, Long commerceEntityId, String correlationId, String source) {
-        TableEntity entity = new TableEntity(key.storeCode(), key.incrementId());
+        TableEntity entity = entityFor(key);
         put(entity, "State", OrderState.RECEIVED.name());
         put(entity, "CommerceEntityId", commerceEntityId);
         put(entity, "CorrelationId", correlationId);
@@ -56,7 +58,7 @@ public class OrderLedger {
     }
 
     public Optional<LedgerEntry> find(OrderKey key) {
-        return table.get(key.storeCode(), key.incrementId()).map(OrderLedger::toEntry);
+        return table.get(partitionKey(key), rowKey(key)).map(OrderLedger::toEntry);
     }
 
     /**
@@ -65,7 +67,7 @@ public class OrderLedger {
      * @throws io.github.d365bridge.storage.ConcurrentUpdateException when another worker got there first
      */
     public void update(LedgerEntry entry) {
-        TableEntity entity = new TableEntity(entry.key().storeCode(), entry.key().incrementId());
+        TableEntity entity = entityFor(entry.key());
         put(entity, "State", entry.state().name());
         put(entity, "LegalEntity", entry.legalEntity());
         put(entity, "CommerceEntityId", entry.commerceEntityId());
@@ -135,7 +137,7 @@ public class OrderLedger {
         Object attempts = e.getProperty("Attempts");
         Object maxBatch = e.getProperty("MaxBatch");
         Object entityId = e.getProperty("CommerceEntityId");
-        return new LedgerEntry(new OrderKey(e.getPartitionKey(), e.getRowKey()),
+        return new LedgerEntry(keyOf(e),
                 OrderState.valueOf((String) e.getProperty("State")), (String) e.getProperty("LegalEntity"),
                 entityId instanceof Number n ? n.longValue() : null, (String) e.getProperty("CorrelationId"),
                 (String) e.getProperty("Source"),
@@ -144,6 +146,24 @@ public class OrderLedger {
                 maxBatch instanceof Number m ? m.intValue() : 0,
                 (String) e.getProperty("LastError"),
                 updated instanceof OffsetDateTime odt ? odt.toInstant() : Instant.EPOCH, e.getETag());
+    }
+
+    // Increment ids come from Commerce and may hold characters Table keys cannot (/ \\ # ? controls):
+    // the keys are encoded, the order key everywhere else (envelopes, D365) stays as Commerce wrote it.
+    private static String partitionKey(OrderKey key) {
+        return TableKeyCodec.encode(key.storeCode());
+    }
+
+    private static String rowKey(OrderKey key) {
+        return TableKeyCodec.encode(key.incrementId());
+    }
+
+    private static TableEntity entityFor(OrderKey key) {
+        return new TableEntity(partitionKey(key), rowKey(key));
+    }
+
+    private static OrderKey keyOf(TableEntity e) {
+        return new OrderKey(TableKeyCodec.decode(e.getPartitionKey()), TableKeyCodec.decode(e.getRowKey()));
     }
 
     private static void put(TableEntity entity, String name, Object value) {

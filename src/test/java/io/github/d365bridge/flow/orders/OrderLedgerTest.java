@@ -54,4 +54,20 @@ class OrderLedgerTest {
         assertThat(OrderKey.parse("eu_en:000000001")).isEqualTo(new OrderKey("eu_en", "000000001"));
         assertThatThrownBy(() -> OrderKey.parse("no-colon")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anOrderWhoseIncrementIdTableKeysCannotHoldIsRecordedFoundAndAdvanced() {
+        // every character Azure Table forbids in keys, the codec's escape, and a quote for the OData URL
+        String hostile = "R/1\\2#3?4\u0000\u0001\u001F\u007F\u0085\u009F%25'5";
+        OrderKey key = new OrderKey("default", hostile);
+        assertThat(ledger.insertReceived(key, 77L, "corr-hostile", "webhook")).isTrue();
+        assertThat(ledger.insertReceived(key, 77L, "corr-again", "poll")).as("still a duplicate").isFalse();
+
+        LedgerEntry entry = ledger.find(key).orElseThrow();
+        assertThat(entry.key()).isEqualTo(key);
+        assertThat(entry.key().toString()).as("the order key text itself is unchanged").isEqualTo("default:" + hostile);
+        ledger.update(entry.moveTo(OrderState.FAILED).withError("test"));
+        assertThat(ledger.inState(OrderState.FAILED)).extracting(LedgerEntry::key).containsExactly(key);
+        assertThat(ledger.find(new OrderKey("default", "R/1"))).as("no prefix confusion").isEmpty();
+    }
 }

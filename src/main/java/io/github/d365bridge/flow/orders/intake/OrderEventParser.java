@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.d365bridge.flow.orders.OrderKey;
 import io.github.d365bridge.storage.Json;
 
 /**
@@ -96,6 +97,10 @@ public final class OrderEventParser {
         if (incrementId.contains(":")) {
             throw IntakeRejection.badRequest(where + " increment_id must not contain ':'");
         }
+        // Other characters (/, #, control characters…) are fine: the ledger encodes its table keys.
+        OrderKey.incrementIdProblem(incrementId).ifPresent(problem -> {
+            throw IntakeRejection.badRequest(where + " increment_id: " + problem);
+        });
         return new OrderSignal(eventName, eventId, storeId, incrementId, Long.parseLong(entityId),
                 optionalText(order, "updated_at"));
     }

@@ -77,8 +77,11 @@ public final class OrderPoller {
         try (Stream<Order> orders = commerce.inStore(storeCode).orders().search(criteria(since, storeIds))) {
             for (Order order : (Iterable<Order>) orders::iterator) {
                 read++;
-                if (order.incrementId() == null || order.incrementId().isBlank()) {
-                    LOG.warnf("Order entity %s of store %s has no increment_id; skipped", order.entityId(), storeCode);
+                var problem = OrderKey.incrementIdProblem(order.incrementId());
+                if (problem.isPresent()) {
+                    // skipped rather than thrown: one such order must not stop the poll of every later one
+                    LOG.warnf("Order entity %s of store %s: increment_id: %s; skipped", order.entityId(), storeCode,
+                            problem.get());
                     continue;
                 }
                 OrderKey key = new OrderKey(storeCode, order.incrementId());

@@ -57,4 +57,25 @@ class OrderEventParserTest {
         assertThatThrownBy(() -> OrderEventParser.parseIoEvents(b("{\"type\":\"x\"} trailing")))
                 .isInstanceOfSatisfying(IntakeRejection.class, r -> assertThat(r.status()).isEqualTo(400));
     }
+
+    @Test
+    void incrementIdsWithCharactersTableKeysCannotHoldStillFlow() {
+        // JSON escapes: / \ # ? U+0000 U+001F U+007F U+0085 and the ledger codec's own escape character
+        String hostile = "R/1\\\\2#3?4\\u0000\\u001F\\u007F\\u0085%25";
+        ParsedDelivery parsed = OrderEventParser.parseWebhook(b("{\"eventName\":\"observer.sales_order_save_after\","
+                + "\"data\":{\"order\":{\"entity_id\":7,\"increment_id\":\"" + hostile + "\",\"store_id\":1}}}"));
+        assertThat(parsed.orders()).singleElement().extracting(OrderSignal::incrementId)
+                .isEqualTo("R/1\\2#3?4\u0000\u001F\u007F\u0085%25");
+    }
+
+    @Test
+    void anIncrementIdNoOrderKeyCanHoldIsRefusedNamingIt() {
+        String tooLong = "9".repeat(io.github.d365bridge.flow.orders.OrderKey.MAX_INCREMENT_ID_LENGTH + 1);
+        for (String incrementId : new String[] {tooLong, "eu:1"}) {
+            assertThatThrownBy(() -> OrderEventParser.parseWebhook(b("{\"eventName\":\"observer.sales_order_save_after\","
+                    + "\"data\":{\"order\":{\"entity_id\":7,\"increment_id\":\"" + incrementId + "\",\"store_id\":1}}}")))
+                    .isInstanceOfSatisfying(IntakeRejection.class, r -> assertThat(r.status()).isEqualTo(400))
+                    .hasMessageContaining("increment_id");
+        }
+    }
 }
