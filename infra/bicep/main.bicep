@@ -197,7 +197,7 @@ param ordersDmfFirstCheckDelay string = 'PT5S'
 @description('Longest wait between two DMF status checks, ISO-8601 (BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY).')
 param ordersDmfMaxCheckDelay string = 'PT60S'
 
-@description('A DMF job not finished after this is overdue (frees the data project, still followed), ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT).')
+@description('A DMF job not finished after this is overdue (still followed, never repeated), ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT).')
 param ordersDmfJobTimeout string = 'PT30M'
 
 @description('How long D365 may not know a submitted DMF import before it counts as never started, ISO-8601 (BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE).')

@@ -342,7 +342,7 @@ variable "orders_dmf_max_check_delay" {
 }
 
 variable "orders_dmf_job_timeout" {
-  description = "A DMF job not finished after this is overdue (frees the data project, still followed), ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT)."
+  description = "A DMF job not finished after this is overdue (still followed, never repeated), ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT)."
   type        = string
   default     = "PT30M"
 }

@@ -40,8 +40,8 @@ public interface OrderFlowConfig {
     Duration dmfMaxCheckDelay();
 
     /**
-     * A DMF job not finished after this is overdue: it frees the data project for other imports, but is
-     * followed until D365 ends it (a late job still imports its orders, so they are not sent again).
+     * A DMF job not finished after this is overdue: logged and shown, but followed until D365 ends it (a
+     * late job still imports its orders, so they are neither sent again nor failed meanwhile).
      */
     @WithDefault("PT30M")
     Duration dmfJobTimeout();

@@ -55,6 +55,23 @@ public final class DmfImportLock {
         }
     }
 
+    /**
+     * Moves the lock's deadline to {@code until} if {@code holder} still has it (a job past its deadline that
+     * D365 still runs keeps its project: D365 would fail a second import of the same entities meanwhile).
+     */
+    public void extend(String legalEntity, String definitionGroup, String holder, Instant until) {
+        table.get(legalEntity, definitionGroup).filter(e -> holder.equals(e.getProperty("Holder"))).ifPresent(e -> {
+            TableEntity extended = new TableEntity(legalEntity, definitionGroup).addProperty("Holder", holder)
+                    .addProperty("Until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+            extended.addProperty("odata.etag", e.getETag());
+            try {
+                table.replaceIfUnchanged(extended);
+            } catch (ConcurrentUpdateException takenMeanwhile) {
+                // someone else holds it now: nothing to extend
+            }
+        });
+    }
+
     /** Releases the lock if {@code holder} still has it (a holder whose lock was taken over releases nothing). */
     public void release(String legalEntity, String definitionGroup, String holder) {
         table.get(legalEntity, definitionGroup).filter(e -> holder.equals(e.getProperty("Holder")))

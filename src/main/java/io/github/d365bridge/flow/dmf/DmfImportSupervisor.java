@@ -29,9 +29,8 @@ import io.github.d365bridge.storage.QueuePublisher;
  * What D365 says decides, never what the bridge assumes. The execution id is ours and recorded before
  * the import is submitted, so an import whose answer was lost (timeout, 502, reset) is simply followed
  * like any other: D365 either knows the execution or, after {@code notFoundGrace}, evidently never
- * started it. A job past its deadline frees the data project for other imports but is still followed:
- * a late job still imports its rows, so its records are neither packaged again nor failed while it may
- * finish. Every step is idempotent: a redelivered start finds its job, a repeated check of a settled job
+ * started it. A job past its deadline is overdue but still followed, and keeps its data project: a late
+ * job still imports its rows, so its records are neither packaged again nor failed while it may finish. Every step is idempotent: a redelivered start finds its job, a repeated check of a settled job
  * does nothing, and the listener may run twice.
  */
 public final class DmfImportSupervisor {
@@ -57,7 +56,7 @@ public final class DmfImportSupervisor {
     }
 
     /**
-     * @param onEnded told as soon as an import ended (or went overdue) and its data project is free again,
+     * @param onEnded told as soon as an import ended and its data project is free again,
      *                before the flow's listener works through the outcome, so the next import need not wait
      */
     public DmfImportSupervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
@@ -189,18 +188,19 @@ public final class DmfImportSupervisor {
         }
         Duration next = status == DmfExecutionStatus.NOT_FOUND ? options.firstCheckDelay() : schedule.nextDelay(age);
         DmfJob pending = job.checked(status, Math.max(1, next.toSeconds()));
-        if (!job.overdue() && clock.instant().isAfter(job.deadline())) {
-            // Not cancelled, not failed: D365 may still finish it, and then its rows are imported. Free the
-            // project so other imports go on, and keep following this one.
-            pending = pending.markedOverdue();
-            LOG.warnf("DMF import %s is still %s at its deadline %s: its data project is freed for other imports;"
-                    + " the job is followed until D365 ends it (cancel it in D365 to have its records sent again)",
-                    executionId, status, job.deadline());
-            jobs.save(pending);
-            release(job);
-        } else {
-            jobs.save(pending);
+        if (clock.instant().isAfter(job.deadline())) {
+            // Not cancelled, not failed: D365 may still finish it, and then its rows are imported. Keep
+            // following it, and keep its data project (D365 fails a second import of the same entities while
+            // this one runs); the lock is extended check by check, so it still lapses if the checks stop.
+            if (!job.overdue()) {
+                pending = pending.markedOverdue();
+                LOG.warnf("DMF import %s is still %s at its deadline %s: followed until D365 ends it (cancel it in"
+                        + " D365, Data management > Job history, to have its records sent again)", executionId,
+                        status, job.deadline());
+            }
+            lock.extend(job.legalEntity(), job.definitionGroup(), executionId, clock.instant().plus(options.jobTimeout()));
         }
+        jobs.save(pending);
         scheduleCheck(pending, next);
         return pending;
     }

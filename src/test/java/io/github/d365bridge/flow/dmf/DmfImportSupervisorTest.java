@@ -118,20 +118,21 @@ class DmfImportSupervisorTest {
     }
 
     @Test
-    void aJobStillExecutingAtItsDeadlineFreesTheProjectButIsFollowedNotFailed() throws Exception {
+    void aJobStillExecutingAtItsDeadlineIsFollowedNotFailedAndKeepsItsProject() throws Exception {
         Fixture f = new Fixture(Duration.ofSeconds(3));
         sandbox.faults().stuckDmfJobs(true);
         try {
             DmfJob started = f.supervisor.start(f.plan("stuck")).orElseThrow();
             f.driveChecksUntil(() -> f.jobs.find("usmf", started.executionId()).orElseThrow().overdue());
             DmfJob overdue = f.jobs.find("usmf", started.executionId()).orElseThrow();
-            assertThat(f.lock.holder("usmf", "SalesOrderImport")).as("the project is free for other imports").isEmpty();
+            assertThat(f.supervisor.isBusy("usmf", "SalesOrderImport"))
+                    .as("D365 would fail a second import of the same entities meanwhile").isTrue();
             assertThat(overdue.isFinished()).as("still followed: D365 may finish it").isFalse();
             assertThat(FINISHED).noneMatch(j -> j.executionId().equals(started.executionId()));
             assertThat(NEVER_STARTED).noneMatch(j -> j.executionId().equals(started.executionId()));
             long checks = overdue.checks();
             f.driveChecksUntil(() -> f.jobs.find("usmf", started.executionId()).orElseThrow().checks() > checks);
-            assertThat(f.supervisor.start(f.plan("after-the-deadline"))).as("other imports go on").isPresent();
+            assertThat(f.supervisor.start(f.plan("after-the-deadline"))).as("the next import waits").isEmpty();
         } finally {
             sandbox.faults().stuckDmfJobs(false);
         }

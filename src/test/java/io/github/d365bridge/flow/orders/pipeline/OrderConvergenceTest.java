@@ -79,13 +79,12 @@ class OrderConvergenceTest {
             s.receiveAll();
             String legalEntity = s.p.ledger.find(s.keys.iterator().next()).orElseThrow().legalEntity();
             var job = s.p.batcher.packageReady(legalEntity).orElseThrow();
-            // past the deadline: followed, project free, its orders neither packaged again nor failed
+            // past the deadline: followed, its orders neither packaged again nor failed
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
                     .until(() -> {
                         s.p.statusChecks();
                         return s.p.jobs.find(legalEntity, job.executionId()).orElseThrow().overdue();
                     });
-            assertThat(s.p.supervisor.isBusy(legalEntity, s.p.config.definitionGroup())).isFalse();
             assertThat(s.keys).allSatisfy(k -> assertThat(s.p.ledger.find(k).orElseThrow().state())
                     .isEqualTo(OrderState.IMPORTING));
             s.p.runUntilFinished(s.keys, Duration.ofSeconds(60));
