@@ -116,7 +116,12 @@ public final class BridgeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + settings.jar, e);
         }
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (RuntimeException e) {
+            close(); // the process is gone already; a later restart() registers the hook again
+            throw e;
+        }
         return this;
     }
 
