@@ -3,7 +3,9 @@ package io.github.d365bridge.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,20 +103,35 @@ public final class CommerceRequestContract {
         return value == null ? segment : PercentEncoding.encode(value.asText());
     }
 
+    /**
+     * The file lists each searchCriteria key once, so several filters or sort orders would read as one
+     * key given twice: each repeated key goes into a further request of its own, and every one of them
+     * is validated (the first with the body).
+     */
     private List<String> validate(String method, String rawPath, String rawQuery, String body) {
         String path = rawPath.replaceFirst("^/rest/(?:(?!V1/)[^/]+/)?V1/", "/rest/default/V1/");
-        SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
+        List<Map<String, String>> queries = new ArrayList<>();
+        queries.add(new LinkedHashMap<>());
         for (QueryParam param : QueryParam.parse(rawQuery)) {
-            request.withQueryParam(asListedInContract(param.name()), param.value());
-        }
-        if (body != null) {
-            request.withBody(body).withContentType("application/json");
+            String name = asListedInContract(param.name());
+            Map<String, String> free = queries.stream().filter(q -> !q.containsKey(name)).findFirst().orElseGet(() -> {
+                queries.add(new LinkedHashMap<>());
+                return queries.get(queries.size() - 1);
+            });
+            free.put(name, param.value());
         }
         List<String> problems = new ArrayList<>();
-        validator.validateRequest(request.build()).getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .filter(m -> !m.getMessage().equals(COMPANY_REJECTION_ONLY))
-                .forEach(m -> problems.add(method + " " + rawPath + ": " + m.getKey() + " " + m.getMessage()));
+        for (int i = 0; i < queries.size(); i++) {
+            SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
+            queries.get(i).forEach(request::withQueryParam);
+            if (body != null && i == 0) {
+                request.withBody(body).withContentType("application/json");
+            }
+            validator.validateRequest(request.build()).getMessages().stream()
+                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .filter(m -> !m.getMessage().equals(COMPANY_REJECTION_ONLY))
+                    .forEach(m -> problems.add(method + " " + rawPath + ": " + m.getKey() + " " + m.getMessage()));
+        }
         return problems;
     }
 

@@ -40,6 +40,12 @@ class CommerceRequestContractTest {
                 + "[value]=new&searchCriteria[filter_groups][3][filters][1][condition_type]=eq&searchCriteria[page_size]=5"
                 + "&searchCriteria[current_page]=1";
         assertThat(contract.check(get("/rest/default/V1/orders?" + query))).isEmpty();
+        String twoFilters = query + "&searchCriteria[filter_groups][4][filters][0][field]=store_id"
+                + "&searchCriteria[filter_groups][4][filters][0][value]=1&searchCriteria[sort_orders][0][field]=updated_at"
+                + "&searchCriteria[sort_orders][0][direction]=ASC&searchCriteria[sort_orders][1][field]=entity_id";
+        assertThat(contract.check(get("/rest/default/V1/orders?" + twoFilters))).isEmpty();
+        assertThat(contract.check(get("/rest/default/V1/orders?" + twoFilters + "&searchCriteria[page_size]=many")))
+                .singleElement().asString().contains("validation.request.parameter.schema.type").contains("integer");
         assertThat(contract.check(get("/rest/default/V1/orders?" + query + "&searchCriteria[pageSize]=x"))).isNotEmpty();
         assertThat(contract.check(get("/rest/default/V1/orders?limit=5"))).singleElement().asString()
                 .contains("validation.request.parameter.query.unexpected");
