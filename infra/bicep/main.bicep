@@ -188,8 +188,8 @@ param ordersDefinitionGroup string = 'SalesOrderImport'
 @minValue(1)
 param ordersMaxAttempts int = 12
 
-@description('Also write the D365 order number into the Commerce order\'s ext_order_id (BRIDGE_ORDERS_WRITE_EXT_ORDER_ID).')
-param ordersWriteExtOrderId bool = true
+@description('Also write the D365 order number into the Commerce order\'s ext_order_id, by a save of the order entity (BRIDGE_ORDERS_WRITE_EXT_ORDER_ID); the order comment is always written.')
+param ordersWriteExtOrderId bool = false
 
 @description('First DMF status check after an import starts, ISO-8601; doubles up to the maximum (BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY).')
 param ordersDmfFirstCheckDelay string = 'PT5S'

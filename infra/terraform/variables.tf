@@ -324,9 +324,9 @@ variable "orders_max_attempts" {
 }
 
 variable "orders_write_ext_order_id" {
-  description = "Also write the D365 order number into the Commerce order's ext_order_id (BRIDGE_ORDERS_WRITE_EXT_ORDER_ID)."
+  description = "Also write the D365 order number into the Commerce order's ext_order_id, by a save of the order entity (BRIDGE_ORDERS_WRITE_EXT_ORDER_ID); the order comment is always written."
   type        = bool
-  default     = true
+  default     = false
 }
 
 variable "orders_dmf_first_check_delay" {

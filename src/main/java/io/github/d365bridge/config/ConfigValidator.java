@@ -107,6 +107,11 @@ public final class ConfigValidator {
             problems.add(problem("bridge.storage.claim-check-threshold-bytes",
                     "must be between 1024 and 49152 (a queue message holds 48 KiB before base64)"));
         }
+        if (storage.queueRetry().maxTries() < 1) {
+            problems.add(problem("bridge.storage.queue-retry.max-tries", "must be at least 1"));
+        }
+        storage.queueRetry().tryTimeout().filter(t -> t.toMillis() < 1_000).ifPresent(t -> problems.add(problem(
+                "bridge.storage.queue-retry.try-timeout", "must be at least PT1S (the Azure SDK counts whole seconds)")));
         tableName("bridge.storage.failures-table", storage.failuresTable(), problems);
         tableName("bridge.storage.customer-xref-table", storage.customerXrefTable(), problems);
     }

@@ -28,8 +28,11 @@ public interface OrderFlowConfig {
     @WithDefault("12")
     int maxAttempts();
 
-    /** Write the D365 number into the order's ext_order_id as well as a comment. */
-    @WithDefault("true")
+    /**
+     * Also write the D365 number into the order's ext_order_id (the comment is always written). Off by
+     * default: Commerce has no endpoint for that one field, so it takes a save of the order entity.
+     */
+    @WithDefault("false")
     boolean writeExtOrderId();
 
     /** First DMF status check after an import starts; doubles up to {@link #dmfMaxCheckDelay()}. */

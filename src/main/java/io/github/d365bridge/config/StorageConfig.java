@@ -19,6 +19,18 @@ public interface StorageConfig {
     /** The embedded Azurite used by the local run and the tests. */
     Azurite azurite();
 
+    /** Retries of every queue client; the defaults are the Azure SDK's. */
+    QueueRetry queueRetry();
+
+    interface QueueRetry {
+        /** Tries of one queue operation, the first included. */
+        @WithDefault("4")
+        int maxTries();
+
+        /** Limit of one try (at least 1 s); absent: the SDK's, which in practice is none. */
+        Optional<java.time.Duration> tryTimeout();
+    }
+
     /** Container for payloads too large for a queue message. */
     @WithDefault("bridge-claim-check")
     String claimCheckContainer();

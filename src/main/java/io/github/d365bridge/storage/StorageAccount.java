@@ -28,7 +28,8 @@ import io.github.d365bridge.config.StorageConfig;
 /**
  * The one place that builds Azure Storage clients. Queue clients always use base64 message encoding,
  * because that is what the Functions queue trigger expects; containers, queues and tables are created
- * on first use. Starts the embedded Azurite when no connection string is configured.
+ * on first use. Starts the embedded Azurite when no connection string is configured. Every queue client
+ * retries as {@code bridge.storage.queue-retry} says ({@link QueueRetry}).
  */
 @ApplicationScoped
 public class StorageAccount {
@@ -39,6 +40,7 @@ public class StorageAccount {
     private final QueueServiceClient queues;
     private final com.azure.storage.queue.QueueServiceAsyncClient asyncQueues;
     private final TableServiceClient tables;
+    private final QueueRetry queueRetry;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     @Inject
@@ -53,11 +55,10 @@ public class StorageAccount {
             this.azurite = null;
             this.connectionString = configured;
         }
+        this.queueRetry = new QueueRetry(config.queueRetry().maxTries(), config.queueRetry().tryTimeout());
         this.blobs = new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
-        this.queues = new QueueServiceClientBuilder().connectionString(connectionString)
-                .messageEncoding(QueueMessageEncoding.BASE64).buildClient();
-        this.asyncQueues = new QueueServiceClientBuilder().connectionString(connectionString)
-                .messageEncoding(QueueMessageEncoding.BASE64).buildAsyncClient();
+        this.queues = queueServiceBuilder().buildClient();
+        this.asyncQueues = queueServiceBuilder().buildAsyncClient();
         this.tables = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
     }
 
@@ -65,12 +66,16 @@ public class StorageAccount {
     public StorageAccount(String connectionString) {
         this.azurite = null;
         this.connectionString = connectionString;
+        this.queueRetry = QueueRetry.SDK_DEFAULT;
         this.blobs = new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
-        this.queues = new QueueServiceClientBuilder().connectionString(connectionString)
-                .messageEncoding(QueueMessageEncoding.BASE64).buildClient();
-        this.asyncQueues = new QueueServiceClientBuilder().connectionString(connectionString)
-                .messageEncoding(QueueMessageEncoding.BASE64).buildAsyncClient();
+        this.queues = queueServiceBuilder().buildClient();
+        this.asyncQueues = queueServiceBuilder().buildAsyncClient();
         this.tables = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
+    }
+
+    private QueueServiceClientBuilder queueServiceBuilder() {
+        return new QueueServiceClientBuilder().connectionString(connectionString)
+                .messageEncoding(QueueMessageEncoding.BASE64).retryOptions(queueRetry.toOptions());
     }
 
     /** A base64 queue client; the queue is created if it does not exist yet. */
@@ -102,7 +107,7 @@ public class StorageAccount {
     public QueueClient consumerQueue(String name, Consumer<QueueMessageDecodingError> onUndecodable) {
         QueueClient client = new QueueClientBuilder().connectionString(connectionString).queueName(name)
                 .messageEncoding(QueueMessageEncoding.BASE64).processMessageDecodingError(onUndecodable)
-                .buildClient();
+                .retryOptions(queueRetry.toOptions()).buildClient();
         client.createIfNotExists();
         return client;
     }

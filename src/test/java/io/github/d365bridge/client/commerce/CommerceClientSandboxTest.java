@@ -25,11 +25,13 @@ import io.github.d365bridge.client.commerce.catalog.ProductLink;
 import io.github.d365bridge.client.commerce.company.Company;
 import io.github.d365bridge.client.commerce.customer.Customer;
 import io.github.d365bridge.client.commerce.inventory.SourceItem;
+import io.github.d365bridge.client.commerce.price.BasePrice;
 import io.github.d365bridge.client.commerce.price.PriceUpdateResult;
 import io.github.d365bridge.client.commerce.price.TierPrice;
 import io.github.d365bridge.client.commerce.sales.InvoiceRequest;
 import io.github.d365bridge.client.commerce.sales.LineQuantity;
 import io.github.d365bridge.client.commerce.sales.Order;
+import io.github.d365bridge.client.commerce.sales.OrderComment;
 import io.github.d365bridge.client.commerce.sales.OrderItem;
 import io.github.d365bridge.client.commerce.sales.ShipmentRequest;
 import io.github.d365bridge.client.commerce.sales.ShipmentTrack;
@@ -40,6 +42,7 @@ import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
 import io.github.d365bridge.sandbox.commerce.http.TrafficLog;
 import io.github.d365bridge.testing.CommerceContract;
+import io.github.d365bridge.testing.CommerceRequestContract;
 import io.github.d365bridge.sandbox.commerce.faults.FaultKind;
 import io.github.d365bridge.sandbox.commerce.faults.FaultRule;
 import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults.BulkFailure;
@@ -47,7 +50,7 @@ import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults.BulkFailure;
 /**
  * The client against the Commerce sandbox (a separate emulator of the documented behaviour), end to end.
  * The sandbox records the whole conversation, and the last test checks every request the client sent
- * and every answer it got against Adobe's OpenAPI file.
+ * and every answer it got against Adobe's OpenAPI file, the requests strictly (required fields included).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommerceClientSandboxTest {
@@ -72,6 +75,7 @@ class CommerceClientSandboxTest {
         assertThat(exchanges).hasSizeGreaterThan(20);
         assertThat(exchanges).extracting(TrafficLog.Exchange::method).contains("GET", "POST", "PUT");
         assertThat(CommerceContract.load().checkAll(exchanges)).isEmpty();
+        assertThat(CommerceRequestContract.load().checkAll(exchanges)).isEmpty();
     }
 
     @AfterAll
@@ -90,6 +94,49 @@ class CommerceClientSandboxTest {
         assertThat(client.orders().get(999_999)).isEmpty();
     }
 
+    /** Every write of the order client: the comment, and ext_order_id saved without changing the order otherwise. */
+    @Test
+    void ordersAreAnnotatedAndGetTheirExtOrderIdAndNothingElseChanges() {
+        Order order = client.orders().searchPage(SearchCriteria.builder().where(Filter.isNull("ext_order_id"))
+                .pageSize(1).build()).items().get(0);
+        var before = sandbox.data().order(order.entityId().intValue()).orElseThrow().deepCopy();
+        client.orders().addComment(order.entityId(), OrderComment.internal("Imported as SO-7", null));
+        Order written = client.orders().writeExtOrderId(client.orders().get(order.entityId()).orElseThrow(), "SO-7");
+
+        assertThat(written.extOrderId()).isEqualTo("SO-7");
+        var after = sandbox.data().order(order.entityId().intValue()).orElseThrow().deepCopy();
+        assertThat(after.get("ext_order_id").asText()).isEqualTo("SO-7");
+        assertThat(after.withArray("status_histories")).hasSize(1);
+        for (var fields : List.of(before, after)) {
+            fields.remove(List.of("ext_order_id", "status_histories", "updated_at"));
+        }
+        assertThat(after).isEqualTo(before);
+    }
+
+    /** Writes the other tests leave out, so the contract test sees every request shape of the client. */
+    @Test
+    void updatesReplacementsAndInvoicesWithoutCaptureAreAccepted() {
+        Customer customer = client.customers().create(Customer.of("update@contoso.example", "Ann", "Update", 1, 1),
+                Optional.empty());
+        assertThat(client.customers().update(customer.id(), Customer.of("update@contoso.example", "Anna", "Update", 1, 1)
+                .withId(customer.id())).firstname()).isEqualTo("Anna");
+        Company company = client.companies().create(new Company(null, Company.STATUS_APPROVED, "Update Co", null,
+                "update-co@contoso.example", null, null, null, List.of("2 Main St"), "Springfield", "US", "Texas", "57",
+                "75001", "555-0101", 1, 1, customer.id(), null));
+        assertThat(client.companies().update(company.id(), company.withId(company.id())).id()).isEqualTo(company.id());
+
+        client.products().create(Product.simple("BR-200", "Created product", new BigDecimal("5.00"), 1, 4));
+        TierPrice tier = new TierPrice(new BigDecimal("4"), TierPrice.FIXED, 0, "BR-200", "General", new BigDecimal("3"));
+        assertThat(client.prices().replaceTierPrices(List.of(tier)).failedRows()).isEmpty();
+        assertThat(client.prices().deleteTierPrices(List.of(tier)).failedRows()).isEmpty();
+        assertThat(client.prices().updateBasePrices(List.of(new BasePrice(new BigDecimal("4.50"), 0, "BR-200")))
+                .failedRows()).isEmpty();
+
+        Order order = client.orders().search(SearchCriteria.builder().where(Filter.eq("state", "new"))
+                .pageSize(1).currentPage(2).build()).findFirst().orElseThrow();
+        assertThat(client.invoices().create(order.entityId(), InvoiceRequest.everything(false))).isPositive();
+    }
+
     @Test
     void customersAndCompaniesAreCreatedAndFound() {
         Customer created = client.customers().create(Customer.of("buyer@contoso.example", "Ann", "Buyer", 1, 1),
@@ -102,7 +149,7 @@ class CommerceClientSandboxTest {
 
         Company company = client.companies().create(new Company(null, Company.STATUS_APPROVED, "Contoso", "Contoso Ltd",
                 "info@contoso.example", null, null, null, List.of("1 Main St"), "Springfield", "US", "Texas", "57",
-                "75001", "555-0100", 1, null, created.id(), null));
+                "75001", "555-0100", 1, 1, created.id(), null));
         assertThat(company.id()).isNotNull();
         assertThat(client.companies().search(SearchCriteria.builder().where(Filter.eq("company_name", "Contoso")).build())
                 .toList()).extracting(Company::id).contains(company.id());

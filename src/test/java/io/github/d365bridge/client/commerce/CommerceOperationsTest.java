@@ -1,6 +1,7 @@
 package io.github.d365bridge.client.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -116,7 +117,7 @@ class CommerceOperationsTest {
     void ordersAreReadAndAnnotated() {
         fake.answer(r -> switch (r.method()) {
             case "GET" -> Reply.ok("{\"entity_id\":5,\"increment_id\":\"000000005\",\"customer_is_guest\":1,"
-                    + "\"grand_total\":\"105.50\",\"items\":[{\"item_id\":1,\"sku\":\"CFG\",\"product_type\":\"configurable\"},"
+                    + "\"customer_email\":\"ann@example.com\",\"base_grand_total\":\"105.50\",\"grand_total\":\"105.50\",\"items\":[{\"item_id\":1,\"sku\":\"CFG\",\"product_type\":\"configurable\"},"
                     + "{\"item_id\":2,\"sku\":\"CFG-red\",\"parent_item_id\":1}],\"payment\":{\"method\":\"checkmo\"},"
                     + "\"extension_attributes\":{\"shipping_assignments\":[{\"shipping\":{\"address\":{\"city\":\"Berlin\"},"
                     + "\"method\":\"flatrate_flatrate\"}}]}}");
@@ -124,7 +125,7 @@ class CommerceOperationsTest {
         });
         Order order = client.orders().get(5).orElseThrow();
         client.orders().addComment(5, OrderComment.internal("Imported into D365 as SO-1", "processing"));
-        Order written = client.orders().writeExtOrderId(5, "SO-1");
+        Order written = client.orders().writeExtOrderId(order, "SO-1");
 
         assertThat(order.isGuest()).isTrue();
         assertThat(order.grandTotal()).isEqualByComparingTo("105.50");
@@ -135,8 +136,14 @@ class CommerceOperationsTest {
         assertThat(fake.requests().get(1).body()).isEqualTo("{\"statusHistory\":{\"comment\":\"Imported into D365 as SO-1\","
                 + "\"is_customer_notified\":0,\"is_visible_on_front\":0,\"parent_id\":5,\"status\":\"processing\"}}");
         assertThat(fake.requests().get(2).path()).isEqualTo("/rest/default/V1/orders");
-        assertThat(fake.requests().get(2).json().get("entity").toString()).contains("\"entity_id\":5")
-                .contains("\"ext_order_id\":\"SO-1\"");
+        assertThat(fake.requests().get(2).body()).as("the contract's required fields, with the order's own values")
+                .isEqualTo("{\"entity\":{\"entity_id\":5,\"increment_id\":\"000000005\",\"ext_order_id\":\"SO-1\","
+                        + "\"customer_email\":\"ann@example.com\",\"base_grand_total\":105.50,\"grand_total\":105.50,"
+                        + "\"items\":[{\"item_id\":1,\"sku\":\"CFG\"},{\"item_id\":2,\"sku\":\"CFG-red\"}]}}");
+        Order trimmed = new Order(5L, "000000005", null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+        assertThatThrownBy(() -> client.orders().writeExtOrderId(trimmed, "SO-1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customer_email, base_grand_total");
     }
 
     @Test

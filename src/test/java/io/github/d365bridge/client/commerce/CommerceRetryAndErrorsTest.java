@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.github.d365bridge.client.commerce.FakeCommerce.Reply;
 import io.github.d365bridge.client.commerce.inventory.SourceItem;
 import io.github.d365bridge.client.commerce.sales.InvoiceRequest;
+import io.github.d365bridge.client.commerce.sales.Order;
 import io.github.d365bridge.client.commerce.search.SearchCriteria;
 import io.github.d365bridge.client.core.BridgeException;
 import io.github.d365bridge.client.core.ErrorClassifier;
@@ -138,7 +139,10 @@ class CommerceRetryAndErrorsTest {
     @Test
     void truncatedAnswerToAWriteIsNotRepeated() {
         fake.answer(r -> Reply.ok("{\"entity_id\":1").truncated());
-        assertThatThrownBy(() -> client.orders().writeExtOrderId(1, "SO-001"))
+        Order order = io.github.d365bridge.storage.Json.mapper().convertValue(java.util.Map.of("entity_id", 1,
+                "increment_id", "000000001", "customer_email", "ann@example.com", "base_grand_total", 10,
+                "grand_total", 10, "items", java.util.List.of(java.util.Map.of("item_id", 1, "sku", "S1"))), Order.class);
+        assertThatThrownBy(() -> client.orders().writeExtOrderId(order, "SO-001"))
                 .isInstanceOf(PermanentFailureException.class)
                 .hasMessageContaining("orders.ext-order-id").hasMessageContaining("may or may not have been applied");
         assertThat(fake.requests()).hasSize(1);

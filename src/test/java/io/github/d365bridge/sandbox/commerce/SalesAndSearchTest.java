@@ -83,10 +83,32 @@ class SalesAndSearchTest {
 
     @Test
     void extOrderIdWriteBackAndCommentsAnswerLikeCommerce() {
-        int id = sandbox.orders().place(1, OrderKind.GUEST, false, SILENT).get(0).get("entity_id").asInt();
-        Exchange saved = client.post("/rest/V1/orders", Map.of("entity", Map.of("entity_id", id, "ext_order_id", "SO-000123")));
+        ObjectNode placed = sandbox.orders().place(1, OrderKind.GUEST, false, SILENT).get(0);
+        int id = placed.get("entity_id").asInt();
+        Exchange partial = client.post("/rest/V1/orders", Map.of("entity", Map.of("entity_id", id, "ext_order_id", "SO-000123")));
+        assertThat(partial.status()).isEqualTo(400);
+        assertThat(partial.json().get("message").asText()).isEqualTo("\"%fieldName\" is required. Enter and try again.");
+        assertThat(partial.json().at("/parameters/fieldName").asText()).isEqualTo("entity.base_grand_total");
+        assertThat(sandbox.data().order(id).orElseThrow().has("ext_order_id")).as("nothing saved").isFalse();
+
+        Exchange itemWithoutSku = client.post("/rest/V1/orders", Map.of("entity", Map.of("entity_id", id,
+                "ext_order_id", "SO-000123", "base_grand_total", placed.get("base_grand_total"),
+                "grand_total", placed.get("grand_total"), "customer_email", placed.get("customer_email"),
+                "items", List.of(Map.of("item_id", placed.at("/items/0/item_id").asInt())))));
+        assertThat(itemWithoutSku.status()).isEqualTo(400);
+        assertThat(itemWithoutSku.json().at("/parameters/fieldName").asText()).isEqualTo("entity.items[0].sku");
+
+        Exchange saved = client.post("/rest/V1/orders", Map.of("entity", Map.of("entity_id", id,
+                "ext_order_id", "SO-000123", "base_grand_total", placed.get("base_grand_total"),
+                "grand_total", placed.get("grand_total"), "customer_email", placed.get("customer_email"),
+                "items", List.of(Map.of("item_id", placed.at("/items/0/item_id").asInt(),
+                        "sku", placed.at("/items/0/sku").asText())))));
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.json().get("ext_order_id").asText()).isEqualTo("SO-000123");
+        Exchange incompleteComment = client.post("/rest/V1/orders/" + id + "/comments", Map.of("statusHistory",
+                Map.of("comment", "Imported as SO-000123")));
+        assertThat(incompleteComment.status()).isEqualTo(400);
+        assertThat(incompleteComment.json().at("/parameters/fieldName").asText()).isEqualTo("status_history.is_customer_notified");
         Exchange comment = client.post("/rest/V1/orders/" + id + "/comments", Map.of("statusHistory", Map.of("comment",
                 "Imported as SO-000123", "is_customer_notified", 0, "is_visible_on_front", 0, "parent_id", id)));
         assertThat(comment.responseBody()).isEqualTo("true");

@@ -45,14 +45,15 @@ public final class OrderClient {
     }
 
     /**
-     * Writes {@code ext_order_id} with {@code POST /V1/orders} and a partial entity: there is no dedicated
-     * endpoint. Side effects on a real store are unconfirmed, so flows should also leave a comment.
+     * Writes {@code ext_order_id} into {@code order}, which must have been read in full just before: there
+     * is no dedicated endpoint, so this is {@code POST /V1/orders} with the fields the contract requires,
+     * each carrying the value the order already has (see {@link ExtOrderIdSave}). Magento answers with the
+     * entity it saved.
      */
-    public Order writeExtOrderId(long orderId, String extOrderId) {
+    public Order writeExtOrderId(Order order, String extOrderId) {
+        ExtOrderIdSave entity = ExtOrderIdSave.of(order, extOrderId);
         return http.execute(CommerceRequest.of("POST", store, "orders", "orders.ext-order-id").upsert()
-                .record("order " + orderId)
-                .json(Map.of("entity", Map.of("entity_id", orderId, "ext_order_id", extOrderId))),
-                CommerceAnswers.as(Order.class));
+                .record("order " + entity.entityId()).json(Map.of("entity", entity)), CommerceAnswers.as(Order.class));
     }
 
     private CommerceRequest request(SearchCriteria criteria) {

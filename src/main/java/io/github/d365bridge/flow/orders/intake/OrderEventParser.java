@@ -14,9 +14,14 @@ import io.github.d365bridge.storage.Json;
  * a Commerce webhook {@code {"eventName":"observer.…","data":{"order":{…}}}} and Adobe I/O Events
  * CloudEvents ({@code type} {@code com.adobe.commerce.observer.…}, fields in {@code data.value}), one
  * event or an array of them. Only the fields that name the order are taken; the processing step reads
- * the order itself from Commerce. Pure: no I/O, no configuration.
+ * the order itself from Commerce. A delivery of another event type, or without one, is acknowledged
+ * and ignored rather than refused: Adobe and Commerce resend every delivery that does not get a 2xx,
+ * and a resent event we do not handle is still one we do not handle. Pure: no I/O, no configuration.
  */
 public final class OrderEventParser {
+
+    /** How a delivery without an event type is listed among the ignored ones. */
+    static final String NO_TYPE = "(no type)";
 
     private OrderEventParser() {
     }
@@ -27,7 +32,7 @@ public final class OrderEventParser {
         if (!root.isObject()) {
             throw IntakeRejection.badRequest("webhook body must be a JSON object");
         }
-        String eventName = text(root, "eventName", "webhook");
+        String eventName = typeOf(root, "eventName");
         String normalized = OrderEventTypes.normalize(eventName);
         if (!OrderEventTypes.isOrderEvent(normalized)) {
             return new ParsedDelivery(List.of(), List.of(eventName));
@@ -59,7 +64,7 @@ public final class OrderEventParser {
             if (!event.isObject()) {
                 throw IntakeRejection.badRequest(where + " is not a JSON object");
             }
-            String type = text(event, "type", where);
+            String type = typeOf(event, "type");
             String normalized = OrderEventTypes.normalize(type);
             if (!OrderEventTypes.isOrderEvent(normalized)) {
                 ignored.add(type);
@@ -120,12 +125,10 @@ public final class OrderEventParser {
         }
     }
 
-    private static String text(JsonNode node, String field, String where) {
+    /** The event type as sent, or {@link #NO_TYPE} when the field is absent, empty or not text. */
+    private static String typeOf(JsonNode node, String field) {
         String value = optionalText(node, field);
-        if (value == null) {
-            throw IntakeRejection.badRequest(where + " is missing " + field);
-        }
-        return value;
+        return value == null ? NO_TYPE : value;
     }
 
     private static String optionalText(JsonNode node, String field) {

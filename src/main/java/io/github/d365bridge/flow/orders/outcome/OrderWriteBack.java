@@ -1,5 +1,7 @@
 package io.github.d365bridge.flow.orders.outcome;
 
+import org.jboss.logging.Logger;
+
 import io.github.d365bridge.client.commerce.CommerceClient;
 import io.github.d365bridge.client.commerce.sales.Order;
 import io.github.d365bridge.client.commerce.sales.OrderClient;
@@ -11,12 +13,16 @@ import io.github.d365bridge.flow.orders.OrderState;
 import io.github.d365bridge.storage.PoisonMessageException;
 
 /**
- * Tells Commerce which D365 sales order an imported order became: an internal order comment (the safe
- * way) and, if enabled, {@code ext_order_id}; then marks the order written back. The comment goes first:
- * a crash between the two writes repeats a harmless comment, where the other order could lose it. An
- * order whose {@code ext_order_id} already holds the number is not written again.
+ * Tells Commerce which D365 sales order an imported order became: an internal order comment (the
+ * record of the D365 number) and, only if enabled, {@code ext_order_id}; then marks the order written
+ * back. The comment goes first: a crash between the two writes repeats a harmless comment, where the
+ * other order could lose it. {@code ext_order_id} is written with the order read just before (see
+ * {@code ExtOrderIdSave}), and an order whose {@code ext_order_id} already holds the number is not
+ * written again.
  */
 public final class OrderWriteBack {
+
+    private static final Logger LOG = Logger.getLogger(OrderWriteBack.class);
 
     private final CommerceClient commerce;
     private final OrderLedger ledger;
@@ -39,17 +45,19 @@ public final class OrderWriteBack {
                     + " (needs IMPORTED with a sales order number and a Commerce entity id)");
         }
         OrderClient orders = commerce.inStore(key.storeCode()).orders();
-        boolean alreadyWritten = writeExtOrderId && orders.get(entry.commerceEntityId()).map(Order::extOrderId)
-                .filter(entry.salesOrderNumber()::equals).isPresent();
+        Order current = writeExtOrderId ? orders.get(entry.commerceEntityId()).orElseThrow(() -> new PoisonMessageException(
+                "Write-back for order " + key + ": Commerce has no order with entity id " + entry.commerceEntityId())) : null;
+        boolean alreadyWritten = current != null && entry.salesOrderNumber().equals(current.extOrderId());
         if (!alreadyWritten) {
             orders.addComment(entry.commerceEntityId(), OrderComment.internal("Imported into Dynamics 365 as sales order "
                     + entry.salesOrderNumber() + " in company " + entry.legalEntity() + ".", null));
-            if (writeExtOrderId) {
-                orders.writeExtOrderId(entry.commerceEntityId(), entry.salesOrderNumber());
+            if (current != null) {
+                orders.writeExtOrderId(current, entry.salesOrderNumber());
             }
         }
         LedgerEntry written = entry.moveTo(OrderState.WRITTEN_BACK);
         ledger.update(written);
+        LOG.infof("Order %s written back: D365 sales order %s in %s", key, entry.salesOrderNumber(), entry.legalEntity());
         return written;
     }
 }

@@ -1,13 +1,14 @@
 package io.github.d365bridge.sandbox.commerce.api;
 
 import java.util.List;
-import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
 import io.github.d365bridge.sandbox.commerce.http.ApiCall;
 import io.github.d365bridge.sandbox.commerce.http.CommerceException;
+import io.github.d365bridge.sandbox.commerce.http.RequiredFields;
 import io.github.d365bridge.sandbox.commerce.http.Route;
 import io.github.d365bridge.sandbox.commerce.http.RouteTable;
 import io.github.d365bridge.sandbox.commerce.search.SearchExecutor;
@@ -16,13 +17,19 @@ import io.github.d365bridge.sandbox.commerce.search.SearchRequest;
 /**
  * {@code /V1/orders}: list and read, the {@code ext_order_id} write-back through
  * {@code POST /V1/orders}, and status-history comments. Orders themselves are placed by the
- * order generator, never through this API (the storefront places them in real life).
+ * order generator, never through this API (the storefront places them in real life). Both writes
+ * refuse a body without the fields the contract requires.
  */
 public final class OrderApi {
 
     static final String ACL = "Magento_Sales::actions_view";
-    /** Scalars the sandbox lets {@code POST /V1/orders} change; Commerce's side effects here are unconfirmed. */
-    private static final Set<String> WRITABLE = Set.of("ext_order_id", "ext_customer_id", "customer_note");
+    /** {@code PostV1OrdersBody}: {@code entity} is a whole {@code sales-data-order-interface}. */
+    public static final RequiredFields SAVE_REQUIRED = RequiredFields.of("entity", "entity.base_grand_total",
+            "entity.customer_email", "entity.grand_total", "entity.items", "entity.items[].sku");
+    /** {@code PostV1OrdersIdCommentsBody}: {@code statusHistory} is a {@code sales-data-order-status-history-interface}. */
+    public static final RequiredFields COMMENT_REQUIRED = RequiredFields.of("status_history",
+            "status_history.comment", "status_history.is_customer_notified", "status_history.is_visible_on_front",
+            "status_history.parent_id");
 
     private final CommerceSandboxData data;
     private final boolean inputLimits;
@@ -45,10 +52,14 @@ public final class OrderApi {
     }
 
     /**
-     * The write-back used in practice. Creating an order this way is refused: the sandbox only
-     * supports the update the bridge relies on, and anything else is a client bug worth seeing.
+     * Saves an existing order the way Magento's order repository does: every scalar the entity carries
+     * replaces the stored column, every item carried with an {@code item_id} updates that item's columns,
+     * an item without one is added as a new line; what the entity leaves out stays. A client that sends
+     * other values than the stored ones changes the order, which is what the write-back tests look for.
+     * Creating an order this way is refused: orders come from the order generator.
      */
     private Object save(ApiCall call) {
+        SAVE_REQUIRED.check(call.body());
         ObjectNode entity = Nodes.object(call.member("entity"), "entity");
         if (!entity.hasNonNull("entity_id")) {
             throw CommerceException.badRequest("The sandbox only supports POST /V1/orders for an existing order "
@@ -56,15 +67,32 @@ public final class OrderApi {
         }
         ObjectNode order = order(Nodes.intValue(entity, "entity_id", 0));
         entity.fields().forEachRemaining(field -> {
-            if (WRITABLE.contains(field.getKey())) {
+            if (field.getValue().isValueNode() && !field.getKey().equals("entity_id")) {
                 order.set(field.getKey(), field.getValue());
             }
         });
+        for (JsonNode item : entity.path("items")) {
+            saveItem(order, (ObjectNode) item);
+        }
         order.put("updated_at", data.now());
         return order;
     }
 
+    private static void saveItem(ObjectNode order, ObjectNode item) {
+        if (!item.hasNonNull("item_id")) {
+            order.withArray("items").add(item.deepCopy().put("order_id", order.get("entity_id").asInt()));
+            return;
+        }
+        ObjectNode stored = OrderState.item(order, Nodes.intValue(item, "item_id", 0), "");
+        item.fields().forEachRemaining(field -> {
+            if (field.getValue().isValueNode()) {
+                stored.set(field.getKey(), field.getValue());
+            }
+        });
+    }
+
     private Object comment(ApiCall call) {
+        COMMENT_REQUIRED.check(call.body());
         ObjectNode order = order(call.pathInt("id"));
         ObjectNode history = Nodes.object(call.member("status_history"), "statusHistory");
         Nodes.requiredText(history, "comment");

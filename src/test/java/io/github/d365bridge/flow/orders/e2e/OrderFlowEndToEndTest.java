@@ -26,6 +26,7 @@ import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
 import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
+import io.github.d365bridge.testing.CommerceRequestContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -34,7 +35,7 @@ import io.quarkus.test.junit.TestProfile;
  * the bridge's intake (every one twice, out of order, some never), the poll finds the undelivered, and
  * the standalone runtime's pumps and timers take each order through mapping, batching, the DMF import
  * into the D365 sandbox and the write-back. Every order ends in D365 exactly once with its number back
- * in Commerce.
+ * in Commerce, and every request the bridge sent Commerce meets Adobe's contract.
  */
 @QuarkusTest
 @TestProfile(OrderFlowTestProfile.class)
@@ -54,6 +55,8 @@ class OrderFlowEndToEndTest {
     @Test
     void ordersPlacedInCommerceArriveInD365OnceAndTheNumberIsWrittenBack() {
         SandboxAlignment.lineUp(commerce, d365);
+        commerce.traffic().clear();
+        commerce.traffic().recording(true);
         List<ObjectNode> placed = commerce.orders().place(ORDERS, OrderKind.MIXED, true,
                 new DeliveryPolicy(2, true, 20, true, false));
         Map<OrderKey, ObjectNode> byKey = placed.stream().collect(Collectors.toMap(OrderFlowEndToEndTest::key, o -> o));
@@ -82,9 +85,14 @@ class OrderFlowEndToEndTest {
             assertThat(d365.data().rows("SalesOrderLinesV3", r -> entry.salesOrderNumber().equals(r.get("SalesOrderNumber"))
                     && entry.legalEntity().equals(r.get("dataAreaId")))).isNotEmpty();
             Optional<ObjectNode> inCommerce = commerce.data().order(order.getValue().get("entity_id").asInt());
-            assertThat(inCommerce).get().satisfies(o -> assertThat(o.get("ext_order_id").asText())
-                    .isEqualTo(entry.salesOrderNumber()));
+            // the default write-back: the number as an internal comment, the order entity left alone
+            assertThat(inCommerce).get().satisfies(o -> {
+                assertThat(o.findValuesAsText("comment")).anyMatch(c -> c.contains(entry.salesOrderNumber()));
+                assertThat(o.has("ext_order_id")).isFalse();
+            });
         }
+        assertThat(CommerceRequestContract.load().checkAll(commerce.traffic().exchanges()))
+                .as("every request the bridge sent to Commerce").isEmpty();
     }
 
     private static OrderKey key(ObjectNode order) {

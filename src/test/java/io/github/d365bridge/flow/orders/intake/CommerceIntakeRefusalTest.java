@@ -167,6 +167,25 @@ class CommerceIntakeRefusalTest {
         assertNothingEnqueued();
     }
 
+    /** Adobe resends what gets no 2xx, so a signed event we do not handle must not be refused. */
+    @Test
+    void signedDeliveriesOfAnotherTypeOrWithoutTypeAre200AndIgnoredUnsignedStay401() {
+        ObjectNode withoutType = SignedRequests.cloudEvent(IO_SAVE_AFTER, "evt-52", SignedRequests.order(9052, "R000009052", 1),
+                "recipientclientid", signed.clientId());
+        withoutType.remove("type");
+        byte[] untyped = SignedRequests.array(withoutType);
+        signed.ioEvents(untyped, untyped).post(EVENTS).then().statusCode(200);
+        byte[] single = SignedRequests.bytes(SignedRequests.cloudEvent("com.adobe.commerce.observer.catalog_product_save_after",
+                "evt-53", SignedRequests.order(9053, "R000009053", 1), "recipientclientid", signed.clientId()).toString());
+        signed.ioEvents(single, single).post(EVENTS).then().statusCode(200);
+        byte[] webhook = SignedRequests.bytes("{\"data\":{\"order\":" + SignedRequests.order(9054, "R000009054", 1) + "}}");
+        signed.webhook(webhook, webhook).post(WEBHOOK).then().statusCode(200).body("op", equalTo("success"));
+
+        given().contentType("application/cloudevents+json").body(untyped).post(EVENTS).then().statusCode(401);
+        given().contentType("application/json").body(webhook).post(WEBHOOK).then().statusCode(401);
+        assertNothingEnqueued();
+    }
+
     @Test
     void oversizedBodiesAre413() {
         ObjectNode order = SignedRequests.order(9060, "R000009060", 1).put("padding", "x".repeat(300 * 1024));

@@ -41,11 +41,20 @@ class OrderEventParserTest {
     }
 
     @Test
+    void deliveriesWithoutAnEventTypeAreIgnoredNotRefused() {
+        assertThat(OrderEventParser.parseWebhook(b("{\"data\":{}}")).ignoredTypes()).containsExactly("(no type)");
+        assertThat(OrderEventParser.parseWebhook(b("{\"eventName\":7,\"data\":{\"order\":{}}}")).orders()).isEmpty();
+        ParsedDelivery events = OrderEventParser.parseIoEvents(b("[{\"id\":\"e1\",\"data\":{\"value\":{}}},"
+                + "{\"type\":\"\"},{\"type\":\"com.adobe.io.events.ping\",\"data\":\"not an object\"}]"));
+        assertThat(events.orders()).isEmpty();
+        assertThat(events.ignoredTypes()).containsExactly("(no type)", "(no type)", "com.adobe.io.events.ping");
+    }
+
+    @Test
     void malformedAndIncompleteBodiesNameTheProblem() {
         assertThatThrownBy(() -> OrderEventParser.parseWebhook(b(""))).hasMessageContaining("empty");
         assertThatThrownBy(() -> OrderEventParser.parseWebhook(b("{\"eventName\":\"a\",\"eventName\":\"b\"}")))
                 .hasMessageContaining("JSON");
-        assertThatThrownBy(() -> OrderEventParser.parseWebhook(b("{\"data\":{}}"))).hasMessageContaining("eventName");
         assertThatThrownBy(() -> OrderEventParser.parseWebhook(b("{\"eventName\":\"observer.sales_order_save_after\"}")))
                 .hasMessageContaining("data.order");
         assertThatThrownBy(() -> OrderEventParser.parseWebhook(b("{\"eventName\":\"observer.sales_order_save_after\","

@@ -1,0 +1,62 @@
+package io.github.d365bridge.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.d365bridge.storage.Json;
+
+/** The report's first line says whether every target was met, and names each one that was not. */
+class BenchmarkReportTest {
+
+    @Test
+    void allTargetsMetIsTheFirstLine() {
+        String report = BenchmarkReport.render(Map.of("order-flow-batched", batched(7.1, 30.0, 15.3),
+                "order-flow-naive", json("{\"throughputPerSecond\":0.1}"), "webhook-intake", intake(14.8, 300, 0.73)));
+
+        assertThat(report.lines().findFirst()).contains("All 4 targets met");
+        assertThat(report).doesNotContain("MISSED").contains("# Benchmark report");
+    }
+
+    @Test
+    void everyMissedTargetIsNamedInTheFirstLineWithItsMeasurement() {
+        String report = BenchmarkReport.render(Map.of("order-flow-batched", batched(7.1, 50.0, 15.3),
+                "webhook-intake", intake(14.8, 300, 0.52)));
+
+        String first = report.lines().findFirst().orElseThrow();
+        assertThat(first).startsWith("**MISSED: ")
+                .contains("p95 placement → write-back ≤ 3 × job latency at 10 orders/s (p95 50.0 s; job 15.3 s → limit 45.9 s)")
+                .contains("webhook intake ≥ 70 % of the raw Azurite enqueue rate (52 %")
+                .doesNotContain("p99 ≤ 50 ms")
+                .endsWith("not evaluated in this run: throughput ≥ 20 × one package per order");
+        assertThat(report).contains("| MISSED |");
+    }
+
+    @Test
+    void aRunWithoutScenariosClaimsNothing() {
+        assertThat(BenchmarkReport.render(Map.of()).lines().findFirst())
+                .contains("No target evaluated in this run: throughput ≥ 20 × one package per order");
+    }
+
+    private static JsonNode batched(double throughput, double p95, double jobSeconds) {
+        return json("{\"throughputPerSecond\":" + throughput + ",\"offeredPerSecond\":10,\"modelJobSeconds\":" + jobSeconds
+                + ",\"placementToWriteBackSeconds\":{\"p95\":" + p95 + "}}");
+    }
+
+    private static JsonNode intake(double p99, double rate, double share) {
+        return json("{\"openLoop\":{\"latencyMs\":{\"p99\":" + p99 + "},\"achievedPerSecond\":" + rate + "},"
+                + "\"intakeShareOfRawEnqueue\":" + share + ",\"intakeMaxPerSecond\":1000,\"rawEnqueuePerSecond\":1500}");
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.mapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
