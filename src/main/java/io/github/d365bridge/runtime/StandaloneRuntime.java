@@ -25,8 +25,9 @@ import io.quarkus.scheduler.Scheduler;
 
 /**
  * Hosts the handlers outside Azure Functions (local run, containers): one {@link QueuePump} per handled
- * queue and the timers on their NCRONTAB schedules. Off under the Functions host, which does the same
- * from {@code host.json} and the trigger annotations.
+ * queue, the timers on their NCRONTAB schedules and, in the packaged app, the HTTP socket
+ * ({@link StandaloneHttpServer}). Off under the Functions host, which does the same from {@code host.json},
+ * the trigger annotations and its HTTP function.
  */
 @ApplicationScoped
 public class StandaloneRuntime {
@@ -38,16 +39,18 @@ public class StandaloneRuntime {
     private final QueueDispatcher dispatcher;
     private final StorageAccount storage;
     private final Scheduler scheduler;
+    private final StandaloneHttpServer http;
     private final List<QueuePump> pumps = new ArrayList<>();
 
     @Inject
     public StandaloneRuntime(RuntimeConfig config, HandlerRegistry registry, QueueDispatcher dispatcher,
-            StorageAccount storage, Scheduler scheduler) {
+            StorageAccount storage, Scheduler scheduler, StandaloneHttpServer http) {
         this.config = config;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.storage = storage;
         this.scheduler = scheduler;
+        this.http = http;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -56,13 +59,15 @@ public class StandaloneRuntime {
             return;
         }
         Instant begin = Instant.now();
+        // The socket first: a port that is taken fails the start before any message is consumed.
+        String httpPort = StandaloneHttpServer.quarkusOpensNoSocket() ? "port " + http.start() : "served by Quarkus";
         startPumps();
         for (Map.Entry<TimerHandler, String> timer : registry.timers().entrySet()) {
             schedule(timer.getKey(), timer.getValue());
         }
-        LOG.infof("d365-commerce-bridge ready: %d queue pump(s) %s, %d timer(s), storage %s (%d ms)", pumps.size(),
+        LOG.infof("d365-commerce-bridge ready: %d queue pump(s) %s, %d timer(s), storage %s, HTTP %s (%d ms)", pumps.size(),
                 registry.queues(), registry.timers().size(), storage.isEmbedded() ? "embedded Azurite" : "configured",
-                Duration.between(begin, Instant.now()).toMillis());
+                httpPort, Duration.between(begin, Instant.now()).toMillis());
     }
 
     private synchronized void startPumps() {
@@ -133,6 +138,8 @@ public class StandaloneRuntime {
     }
 
     void onStop(@Observes Shutdown event) {
+        // No new requests while the pumps wind down; closing an unopened server does nothing.
+        http.close();
         pumps.forEach(pump -> pump.stop(Duration.ofSeconds(10)));
         pumps.clear();
     }

@@ -14,7 +14,7 @@ import io.restassured.specification.RequestSpecification;
 import static io.restassured.RestAssured.given;
 
 /** Bodies and signatures made with the sandbox's own keys, for the cases its generator does not send. */
-final class SignedRequests {
+public final class SignedRequests {
 
     static final String KEY_PATH_1 = "/prod/keys/pub-key-sandbox-1.pem";
     static final String KEY_PATH_2 = "/prod/keys/pub-key-sandbox-2.pem";
@@ -25,7 +25,7 @@ final class SignedRequests {
         this.sandbox = sandbox;
     }
 
-    static ObjectNode order(int entityId, String incrementId, Object storeId) {
+    public static ObjectNode order(int entityId, String incrementId, Object storeId) {
         ObjectNode order = Json.mapper().createObjectNode().put("entity_id", entityId).put("increment_id", incrementId)
                 .put("updated_at", "2026-11-27 05:00:00").put("status", "pending");
         if (storeId instanceof Integer i) {
@@ -36,7 +36,7 @@ final class SignedRequests {
         return order;
     }
 
-    static byte[] webhookBody(String eventName, ObjectNode order) {
+    public static byte[] webhookBody(String eventName, ObjectNode order) {
         ObjectNode body = Json.mapper().createObjectNode().put("eventName", eventName);
         body.putObject("data").set("order", order);
         return bytes(body.toString());
