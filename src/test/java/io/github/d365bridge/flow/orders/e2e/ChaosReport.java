@@ -91,7 +91,8 @@ final class ChaosReport {
                 && entry.lastError().contains("D365 refused the order") && entry.lastError().contains(ChaosSettings.UNKNOWN_ITEM)) {
             failedWithReason++;
         } else if (!isBad && entry.state().name().equals("WRITTEN_BACK") && copiesInD365 == 1
-                && extOrderId.equals(entry.salesOrderNumber())) {
+                && extOrderId.equals(entry.salesOrderNumber()) && inCommerce.findValuesAsText("comment").stream()
+                        .anyMatch(c -> c.contains(entry.salesOrderNumber()))) {
             inD365ExactlyOnce++;
         } else if (copiesInD365 <= 1) {
             unexpected++;

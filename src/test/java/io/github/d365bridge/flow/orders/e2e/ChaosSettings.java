@@ -49,19 +49,6 @@ final class ChaosSettings {
     static final int BAD_ORDERS = Math.max(2, ORDERS / 50);
     static final String UNKNOWN_ITEM = "CHAOS-UNKNOWN-ITEM";
 
-    // ---- Settings the bridge does not read yet (issue 9: retry back-off and the reconcile timer). ----
-    // Not passed: an unknown key under a mapped prefix fails the bridge's start-up (SRCFG00050). Move each
-    // into bridgeSettings() with the value of PENDING_VALUES once the bridge reads it.
-    /** Not yet read by the bridge: first back-off of a retried D365 call. */
-    static final String PENDING_D365_RETRY_INITIAL_BACKOFF = "bridge.d365.retry-initial-backoff";
-    /** Not yet read by the bridge: first back-off of a retried Commerce call. */
-    static final String PENDING_COMMERCE_RETRY_INITIAL_BACKOFF = "bridge.commerce.retry-initial-backoff";
-    /** Not yet read by the bridge: NCRONTAB of the timer that reconciles orders left in flight. */
-    static final String PENDING_RECONCILE_SCHEDULE = "ORDER_RECONCILE_SCHEDULE";
-    /** The values the run wants for the pending settings. */
-    static final Map<String, String> PENDING_VALUES = Map.of(PENDING_D365_RETRY_INITIAL_BACKOFF, "PT0.2S",
-            PENDING_COMMERCE_RETRY_INITIAL_BACKOFF, "PT0.2S", PENDING_RECONCILE_SCHEDULE, "*/5 * * * * *");
-
     private ChaosSettings() {
     }
 
@@ -75,6 +62,15 @@ final class ChaosSettings {
         s.put("bridge.orders.dmf-first-check-delay", "PT1S");
         s.put("bridge.orders.dmf-max-check-delay", "PT2S");
         s.put("bridge.orders.dmf-job-timeout", DMF_JOB_TIMEOUT.toString());
+        // the opt-in ext_order_id save too, so lost answers of both Commerce writes are reached
+        s.put("bridge.orders.write-ext-order-id", "true");
+        s.put("bridge.orders.dmf-not-found-grace", "PT10S");
+        s.put("ORDER_RECONCILE_SCHEDULE", "*/5 * * * * *");
+        s.put("bridge.orders.reconcile-after", "PT20S");
+        // retries back off 1 s doubling to 5 s, 20 of them (about 90 s): longer than each outage window
+        s.put("bridge.runtime.retry.initial-delay", "PT1S");
+        s.put("bridge.runtime.retry.max-delay", "PT5S");
+        s.put("bridge.runtime.retry.max-retries", "20");
         s.put("bridge.runtime.queues.visibility-timeout", "PT1S");
         s.put("bridge.runtime.queues.max-polling-interval", "PT0.5S");
         s.put("bridge.runtime.queues.processing-timeout", "PT10S");

@@ -176,6 +176,50 @@ class OrderConvergenceTest {
         }
     }
 
+    @Test
+    void anOrderAloneInAJobThatFailedForAReasonNotItsOwnIsImportedLaterNotFailed() throws Exception {
+        try (Setup s = new Setup(4, Map.of("bridge.orders.batch-max-size", "1", "bridge.orders.max-attempts", "3"))) {
+            s.receiveAll();
+            String legalEntity = s.p.ledger.find(s.keys.iterator().next()).orElseThrow().legalEntity();
+            // Someone else's import of the same entities runs in D365 for a while: D365 fails ours meanwhile
+            // (deadlock / "record already exists"), which says nothing about our order.
+            s.d365.faults().lateDmfJobs(1, 0, Duration.ofSeconds(4));
+            OrderKey first = s.keys.iterator().next();
+            Path foreign = Files.createTempFile("foreign-", ".zip");
+            try (OutputStream out = Files.newOutputStream(foreign)) {
+                SalesOrderPackage.write(out, SalesOrderPackage.definition(s.p.config.definitionGroup(), "foreign"),
+                        List.of(s.p.mapped.get(first)));
+            }
+            var uploaded = s.p.d365.dmf().uploadPackage("foreign-" + System.nanoTime() + ".zip", foreign);
+            s.p.d365.dmf().importFromPackage(new io.github.d365bridge.client.d365.dmf.ImportRequest(uploaded.blobUrl(),
+                    s.p.config.definitionGroup(), "someone-else-" + System.nanoTime(), legalEntity));
+            s.p.runUntilFinished(s.keys, Duration.ofSeconds(90));
+            assertThat(s.keys).allSatisfy(k -> assertThat(s.p.ledger.find(k).orElseThrow().state())
+                    .isEqualTo(OrderState.WRITTEN_BACK));
+            assertThat(s.keys.stream().mapToInt(k -> s.p.ledger.find(k).orElseThrow().attempts()).sum())
+                    .as("the conflicting job failed at least one of ours").isPositive();
+            for (OrderKey key : s.keys) {
+                int copies = s.d365.data().rows("SalesOrderHeadersV2",
+                        r -> key.toString().equals(r.get("CustomersOrderReference"))).size();
+                // the foreign package carried the first order too: it is there twice only if the bridge imported
+                // it again; the bridge found it there and recorded it instead
+                assertThat(copies).as("exactly once in D365: " + key).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void anOrderCommerceDoesNotHaveEndsFailedInTheLedgerWithTheReason() {
+        try (Setup s = new Setup(1, Map.of())) {
+            OrderKey missing = new OrderKey("default", "999999999");
+            LedgerEntry entry = s.p.intake.process(new OrderReceived("default", "999999999", 987654L, "webhook", null),
+                    "corr-missing");
+            assertThat(entry.state()).isEqualTo(OrderState.FAILED);
+            assertThat(s.p.ledger.find(missing).orElseThrow().lastError())
+                    .isEqualTo("Order default:999999999 (entity id 987654) does not exist in Commerce");
+        }
+    }
+
     /** Fresh sandboxes with {@code orders} seeded orders, and a pipeline over them. */
     private static final class Setup implements AutoCloseable {
         final D365Sandbox d365;
