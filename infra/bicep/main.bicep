@@ -203,6 +203,12 @@ param ordersDmfJobTimeout string = 'PT30M'
 @description('How long D365 may not know a submitted DMF import before it counts as never started, ISO-8601 (BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE).')
 param ordersDmfNotFoundGrace string = 'PT2M'
 
+@description('Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY).')
+param ordersImportRetryDelay string = 'PT5S'
+
+@description('Longest wait before an order is packaged again after a failed import, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY).')
+param ordersImportRetryMaxDelay string = 'PT10M'
+
 @description('Orders unchanged this long between two steps are moved on by the reconciler, ISO-8601 (BRIDGE_ORDERS_RECONCILE_AFTER).')
 param ordersReconcileAfter string = 'PT5M'
 
@@ -627,6 +633,8 @@ var orderFlowSettings = {
   BRIDGE_ORDERS_DMF_JOB_TIMEOUT: ordersDmfJobTimeout
   BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE: ordersDmfNotFoundGrace
   BRIDGE_ORDERS_RECONCILE_AFTER: ordersReconcileAfter
+  BRIDGE_ORDERS_IMPORT_RETRY_DELAY: ordersImportRetryDelay
+  BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY: ordersImportRetryMaxDelay
   BRIDGE_ORDERS_MAPPED_ORDERS_CONTAINER: ordersMappedOrdersContainer
 }
 

@@ -240,6 +240,8 @@ locals {
     BRIDGE_ORDERS_DMF_JOB_TIMEOUT             = var.orders_dmf_job_timeout
     BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE         = var.orders_dmf_not_found_grace
     BRIDGE_ORDERS_RECONCILE_AFTER             = var.orders_reconcile_after
+    BRIDGE_ORDERS_IMPORT_RETRY_DELAY          = var.orders_import_retry_delay
+    BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY      = var.orders_import_retry_max_delay
     BRIDGE_ORDERS_MAPPED_ORDERS_CONTAINER     = var.orders_mapped_orders_container
   }
 

@@ -353,6 +353,18 @@ variable "orders_dmf_not_found_grace" {
   default     = "PT2M"
 }
 
+variable "orders_import_retry_delay" {
+  description = "Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY)."
+  type        = string
+  default     = "PT5S"
+}
+
+variable "orders_import_retry_max_delay" {
+  description = "Longest wait before an order is packaged again after a failed import, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY)."
+  type        = string
+  default     = "PT10M"
+}
+
 variable "orders_reconcile_after" {
   description = "Orders unchanged this long between two steps are moved on by the reconciler, ISO-8601 (BRIDGE_ORDERS_RECONCILE_AFTER)."
   type        = string

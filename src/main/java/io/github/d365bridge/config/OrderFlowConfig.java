@@ -29,6 +29,18 @@ public interface OrderFlowConfig {
     int maxAttempts();
 
     /**
+     * An order back from a failed import waits this long before it is packaged again, doubling with each
+     * failed import up to {@link #importRetryMaxDelay()}: a job that failed for a passing reason (another
+     * import of the same entities, a deadlock) does not use up an order's attempts in seconds; with 12
+     * attempts the retries span about 50 minutes.
+     */
+    @WithDefault("PT5S")
+    Duration importRetryDelay();
+
+    @WithDefault("PT10M")
+    Duration importRetryMaxDelay();
+
+    /**
      * Also write the D365 number into the order's ext_order_id (the comment is always written). Off by
      * default: Commerce has no endpoint for that one field, so it takes a save of the order entity.
      */

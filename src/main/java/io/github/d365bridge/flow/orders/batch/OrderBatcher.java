@@ -105,10 +105,13 @@ public final class OrderBatcher {
 
     private Optional<DmfJob> packageNow(String legalEntity, boolean projectJustFreed) {
         List<LedgerEntry> waiting;
+        Instant now = clock.instant();
         try (Stream<LedgerEntry> entries = ledger.mappedFor(legalEntity)) {
-            // Orders back from a failed batch first, so they are re-packaged together, in halves.
-            waiting = entries.sorted(Comparator.comparing(LedgerEntry::attempts).reversed()
-                    .thenComparing(LedgerEntry::updatedAt)).toList();
+            // Orders back from a failed batch first (once their retry delay has passed), so they are
+            // re-packaged together, in halves.
+            waiting = entries.filter(e -> !now.isBefore(e.updatedAt().plus(retryDelay(e.attempts()))))
+                    .sorted(Comparator.comparing(LedgerEntry::attempts).reversed()
+                            .thenComparing(LedgerEntry::updatedAt)).toList();
         }
         if (waiting.isEmpty()) {
             return Optional.empty();
@@ -116,7 +119,7 @@ public final class OrderBatcher {
         int size = allowedBatchSize(waiting.get(0));
         Instant oldest = waiting.stream().map(LedgerEntry::updatedAt).min(Comparator.naturalOrder()).orElseThrow();
         boolean due = projectJustFreed || waiting.size() >= size || waiting.get(0).attempts() > 0
-                || Duration.between(oldest, clock.instant()).compareTo(config.batchMaxAge()) >= 0;
+                || Duration.between(oldest, now).compareTo(config.batchMaxAge()) >= 0;
         if (!due || supervisor.isBusy(legalEntity, config.definitionGroup())) {
             return Optional.empty(); // one import per data project and company: wait for the running one
         }
@@ -166,6 +169,18 @@ public final class OrderBatcher {
         LOG.infof("Batch %s: %d orders of %s importing as %s", batchId, orders, plan.legalEntity(),
                 job.get().executionId());
         return job;
+    }
+
+    /** How long an order waits after its {@code attempts}-th failed import: doubling, capped; none before the first. */
+    private Duration retryDelay(int attempts) {
+        if (attempts == 0) {
+            return Duration.ZERO;
+        }
+        Duration delay = config.importRetryDelay();
+        for (int i = 1; i < attempts && delay.compareTo(config.importRetryMaxDelay()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(config.importRetryMaxDelay()) > 0 ? config.importRetryMaxDelay() : delay;
     }
 
     /** Full size for orders never imported; at most half its last failed batch for an order back from one. */

@@ -178,11 +178,13 @@ class OrderConvergenceTest {
 
     @Test
     void anOrderAloneInAJobThatFailedForAReasonNotItsOwnIsImportedLaterNotFailed() throws Exception {
-        try (Setup s = new Setup(4, Map.of("bridge.orders.batch-max-size", "1", "bridge.orders.max-attempts", "3"))) {
+        try (Setup s = new Setup(4, Map.of("bridge.orders.batch-max-size", "1", "bridge.orders.max-attempts", "3",
+                "bridge.orders.import-retry-delay", "PT5S"))) {
             s.receiveAll();
             String legalEntity = s.p.ledger.find(s.keys.iterator().next()).orElseThrow().legalEntity();
             // Someone else's import of the same entities runs in D365 for a while: D365 fails ours meanwhile
             // (deadlock / "record already exists"), which says nothing about our order.
+            // (a retry delay of 5 s: the second attempt comes after the foreign job ended)
             s.d365.faults().lateDmfJobs(1, 0, Duration.ofSeconds(4));
             OrderKey first = s.keys.iterator().next();
             Path foreign = Files.createTempFile("foreign-", ".zip");

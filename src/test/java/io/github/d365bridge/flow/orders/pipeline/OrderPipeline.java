@@ -118,7 +118,8 @@ final class OrderPipeline {
         this.jobs = new DmfJobStore(storage, jobsTable);
         d365 = d365Client(storage, tls, d365Sandbox);
         Map<String, String> all = new HashMap<>(Map.of("bridge.orders.dmf-job-timeout", "PT2M",
-                "bridge.orders.dmf-not-found-grace", "PT3S", "bridge.orders.reconcile-after", "PT0S"));
+                "bridge.orders.dmf-not-found-grace", "PT3S", "bridge.orders.reconcile-after", "PT0S",
+                "bridge.orders.import-retry-delay", "PT0S"));
         all.putAll(settings);
         config = new SmallRyeConfigBuilder().withMapping(OrderFlowConfig.class).withDefaultValues(all).build()
                 .getConfigMapping(OrderFlowConfig.class);
