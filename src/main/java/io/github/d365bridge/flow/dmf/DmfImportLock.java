@@ -56,20 +56,27 @@ public final class DmfImportLock {
     }
 
     /**
-     * Moves the lock's deadline to {@code until} if {@code holder} still has it (a job past its deadline that
-     * D365 still runs keeps its project: D365 would fail a second import of the same entities meanwhile).
+     * Moves the lock's deadline to {@code until} if {@code holder} still has it, or takes it again if nobody
+     * does (a job that D365 still runs keeps its project: D365 would fail a second import of the same
+     * entities meanwhile). False when another holder has it.
      */
-    public void extend(String legalEntity, String definitionGroup, String holder, Instant until) {
-        table.get(legalEntity, definitionGroup).filter(e -> holder.equals(e.getProperty("Holder"))).ifPresent(e -> {
-            TableEntity extended = new TableEntity(legalEntity, definitionGroup).addProperty("Holder", holder)
-                    .addProperty("Until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
-            extended.addProperty("odata.etag", e.getETag());
-            try {
-                table.replaceIfUnchanged(extended);
-            } catch (ConcurrentUpdateException takenMeanwhile) {
-                // someone else holds it now: nothing to extend
-            }
-        });
+    public boolean extend(String legalEntity, String definitionGroup, String holder, Instant until) {
+        TableEntity extended = new TableEntity(legalEntity, definitionGroup).addProperty("Holder", holder)
+                .addProperty("Until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+        Optional<TableEntity> current = table.get(legalEntity, definitionGroup);
+        if (current.isEmpty()) {
+            return table.insertIfAbsent(extended); // lapsed and released by nobody else: take it again
+        }
+        if (!holder.equals(current.get().getProperty("Holder"))) {
+            return false;
+        }
+        extended.addProperty("odata.etag", current.get().getETag());
+        try {
+            table.replaceIfUnchanged(extended);
+            return true;
+        } catch (ConcurrentUpdateException takenMeanwhile) {
+            return false;
+        }
     }
 
     /** Releases the lock if {@code holder} still has it (a holder whose lock was taken over releases nothing). */

@@ -28,7 +28,8 @@ import io.github.d365bridge.storage.QueuePublisher;
  * <p>
  * What D365 says decides, never what the bridge assumes. The execution id is ours and recorded before
  * the import is submitted, so an import whose answer was lost (timeout, 502, reset) is simply followed
- * like any other: D365 either knows the execution or, after {@code notFoundGrace}, evidently never
+ * like any other, and so is one D365 refused (a retried call may have met the job its first try created):
+ * D365 either knows the execution or, {@code notFoundGrace} after the call came back, evidently never
  * started it. A job past its deadline is overdue but still followed, and keeps its data project: a late
  * job still imports its rows, so its records are neither packaged again nor failed while it may finish. Every step is idempotent: a redelivered start finds its job, a repeated check of a settled job
  * does nothing, and the listener may run twice.
@@ -76,65 +77,64 @@ public final class DmfImportSupervisor {
 
     /**
      * Starts {@code plan} unless another import of the same project and company holds it; empty then, and
-     * the caller tries again later. Returns the job whenever D365 may have it, also when the answer to the
-     * import was lost: the status checks find out.
+     * the caller tries again later. Returns the job whenever the import call was made, whatever its answer:
+     * a call that failed may have been applied (or retried into the job its first try created), so only
+     * the status checks, asking D365, settle it.
      *
-     * @throws DmfImportNotStartedException when the import certainly did not start (nothing to follow)
+     * @throws DmfImportNotStartedException when nothing was submitted (the upload failed, or the execution
+     *                                      was given up meanwhile)
      */
     public Optional<DmfJob> start(ImportPlan plan) {
         String executionId = plan.executionId();
         Optional<DmfJob> known = jobs.find(plan.legalEntity(), executionId);
         if (known.isPresent()) {
-            // A start repeated after a crash: the checks (scheduled again here) settle whatever happened.
-            scheduleCheck(known.get(), options.firstCheckDelay());
-            return known;
+            return restart(known.get());
         }
         Instant now = clock.instant();
         if (!lock.tryAcquire(plan.legalEntity(), plan.definitionGroup(), executionId, now.plus(options.jobTimeout()))) {
             return Optional.empty();
         }
-        DmfJob job = new DmfJob(plan.legalEntity(), executionId, plan.definitionGroup(), plan.purpose(), plan.batchId(),
-                plan.entityLabels(), now, now.plus(options.jobTimeout()), DmfExecutionStatus.NOT_RUN, 0,
-                options.firstCheckDelay().toSeconds(), false, false);
-        jobs.insert(job);
+        DmfJob job = DmfJob.recorded(plan, now, now.plus(options.jobTimeout()), options.firstCheckDelay().toSeconds());
+        if (!jobs.insert(job)) {
+            // the reconciler gave this execution up while this packager stalled: submit nothing
+            lock.release(plan.legalEntity(), plan.definitionGroup(), executionId);
+            return jobs.find(plan.legalEntity(), executionId).map(this::restart).orElseThrow(() ->
+                    new DmfImportNotStartedException("Execution " + executionId + " vanished while it was recorded", null));
+        }
         WriteUrl uploaded;
         try {
             // A fresh write URL for every upload; the client re-requests once if the SAS expired.
             uploaded = d365.dmf().uploadPackage(executionId + ".zip", plan.packageFile());
         } catch (RuntimeException notUploaded) {
-            forget(job);
+            forget(job); // nothing was submitted: D365 cannot have this execution
             throw new DmfImportNotStartedException("The package of " + executionId + " could not be uploaded",
-                    notUploaded, false);
+                    notUploaded);
         }
+        String refusal = null;
         try {
             d365.dmf().importFromPackage(new ImportRequest(uploaded.blobUrl(), plan.definitionGroup(), executionId,
                     plan.legalEntity()));
             LOG.infof("DMF import %s started: %s into %s (%s)", executionId, plan.definitionGroup(), plan.legalEntity(),
                     plan.batchId());
         } catch (RuntimeException noAnswer) {
-            if (refusedAndUnknown(executionId, noAnswer)) {
-                forget(job);
-                throw new DmfImportNotStartedException("D365 refused import " + executionId, noAnswer, true);
-            }
-            // The import may have been created even though its answer never came (or a retry of the call
-            // met the job the first attempt created): follow it; D365's status decides.
-            LOG.warnf("DMF import %s: no clear answer from D365 (%s); following the execution to learn what happened",
-                    executionId, noAnswer.getMessage());
+            refusal = ErrorClassifier.isRetriable(noAnswer) ? null : noAnswer.getMessage();
+            LOG.warnf("DMF import %s: %s (%s); following the execution to learn from D365 what happened", executionId,
+                    refusal == null ? "no clear answer" : "refused", noAnswer.getMessage());
         }
-        scheduleCheck(job, options.firstCheckDelay());
-        return Optional.of(job);
+        DmfJob submitted = job.submitted(clock.instant(), refusal);
+        jobs.save(submitted);
+        scheduleCheck(submitted, options.firstCheckDelay());
+        return Optional.of(submitted);
     }
 
-    /** True when D365 refused the import for good and does not know the execution: it certainly did not start. */
-    private boolean refusedAndUnknown(String executionId, RuntimeException failure) {
-        if (ErrorClassifier.isRetriable(failure)) {
-            return false;
+    /** A start repeated for a known execution: followed again if it is, refused if it was given up. */
+    private Optional<DmfJob> restart(DmfJob known) {
+        if (known.isFinished()) {
+            throw new DmfImportNotStartedException("Execution " + known.executionId() + " was given up before it was"
+                    + " submitted", null);
         }
-        try {
-            return d365.dmf().getExecutionSummaryStatus(executionId) == DmfExecutionStatus.NOT_FOUND;
-        } catch (RuntimeException cannotAsk) {
-            return false; // cannot tell now: the checks will ask again
-        }
+        scheduleCheck(known, options.firstCheckDelay());
+        return Optional.of(known);
     }
 
     private void forget(DmfJob job) {
@@ -160,11 +160,12 @@ public final class DmfImportSupervisor {
             return job;
         }
         DmfExecutionStatus status = d365.dmf().getExecutionSummaryStatus(executionId);
-        Duration age = Duration.between(job.startedAt(), clock.instant());
+        Instant now = clock.instant();
+        Duration age = Duration.between(job.startedAt(), now);
         // The job is recorded as settled only after its flow has dealt with the outcome: a listener that
         // fails (a fault, a crash) runs again on the redelivered check instead of leaving records behind.
         if (status.isFinished()) {
-            DmfJob finished = job.checked(status, 0);
+            DmfJob finished = job.checked(status, 0, now);
             LOG.infof("DMF import %s finished: %s after %d checks%s", executionId, status, finished.checks(),
                     job.overdue() ? " (" + age.toSeconds() + " s, past its deadline)" : "");
             // D365 is done with the project: free it first, so the next import can be packaged while this
@@ -175,48 +176,97 @@ public final class DmfImportSupervisor {
             jobs.save(settled);
             return settled;
         }
-        if (status == DmfExecutionStatus.NOT_FOUND && age.compareTo(options.notFoundGrace()) > 0) {
-            LOG.warnf("DMF import %s is unknown to D365 %d s after it was submitted: it never started (its start was"
-                    + " lost or refused, or D365 lost the job); its records are looked up and the rest sent again",
-                    executionId, age.toSeconds());
-            DmfJob never = job.checked(status, 0);
+        Duration next = status == DmfExecutionStatus.NOT_FOUND ? options.firstCheckDelay() : schedule.nextDelay(age);
+        DmfJob pending = job.checked(status, Math.max(1, next.toSeconds()), now);
+        if (status == DmfExecutionStatus.NOT_FOUND && neverStarted(pending, now)) {
+            LOG.warnf("DMF import %s is unknown to D365 %d s after it was submitted: it never started (%s); its records"
+                    + " are looked up in D365 and the rest sent again", executionId,
+                    Duration.between(submittedOrBudget(pending), now).toSeconds(),
+                    pending.refusal() != null ? "D365 refused it: " + pending.refusal()
+                            : "its start was lost before D365 created it, or D365 lost the job");
             release(job);
-            listener(job).onNeverStarted(never);
-            DmfJob settled = never.markedSettled();
+            listener(job).onNeverStarted(pending);
+            DmfJob settled = pending.markedSettled();
             jobs.save(settled);
             return settled;
         }
-        Duration next = status == DmfExecutionStatus.NOT_FOUND ? options.firstCheckDelay() : schedule.nextDelay(age);
-        DmfJob pending = job.checked(status, Math.max(1, next.toSeconds()));
-        if (clock.instant().isAfter(job.deadline())) {
-            // Not cancelled, not failed: D365 may still finish it, and then its rows are imported. Keep
-            // following it, and keep its data project (D365 fails a second import of the same entities while
-            // this one runs); the lock is extended check by check, so it still lapses if the checks stop.
-            if (!job.overdue()) {
-                pending = pending.markedOverdue();
-                LOG.warnf("DMF import %s is still %s at its deadline %s: followed until D365 ends it (cancel it in"
-                        + " D365, Data management > Job history, to have its records sent again)", executionId,
-                        status, job.deadline());
-            }
-            lock.extend(job.legalEntity(), job.definitionGroup(), executionId, clock.instant().plus(options.jobTimeout()));
+        if (now.isAfter(job.deadline()) && !job.overdue()) {
+            // Not cancelled, not failed: D365 may still finish it, and then its rows are imported.
+            pending = pending.markedOverdue();
+            LOG.warnf("DMF import %s is still %s at its deadline %s: followed until D365 ends it (cancel it in D365,"
+                    + " Data management > Job history, to have its records sent again)", executionId, status,
+                    job.deadline());
         }
+        keepProject(pending, now);
         jobs.save(pending);
         scheduleCheck(pending, next);
         return pending;
     }
 
     /**
-     * Hands a settled job to its listener again (the reconciler, for records a crash left behind after
-     * the job ended); a job still followed gets one more status check now instead.
+     * D365 fails a second import of the same entities while one runs, so a job keeps its data project for as
+     * long as it is followed: the lock is moved on before it can lapse between two checks. A lock that lapsed
+     * anyway (checks held up for longer by an outage) and was taken is reported, not taken back.
      */
-    public void resume(DmfJob job) {
+    private void keepProject(DmfJob job, Instant now) {
+        Instant lapsesAt = job.deadline();
+        if (now.plus(options.maxCheckDelay().multipliedBy(3)).isBefore(lapsesAt) && !job.overdue()) {
+            return; // the lock taken at the start lasts until the deadline
+        }
+        if (!lock.extend(job.legalEntity(), job.definitionGroup(), job.executionId(), now.plus(options.jobTimeout()))) {
+            LOG.warnf("DMF import %s: its data project lock was taken by %s while the job still runs in D365", job
+                    .executionId(), lock.holder(job.legalEntity(), job.definitionGroup()).orElse("nobody"));
+        }
+    }
+
+    /**
+     * D365 has answered "not found" for the whole grace, counted from when the import call came back (for a
+     * process that died inside the call, from the latest moment that call could still have reached D365).
+     */
+    private boolean neverStarted(DmfJob job, Instant now) {
+        Instant from = submittedOrBudget(job);
+        if (job.notFoundSince() != null && job.notFoundSince().isAfter(from)) {
+            from = job.notFoundSince();
+        }
+        return Duration.between(from, now).compareTo(options.notFoundGrace()) > 0;
+    }
+
+    private Instant submittedOrBudget(DmfJob job) {
+        return job.submittedAt() != null ? job.submittedAt() : job.startedAt().plus(options.submitBudget());
+    }
+
+    /**
+     * Hands a settled job to its listener again (the reconciler, for records a crash left behind after
+     * the job ended); a job still followed gets a status check now, but only if its checks have stopped
+     * (none for three check intervals), so the reconciler never multiplies the chain of checks.
+     *
+     * @return true when something was done
+     */
+    public boolean resume(DmfJob job) {
         if (!job.isFinished()) {
+            Instant last = job.checkedAt() != null ? job.checkedAt() : job.startedAt();
+            Duration quiet = options.maxCheckDelay().multipliedBy(3).plusSeconds(job.nextDelaySeconds());
+            if (Duration.between(last, clock.instant()).compareTo(quiet) < 0) {
+                return false;
+            }
             scheduleCheck(job, Duration.ZERO);
         } else if (job.lastStatus() == DmfExecutionStatus.NOT_FOUND) {
             listener(job).onNeverStarted(job);
         } else {
             listener(job).onFinished(job);
         }
+        return true;
+    }
+
+    /**
+     * Records that an execution without a job record was given up (records claimed for it whose packager
+     * died before recording it): true when this record was written, so nothing can submit the execution any
+     * more; false when its packager recorded it meanwhile (then it is followed like any other).
+     */
+    public boolean abandon(String legalEntity, String executionId, String definitionGroup, String purpose,
+            String batchId) {
+        return jobs.insert(DmfJob.abandoned(legalEntity, executionId, definitionGroup, purpose, batchId,
+                clock.instant()));
     }
 
     private void release(DmfJob job) {

@@ -16,36 +16,63 @@ import io.github.d365bridge.client.d365.dmf.DmfExecutionStatus;
  * @param purpose         which flow owns the outcome, e.g. {@code orders}
  * @param batchId         the flow's batch the package holds
  * @param entityLabels    the entities in the package (for the error-keys actions)
- * @param startedAt       when the import was submitted
- * @param deadline        after this the job is overdue: it no longer holds the data project
+ * @param startedAt       when the job was recorded (before the upload)
+ * @param deadline        after this the job is overdue (still followed)
  * @param lastStatus      the latest status D365 reported ({@code NOT_FOUND} while D365 does not know it)
  * @param checks          how often the status was asked for
  * @param nextDelaySeconds wait before the next status check ({@link DmfCheckSchedule})
- * @param overdue         the deadline passed while D365 still ran the job (it is still followed)
+ * @param overdue         the deadline passed while D365 still ran the job
  * @param settled         the flow has dealt with the job's end; nothing more happens to it
+ * @param submittedAt     when the ImportFromPackage call returned or failed (null: not yet, or the process died
+ *                        in it)
+ * @param notFoundSince   since when D365 has answered "not found" without a break (null: it knows the job)
+ * @param checkedAt       the latest status check
+ * @param refusal         D365's answer when it refused the import call (the job is still followed: a call that
+ *                        failed may have been applied, or retried into the job the first try created)
  */
 @io.quarkus.runtime.annotations.RegisterForReflection
 public record DmfJob(String legalEntity, String executionId, String definitionGroup, String purpose, String batchId,
         List<String> entityLabels, Instant startedAt, Instant deadline, DmfExecutionStatus lastStatus, int checks,
-        long nextDelaySeconds, boolean overdue, boolean settled) {
+        long nextDelaySeconds, boolean overdue, boolean settled, Instant submittedAt, Instant notFoundSince,
+        Instant checkedAt, String refusal) {
 
     public DmfJob {
         entityLabels = List.copyOf(entityLabels);
     }
 
-    public DmfJob checked(DmfExecutionStatus status, long nextDelay) {
+    /** A job just recorded, before anything is uploaded or submitted. */
+    public static DmfJob recorded(ImportPlan plan, Instant now, Instant deadline, long firstDelaySeconds) {
+        return new DmfJob(plan.legalEntity(), plan.executionId(), plan.definitionGroup(), plan.purpose(), plan.batchId(),
+                plan.entityLabels(), now, deadline, DmfExecutionStatus.NOT_RUN, 0, firstDelaySeconds, false, false, null,
+                null, null, null);
+    }
+
+    /** The record that tells a late packager its execution was given up before it was submitted. */
+    public static DmfJob abandoned(String legalEntity, String executionId, String definitionGroup, String purpose,
+            String batchId, Instant now) {
+        return new DmfJob(legalEntity, executionId, definitionGroup, purpose, batchId, List.of(), now, now,
+                DmfExecutionStatus.NOT_FOUND, 0, 0, false, true, null, null, now, null);
+    }
+
+    public DmfJob checked(DmfExecutionStatus status, long nextDelay, Instant now) {
+        Instant since = status == DmfExecutionStatus.NOT_FOUND ? (notFoundSince == null ? now : notFoundSince) : null;
         return new DmfJob(legalEntity, executionId, definitionGroup, purpose, batchId, entityLabels, startedAt, deadline,
-                status, checks + 1, nextDelay, overdue, settled);
+                status, checks + 1, nextDelay, overdue, settled, submittedAt, since, now, refusal);
+    }
+
+    public DmfJob submitted(Instant at, String refusedWith) {
+        return new DmfJob(legalEntity, executionId, definitionGroup, purpose, batchId, entityLabels, startedAt, deadline,
+                lastStatus, checks, nextDelaySeconds, overdue, settled, at, notFoundSince, checkedAt, refusedWith);
     }
 
     public DmfJob markedOverdue() {
         return new DmfJob(legalEntity, executionId, definitionGroup, purpose, batchId, entityLabels, startedAt, deadline,
-                lastStatus, checks, nextDelaySeconds, true, settled);
+                lastStatus, checks, nextDelaySeconds, true, settled, submittedAt, notFoundSince, checkedAt, refusal);
     }
 
     public DmfJob markedSettled() {
         return new DmfJob(legalEntity, executionId, definitionGroup, purpose, batchId, entityLabels, startedAt, deadline,
-                lastStatus, checks, nextDelaySeconds, overdue, true);
+                lastStatus, checks, nextDelaySeconds, overdue, true, submittedAt, notFoundSince, checkedAt, refusal);
     }
 
     /** True once the flow has dealt with the job's end (D365 finished it, or never started it). */

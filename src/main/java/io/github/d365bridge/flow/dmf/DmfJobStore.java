@@ -60,6 +60,12 @@ public final class DmfJobStore {
         if (job.lastStatus() != null) {
             entity.addProperty("LastStatus", job.lastStatus().name());
         }
+        putInstant(entity, "SubmittedAt", job.submittedAt());
+        putInstant(entity, "NotFoundSince", job.notFoundSince());
+        putInstant(entity, "CheckedAt", job.checkedAt());
+        if (job.refusal() != null) {
+            entity.addProperty("Refusal", io.github.d365bridge.client.core.Redactor.truncate(job.refusal(), 8_000));
+        }
         return entity;
     }
 
@@ -67,11 +73,27 @@ public final class DmfJobStore {
         Object status = e.getProperty("LastStatus");
         return new DmfJob(e.getPartitionKey(), e.getRowKey(), (String) e.getProperty("DefinitionGroup"),
                 (String) e.getProperty("Purpose"), (String) e.getProperty("BatchId"),
-                List.copyOf(Arrays.asList(((String) e.getProperty("EntityLabels")).split(LABEL_SEPARATOR))),
+                labels((String) e.getProperty("EntityLabels")),
                 instant(e.getProperty("StartedAt")), instant(e.getProperty("Deadline")),
                 status == null ? null : DmfExecutionStatus.valueOf((String) status),
                 ((Number) e.getProperty("Checks")).intValue(), ((Number) e.getProperty("NextDelaySeconds")).longValue(),
-                Boolean.TRUE.equals(e.getProperty("Overdue")), Boolean.TRUE.equals(e.getProperty("Finished")));
+                Boolean.TRUE.equals(e.getProperty("Overdue")), Boolean.TRUE.equals(e.getProperty("Finished")),
+                optionalInstant(e.getProperty("SubmittedAt")), optionalInstant(e.getProperty("NotFoundSince")),
+                optionalInstant(e.getProperty("CheckedAt")), (String) e.getProperty("Refusal"));
+    }
+
+    private static List<String> labels(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.copyOf(Arrays.asList(joined.split(LABEL_SEPARATOR)));
+    }
+
+    private static void putInstant(TableEntity entity, String name, Instant value) {
+        if (value != null) {
+            entity.addProperty(name, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    private static Instant optionalInstant(Object value) {
+        return value instanceof OffsetDateTime odt ? odt.toInstant() : null;
     }
 
     private static Instant instant(Object value) {

@@ -114,7 +114,8 @@ public class OrderFlowBeans {
     OrderReconciler reconciler(OrderLedger ledger, DmfImportSupervisor supervisor, OrderFlowConfig config,
             @Named("orderReadAgainEnqueuer") Consumer<LedgerEntry> readAgain,
             @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack) {
-        return new OrderReconciler(ledger, supervisor, readAgain, writeBack, config.reconcileAfter(), Clock.systemUTC());
+        return new OrderReconciler(ledger, supervisor, readAgain, writeBack, config.reconcileAfter(),
+                config.definitionGroup(), Clock.systemUTC());
     }
 
     @Produces
@@ -129,13 +130,16 @@ public class OrderFlowBeans {
     @Produces
     @Singleton
     DmfImportSupervisor supervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
-            Config config, OrderFlowConfig orders, Instance<DmfJobListener> listeners,
+            Config config, OrderFlowConfig orders, io.github.d365bridge.config.D365Config d365Config,
+            Instance<DmfJobListener> listeners,
             jakarta.enterprise.event.Event<io.github.d365bridge.flow.dmf.DmfImportEnded> ended) {
         // Every flow's listener (the order outcome is one: it is produced above as a DmfJobListener).
         List<DmfJobListener> all = listeners.stream().toList();
         return new DmfImportSupervisor(d365, lock, jobs, publisher, HandlerRegistry.setting(config,
                 DMF_STATUS_QUEUE_SETTING), new DmfSupervisionOptions(orders.dmfFirstCheckDelay(),
-                        orders.dmfMaxCheckDelay(), orders.dmfJobTimeout(), orders.dmfNotFoundGrace()), all, Clock.systemUTC(), ended::fireAsync);
+                        orders.dmfMaxCheckDelay(), orders.dmfJobTimeout(), orders.dmfNotFoundGrace(),
+                        // one import call with the client's retries, plus their back-off
+                        d365Config.requestTimeout().multipliedBy(d365Config.maxAttempts()).plusMinutes(1)), all, Clock.systemUTC(), ended::fireAsync);
     }
 
     @Produces

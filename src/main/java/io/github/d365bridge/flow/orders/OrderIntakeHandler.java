@@ -37,6 +37,6 @@ public class OrderIntakeHandler implements QueueHandler {
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException bad) {
             throw new PoisonMessageException("Not an order.received payload: " + bad.getMessage());
         }
-        processor.get().process(received, envelope.correlationId());
+        processor.get().process(received, envelope.correlationId(), envelope.createdAt());
     }
 }

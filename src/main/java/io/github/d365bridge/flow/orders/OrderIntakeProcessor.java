@@ -1,5 +1,7 @@
 package io.github.d365bridge.flow.orders;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
@@ -8,6 +10,7 @@ import io.github.d365bridge.client.commerce.CommerceClient;
 import io.github.d365bridge.client.commerce.sales.Order;
 import io.github.d365bridge.client.commerce.search.Filter;
 import io.github.d365bridge.client.commerce.search.SearchCriteria;
+import io.github.d365bridge.client.core.ErrorClassifier;
 import io.github.d365bridge.flow.orders.batch.MappedOrderStore;
 import io.github.d365bridge.flow.orders.mapping.AmbiguousCustomerException;
 import io.github.d365bridge.flow.orders.mapping.CustomerAccountResolver;
@@ -39,8 +42,24 @@ public final class OrderIntakeProcessor {
         this.mapped = mapped;
     }
 
-    /** @return the order's ledger entry after this step */
+    /**
+     * Commerce may send an order's webhook before the order is visible to its REST API (the save event can
+     * fire before the transaction commits): an order not found this soon after its signal is asked for
+     * again (through the queue's back-off) before it counts as not existing.
+     */
+    public static final Duration NOT_YET_VISIBLE_FOR = Duration.ofMinutes(10);
+
+    /** @return the order's ledger entry after this step (no wait for an order not yet visible) */
     public LedgerEntry process(OrderReceived received, String correlationId) {
+        return process(received, correlationId, Instant.MIN);
+    }
+
+    /**
+     * @param signalledAt when the signal was first sent (the message's creation; retries keep it): until
+     *                    {@link #NOT_YET_VISIBLE_FOR} after it, an order Commerce does not have is retried
+     * @return the order's ledger entry after this step
+     */
+    public LedgerEntry process(OrderReceived received, String correlationId, Instant signalledAt) {
         OrderKey key = received.key();
         if (ledger.insertReceived(key, received.entityId(), correlationId, received.source())) {
             // once per order, here rather than on the intake's request path (which sees every duplicate)
@@ -51,7 +70,19 @@ public final class OrderIntakeProcessor {
             return entry; // already on its way (or done): a duplicate signal
         }
         Optional<Long> entityId = Optional.ofNullable(received.entityId()).or(() -> Optional.ofNullable(entry.commerceEntityId()));
-        Optional<Order> found = read(key, entityId);
+        Optional<Order> found;
+        try {
+            found = read(key, entityId);
+        } catch (RuntimeException refused) {
+            if (ErrorClassifier.isRetriable(refused)) {
+                throw refused; // the queue's back-off retries it
+            }
+            return fail(entry, "Commerce refused to read order " + key + ": " + refused.getMessage());
+        }
+        if (found.isEmpty() && Instant.now().isBefore(signalledAt.plus(NOT_YET_VISIBLE_FOR))) {
+            throw new OrderNotYetVisibleException("Order " + key + " (entity id " + entityId.orElse(null)
+                    + ") is not visible in Commerce yet; asked again");
+        }
         if (found.isEmpty()) {
             // Commerce answered, and has no such order (deleted, or a signal from another store): that will
             // not change by retrying. FAILED with the reason, where an operator sees and can replay it.
@@ -70,11 +101,32 @@ public final class OrderIntakeProcessor {
             update(failed);
             LOG.warnf("Order %s cannot be mapped: %s", key, bad.getMessage());
             return failed;
+        } catch (RuntimeException other) {
+            if (ErrorClassifier.isRetriable(other)) {
+                throw other;
+            }
+            // a failure that would repeat on every delivery: FAILED with it, visible and replayable after a fix,
+            // instead of a poisoned message the reconciler would send round for ever
+            return fail(entry, "Order " + key + " could not be mapped: " + other);
         }
         mapped.put(rows);
         LedgerEntry next = entry.moveTo(OrderState.MAPPED).withLegalEntity(rows.legalEntity());
         update(next);
         return next;
+    }
+
+    private LedgerEntry fail(LedgerEntry entry, String reason) {
+        LedgerEntry failed = entry.moveTo(OrderState.FAILED).withError(reason);
+        update(failed);
+        LOG.warnf("Order %s failed: %s", entry.key(), reason);
+        return failed;
+    }
+
+    /** Retriable by the classifier (it is neither a refusal nor a programming error). */
+    static final class OrderNotYetVisibleException extends RuntimeException {
+        OrderNotYetVisibleException(String message) {
+            super(message);
+        }
     }
 
     /**

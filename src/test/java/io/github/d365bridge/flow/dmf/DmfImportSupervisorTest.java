@@ -186,7 +186,8 @@ class DmfImportSupervisorTest {
             QueuePublisher publisher = new QueuePublisher(storage,
                     new ClaimCheckStore(storage, TestAzurite.uniqueName("claims")), 48 * 1024);
             supervisor = new DmfImportSupervisor(client, lock, jobs, publisher, queue,
-                    new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), jobTimeout, notFoundGrace),
+                    new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), jobTimeout, notFoundGrace,
+                            Duration.ofSeconds(5)),
                     List.of(new RecordingListener()), Clock.systemUTC(), ended -> ENDED_BEFORE_OUTCOME.put(
                             ended.executionId(), FINISHED.stream().noneMatch(j -> j.executionId().equals(ended.executionId()))));
         }

@@ -138,23 +138,20 @@ public final class OrderBatcher {
         }
         Path zip = writePackage(batchId, rows);
         try {
-            return startImport(plan.withPackage(zip), batchId, rows.size());
+            return startImport(plan.withPackage(zip), batchId, rows.stream().map(MappedOrder::orderKey)
+                    .collect(Collectors.toSet()));
         } finally {
             deleteQuietly(zip);
         }
     }
 
-    private Optional<DmfJob> startImport(ImportPlan plan, String batchId, int orders) {
+    private Optional<DmfJob> startImport(ImportPlan plan, String batchId, Set<OrderKey> inPackage) {
+        int orders = inPackage.size();
         Optional<DmfJob> job;
         try {
             job = supervisor.start(plan);
         } catch (DmfImportNotStartedException notStarted) {
-            if (notStarted.refusedByD365()) {
-                // D365's own verdict on this package: it counts, and the batch is split like a failed one
-                failImport(batchId, orders, notStarted.getMessage());
-            } else {
-                release(batchId); // an upload that failed: nobody's fault, the orders wait for the next round
-            }
+            release(batchId); // nothing was submitted: nobody's fault, the orders wait for the next round
             LOG.warnf("Batch %s of %s did not start: %s", batchId, plan.legalEntity(), notStarted.getMessage());
             return Optional.empty();
         }
@@ -165,7 +162,7 @@ public final class OrderBatcher {
                     orders);
             return job;
         }
-        markImporting(batchId);
+        markImporting(batchId, inPackage);
         LOG.infof("Batch %s: %d orders of %s importing as %s", batchId, orders, plan.legalEntity(),
                 job.get().executionId());
         return job;
@@ -271,21 +268,15 @@ public final class OrderBatcher {
         }
     }
 
-    /** D365 refused the batch: a failed import for each order, and FAILED once its attempts are used up. */
-    private void failImport(String batchId, int batchSize, String reason) {
+    /**
+     * The orders in the package are importing. One claimed in the ledger but not in the package (its claim
+     * was applied but answered as lost, so it was left out) goes back to be packaged, rather than be
+     * counted as missing from a job it was never in.
+     */
+    private void markImporting(String batchId, Set<OrderKey> inPackage) {
         try (Stream<LedgerEntry> entries = ledger.inBatch(batchId)) {
-            entries.filter(e -> e.state() == OrderState.PACKAGED).forEach(e -> advance(e, x -> {
-                LedgerEntry failed = x.withFailedImport(batchSize).withError(reason);
-                return failed.attempts() >= config.maxAttempts() ? failed.moveTo(OrderState.FAILED)
-                        : failed.moveTo(OrderState.MAPPED).withoutBatch();
-            }));
-        }
-    }
-
-    private void markImporting(String batchId) {
-        try (Stream<LedgerEntry> entries = ledger.inBatch(batchId)) {
-            entries.filter(e -> e.state() == OrderState.PACKAGED)
-                    .forEach(e -> advance(e, x -> x.moveTo(OrderState.IMPORTING)));
+            entries.filter(e -> e.state() == OrderState.PACKAGED).forEach(e -> advance(e, x -> inPackage.contains(x.key())
+                    ? x.moveTo(OrderState.IMPORTING) : x.moveTo(OrderState.MAPPED).withoutBatch()));
         }
     }
 

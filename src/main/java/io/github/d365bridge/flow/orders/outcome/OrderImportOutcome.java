@@ -118,12 +118,15 @@ public final class OrderImportOutcome implements DmfJobListener {
                 if (advance(toImporting(entry).moveTo(OrderState.IMPORTED).withSalesOrderNumber(number))) {
                     writeBack.accept(entry.key());
                 }
+            } else if (job.refusal() != null) {
+                // D365's own verdict on this package: a failed import of each order, split like a failed batch
+                failedImport(entry, orders.size(), "D365 refused import " + job.executionId() + ": " + job.refusal());
             } else {
                 advance(toImporting(entry).moveTo(OrderState.MAPPED).withoutBatch());
             }
         }
-        LOG.infof("Batch %s: D365 never ran %s; %d of its orders found in D365, the rest packaged again",
-                job.batchId(), job.executionId(), numbers.size());
+        LOG.infof("Batch %s: D365 never ran %s%s; %d of its orders found in D365, the rest packaged again",
+                job.batchId(), job.executionId(), job.refusal() != null ? " (refused)" : "", numbers.size());
     }
 
     /**

@@ -6,6 +6,9 @@ import io.github.d365bridge.client.commerce.CommerceClient;
 import io.github.d365bridge.client.commerce.sales.Order;
 import io.github.d365bridge.client.commerce.sales.OrderClient;
 import io.github.d365bridge.client.commerce.sales.OrderComment;
+import io.github.d365bridge.client.core.ErrorClassifier;
+import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.client.core.PermanentFailureException;
 import io.github.d365bridge.flow.orders.LedgerEntry;
 import io.github.d365bridge.flow.orders.OrderKey;
 import io.github.d365bridge.flow.orders.OrderLedger;
@@ -44,9 +47,33 @@ public final class OrderWriteBack {
             throw new PoisonMessageException("Write-back for order " + key + " in state " + entry.state()
                     + " (needs IMPORTED with a sales order number and a Commerce entity id)");
         }
+        try {
+            write(entry);
+        } catch (RuntimeException refused) {
+            if (ErrorClassifier.isRetriable(refused)) {
+                throw refused; // the queue's back-off retries it
+            }
+            // The order is in D365; only Commerce will not take the number (the order was deleted, the write is
+            // refused). FAILED with both facts, instead of a poisoned message the reconciler sends round for ever:
+            // a replay finds the order in D365 and writes back again.
+            LedgerEntry failed = entry.moveTo(OrderState.FAILED).withError("In D365 as sales order "
+                    + entry.salesOrderNumber() + " in " + entry.legalEntity() + ", but Commerce refused the write-back: "
+                    + refused.getMessage());
+            ledger.update(failed);
+            LOG.warnf("Order %s: %s", key, failed.lastError());
+            return failed;
+        }
+        LedgerEntry written = entry.moveTo(OrderState.WRITTEN_BACK);
+        ledger.update(written);
+        LOG.infof("Order %s written back: D365 sales order %s in %s", key, entry.salesOrderNumber(), entry.legalEntity());
+        return written;
+    }
+
+    private void write(LedgerEntry entry) {
+        OrderKey key = entry.key();
         OrderClient orders = commerce.inStore(key.storeCode()).orders();
-        Order current = writeExtOrderId ? orders.get(entry.commerceEntityId()).orElseThrow(() -> new PoisonMessageException(
-                "Write-back for order " + key + ": Commerce has no order with entity id " + entry.commerceEntityId())) : null;
+        Order current = writeExtOrderId ? orders.get(entry.commerceEntityId()).orElseThrow(() -> new PermanentFailureException(
+                ExternalSystem.COMMERCE, "Commerce has no order with entity id " + entry.commerceEntityId())) : null;
         boolean alreadyWritten = current != null && entry.salesOrderNumber().equals(current.extOrderId());
         if (!alreadyWritten) {
             orders.addComment(entry.commerceEntityId(), OrderComment.internal("Imported into Dynamics 365 as sales order "
@@ -55,9 +82,5 @@ public final class OrderWriteBack {
                 orders.writeExtOrderId(current, entry.salesOrderNumber());
             }
         }
-        LedgerEntry written = entry.moveTo(OrderState.WRITTEN_BACK);
-        ledger.update(written);
-        LOG.infof("Order %s written back: D365 sales order %s in %s", key, entry.salesOrderNumber(), entry.legalEntity());
-        return written;
     }
 }

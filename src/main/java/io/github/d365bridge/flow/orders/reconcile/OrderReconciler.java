@@ -19,6 +19,7 @@ import io.github.d365bridge.flow.orders.LedgerEntry;
 import io.github.d365bridge.flow.orders.OrderKey;
 import io.github.d365bridge.flow.orders.OrderLedger;
 import io.github.d365bridge.flow.orders.OrderState;
+import io.github.d365bridge.flow.orders.batch.OrderBatcher;
 import io.github.d365bridge.storage.ConcurrentUpdateException;
 
 /**
@@ -29,8 +30,9 @@ import io.github.d365bridge.storage.ConcurrentUpdateException;
  * <ul>
  * <li>RECEIVED (the intake message was lost or poisoned, a replay died before its enqueue): read and map again;</li>
  * <li>PACKAGED or IMPORTING: the DMF supervisor follows the execution they were claimed for (a status check
- *     now, or its outcome handled again if the job already ended); with no job record the import was never
- *     submitted, so the orders go back to be packaged (nothing counted against them);</li>
+ *     now if its checks stopped, or its outcome handled again if the job already ended); with no job record
+ *     the import was never submitted: a record saying so is written first (so a stalled packager cannot
+ *     submit it later) and the orders go back to be packaged, nothing counted against them;</li>
  * <li>IMPORTED (the write-back message was lost): write back again.</li>
  * </ul>
  * MAPPED orders belong to the batch timer, which looks at them every few seconds. Each order acted on is
@@ -53,10 +55,12 @@ public final class OrderReconciler {
     private final Consumer<LedgerEntry> readAgain;
     private final Consumer<OrderKey> writeBack;
     private final Duration staleAfter;
+    private final String definitionGroup;
     private final Clock clock;
 
     public OrderReconciler(OrderLedger ledger, DmfImportSupervisor supervisor, Consumer<LedgerEntry> readAgain,
-            Consumer<OrderKey> writeBack, Duration staleAfter, Clock clock) {
+            Consumer<OrderKey> writeBack, Duration staleAfter, String definitionGroup, Clock clock) {
+        this.definitionGroup = definitionGroup;
         this.ledger = ledger;
         this.supervisor = supervisor;
         this.readAgain = readAgain;
@@ -84,21 +88,25 @@ public final class OrderReconciler {
         }
         for (List<LedgerEntry> orders : byExecution.values()) {
             LedgerEntry first = orders.get(0);
-            Optional<DmfJob> job = first.executionId() == null ? Optional.empty()
-                    : supervisor.job(first.legalEntity(), first.executionId());
-            if (job.isPresent()) {
-                orders.forEach(this::touch);
-                if (act(first, () -> supervisor.resume(job.get()))) {
-                    followed++;
-                }
-            } else {
-                // The job is recorded before anything is submitted, and forgotten only when D365 certainly did
-                // not start it: without a record, nothing of this execution can reach D365.
-                for (LedgerEntry entry : orders) {
-                    if (advance(entry.moveTo(OrderState.MAPPED).withoutBatch())) {
-                        repackaged++;
-                    }
-                }
+            if (first.executionId() == null) {
+                repackaged += repackage(orders);
+                continue;
+            }
+            Optional<DmfJob> job = supervisor.job(first.legalEntity(), first.executionId());
+            if (job.isEmpty() && supervisor.abandon(first.legalEntity(), first.executionId(), definitionGroup,
+                    OrderBatcher.PURPOSE, first.batchId())) {
+                // The job is recorded before anything is submitted: without a record nothing of this execution
+                // reached D365, and the record just written stops a stalled packager from submitting it later.
+                repackaged += repackage(orders);
+                continue;
+            }
+            Optional<DmfJob> known = job.isPresent() ? job : supervisor.job(first.legalEntity(), first.executionId());
+            boolean touched = false;
+            for (LedgerEntry entry : orders) {
+                touched |= touch(entry);
+            }
+            if (touched && known.isPresent() && act(first, () -> supervisor.resume(known.get()))) {
+                followed++;
             }
         }
         int written = 0;
@@ -114,6 +122,16 @@ public final class OrderReconciler {
                     staleAfter.toSeconds());
         }
         return result;
+    }
+
+    private int repackage(List<LedgerEntry> orders) {
+        int count = 0;
+        for (LedgerEntry entry : orders) {
+            if (advance(entry.moveTo(OrderState.MAPPED).withoutBatch())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** One order's next step; a failure is logged and the order comes up again after {@code staleAfter}. */

@@ -131,6 +131,20 @@ class OrderWriteBackTest {
         assertThat(logged).containsExactly("Order " + key + " written back: D365 sales order SO-000124 in usmf");
     }
 
+    /** Commerce refuses for good (the order is gone): FAILED with both facts, not a message poisoned for ever. */
+    @Test
+    void aWriteBackCommerceRefusesForGoodEndsFailedSayingTheOrderIsInD365() {
+        OrderKey key = new OrderKey("default", "000009999");
+        imported(key, 999_999, "SO-000126");
+
+        LedgerEntry result = new OrderWriteBack(commerce, ledger, false).writeBack(key);
+
+        assertThat(result.state()).isEqualTo(OrderState.FAILED);
+        assertThat(ledger.find(key).orElseThrow().lastError()).startsWith("In D365 as sales order SO-000126 in usmf,"
+                + " but Commerce refused the write-back: ");
+        assertThat(ledger.find(key).orElseThrow().salesOrderNumber()).isEqualTo("SO-000126");
+    }
+
     /** A crash after Commerce took both writes but before the ledger did: the redelivery writes nothing. */
     @Test
     void anOrderThatAlreadyCarriesTheNumberIsNotWrittenAgain() {

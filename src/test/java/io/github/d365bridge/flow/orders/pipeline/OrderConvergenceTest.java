@@ -1,6 +1,7 @@
 package io.github.d365bridge.flow.orders.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.d365bridge.flow.dmf.DmfImportNotStartedException;
 import io.github.d365bridge.flow.dmf.ImportPlan;
 import io.github.d365bridge.flow.orders.LedgerEntry;
 import io.github.d365bridge.flow.orders.OrderKey;
@@ -47,6 +49,9 @@ import io.github.d365bridge.testing.TestAzurite;
 class OrderConvergenceTest {
 
     private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
+
+    private static final String IMPORT_FROM_PACKAGE = "/data/DataManagementDefinitionGroups/Microsoft.Dynamics"
+            + ".DataEntities.ImportFromPackage";
 
     private static StorageAccount storage;
 
@@ -98,7 +103,7 @@ class OrderConvergenceTest {
         try (Setup s = new Setup(3, Map.of())) {
             s.receiveAll();
             // the batch timer dies right after D365 accepted the import: orders PACKAGED, job recorded
-            String legalEntity = s.claimAndCrash(true);
+            String legalEntity = s.claimAndCrash(true).legalEntity();
             assertThat(s.keys).allSatisfy(k -> assertThat(s.p.ledger.find(k).orElseThrow().state())
                     .isEqualTo(OrderState.PACKAGED));
             s.p.runUntilFinished(s.keys, Duration.ofSeconds(60));
@@ -108,13 +113,21 @@ class OrderConvergenceTest {
     }
 
     @Test
-    void aCrashAfterClaimingButBeforeAnythingWasSubmittedConverges() throws Exception {
+    void aCrashAfterClaimingButBeforeAnythingWasSubmittedConvergesAndTheStalledPackagerSubmitsNothing()
+            throws Exception {
         try (Setup s = new Setup(3, Map.of())) {
             s.receiveAll();
-            s.claimAndCrash(false);
+            // or the packager only stalled (a long GC pause) and comes back after the reconciler moved on
+            ImportPlan stalled = s.claimAndCrash(false);
             s.p.runUntilFinished(s.keys, Duration.ofSeconds(60));
             s.assertEachOnceInD365AndWrittenBack();
             assertThat(s.keys).allSatisfy(k -> assertThat(s.p.ledger.find(k).orElseThrow().attempts()).isZero());
+
+            long imports = s.d365.faults().calls(IMPORT_FROM_PACKAGE);
+            assertThatThrownBy(() -> s.p.supervisor.start(stalled.withPackage(s.packageOf(s.keys))))
+                    .isInstanceOf(DmfImportNotStartedException.class).hasMessageContaining("given up");
+            assertThat(s.d365.faults().calls(IMPORT_FROM_PACKAGE)).as("nothing submitted").isEqualTo(imports);
+            s.assertEachOnceInD365AndWrittenBack();
         }
     }
 
@@ -219,6 +232,15 @@ class OrderConvergenceTest {
             assertThat(entry.state()).isEqualTo(OrderState.FAILED);
             assertThat(s.p.ledger.find(missing).orElseThrow().lastError())
                     .isEqualTo("Order default:999999999 (entity id 987654) does not exist in Commerce");
+
+            // a webhook can come before its order is visible: within the first minutes it is only asked again
+            OrderKey early = new OrderKey("default", "999999998");
+            assertThatThrownBy(() -> s.p.intake.process(new OrderReceived("default", "999999998", 987653L, "webhook",
+                    null), "corr-early", java.time.Instant.now())).hasMessageContaining("not visible in Commerce yet");
+            assertThat(s.p.ledger.find(early).orElseThrow().state()).isEqualTo(OrderState.RECEIVED);
+            assertThat(io.github.d365bridge.client.core.ErrorClassifier.isRetriable(org.assertj.core.api.Assertions
+                    .catchThrowable(() -> s.p.intake.process(new OrderReceived("default", "999999998", 987653L,
+                            "webhook", null), "corr-early", java.time.Instant.now())))).isTrue();
         }
     }
 
@@ -262,7 +284,7 @@ class OrderConvergenceTest {
          * What the batch timer does up to the point where the process dies: claim the orders for an
          * execution and, if {@code submitted}, start the import; never record it as importing.
          */
-        String claimAndCrash(boolean submitted) throws Exception {
+        ImportPlan claimAndCrash(boolean submitted) throws Exception {
             List<LedgerEntry> claimed = keys.stream().map(k -> p.ledger.find(k).orElseThrow()).toList();
             String legalEntity = claimed.get(0).legalEntity();
             ImportPlan plan = new ImportPlan(OrderBatcher.PURPOSE, "bcrash" + System.nanoTime(), 1, legalEntity,
@@ -272,14 +294,18 @@ class OrderConvergenceTest {
                 p.ledger.update(entry.moveTo(OrderState.PACKAGED).withBatch(plan.batchId(), plan.executionId()));
             }
             if (submitted) {
-                Path zip = Files.createTempFile("crash-", ".zip");
-                try (OutputStream out = Files.newOutputStream(zip)) {
-                    SalesOrderPackage.write(out, SalesOrderPackage.definition(p.config.definitionGroup(), "crash"),
-                            claimed.stream().map(e -> p.mapped.get(e.key())).toList());
-                }
-                assertThat(p.supervisor.start(plan.withPackage(zip))).isPresent();
+                assertThat(p.supervisor.start(plan.withPackage(packageOf(keys)))).isPresent();
             }
-            return legalEntity;
+            return plan;
+        }
+
+        Path packageOf(Set<OrderKey> orders) throws Exception {
+            Path zip = Files.createTempFile("crash-", ".zip");
+            try (OutputStream out = Files.newOutputStream(zip)) {
+                SalesOrderPackage.write(out, SalesOrderPackage.definition(p.config.definitionGroup(), "crash"),
+                        orders.stream().map(p.mapped::get).toList());
+            }
+            return zip;
         }
 
         void assertEachOnceInD365AndWrittenBack() {

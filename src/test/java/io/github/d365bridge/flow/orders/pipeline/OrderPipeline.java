@@ -143,12 +143,12 @@ final class OrderPipeline {
                 new ClaimCheckStore(storage, TestAzurite.uniqueName("claims")), 48 * 1024);
         supervisor = new DmfImportSupervisor(d365, lock, jobs, publisher, statusQueue,
                 new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), config.dmfJobTimeout(),
-                        config.dmfNotFoundGrace()), List.of(outcome), Clock.systemUTC());
+                        config.dmfNotFoundGrace(), Duration.ofSeconds(5)), List.of(outcome), Clock.systemUTC());
         batcher = new OrderBatcher(ledger, mapped, lookup, supervisor, config, enqueueWriteBack, readAgain::add,
                 Clock.systemUTC());
         writeBack = new OrderWriteBack(commerce, ledger, true);
         reconciler = new OrderReconciler(ledger, supervisor, readAgain::add, enqueueWriteBack, config.reconcileAfter(),
-                Clock.systemUTC());
+                config.definitionGroup(), Clock.systemUTC());
     }
 
     /** A second instance of the bridge: its own objects, the same tables, containers and queues. */
