@@ -60,8 +60,7 @@ class AnswerLossAndOutageTest {
     @Test
     void anExtOrderIdWriteWhoseAnswerIsA502IsSavedAllTheSame() {
         sandbox.faults().add(FaultRule.next(1, "POST /V1/orders", FaultKind.ANSWER_LOST_BAD_GATEWAY));
-        SandboxClient.Exchange answer = client.post("/rest/default/V1/orders",
-                Map.of("entity", Map.of("entity_id", orderId, "ext_order_id", "SO-LOST-502")));
+        SandboxClient.Exchange answer = client.post("/rest/default/V1/orders", Map.of("entity", wholeOrder("SO-LOST-502")));
         assertThat(answer.status()).isEqualTo(502);
         assertThat(answer.responseBody()).contains("502 Bad Gateway");
         assertThat(sandbox.data().order(orderId).orElseThrow().get("ext_order_id").asText()).isEqualTo("SO-LOST-502");
@@ -72,7 +71,8 @@ class AnswerLossAndOutageTest {
     void aWriteThatFailsOnItsOwnHasNoAnswerToLoseAndIsNotCounted() {
         sandbox.faults().add(FaultRule.always("POST /V1/orders/{id}/comments", FaultKind.ANSWER_LOST_BAD_GATEWAY));
         SandboxClient.Exchange refused = client.post("/rest/default/V1/orders/999999/comments",
-                Map.of("statusHistory", Map.of("comment", "no such order")));
+                Map.of("statusHistory", Map.of("comment", "no such order", "is_customer_notified", 0,
+                        "is_visible_on_front", 0, "parent_id", 999999)));
         assertThat(refused.status()).isEqualTo(404);
         assertThat(sandbox.faults().injected()).doesNotContainKey("answerLost");
     }
@@ -122,7 +122,20 @@ class AnswerLossAndOutageTest {
 
     private static SandboxClient.Exchange comment(String text) {
         return client.post("/rest/default/V1/orders/" + orderId + "/comments",
-                Map.of("statusHistory", Map.of("comment", text, "is_customer_notified", 0, "is_visible_on_front", 0)));
+                Map.of("statusHistory", Map.of("comment", text, "is_customer_notified", 0, "is_visible_on_front", 0,
+                        "parent_id", orderId)));
+    }
+
+    /** The order save with the fields the contract requires, each with the order's own value. */
+    private static Map<String, Object> wholeOrder(String extOrderId) {
+        JsonNode order = sandbox.data().order(orderId).orElseThrow();
+        java.util.List<Map<String, Object>> items = new java.util.ArrayList<>();
+        order.withArray("items").forEach(i -> items.add(Map.of("item_id", i.get("item_id").asLong(), "sku",
+                i.get("sku").asText())));
+        return Map.of("entity_id", orderId, "increment_id", order.get("increment_id").asText(), "ext_order_id", extOrderId,
+                "base_grand_total", order.get("base_grand_total").decimalValue(), "grand_total",
+                order.get("grand_total").decimalValue(), "customer_email", order.get("customer_email").asText(),
+                "items", items);
     }
 
     private static int histories() {
