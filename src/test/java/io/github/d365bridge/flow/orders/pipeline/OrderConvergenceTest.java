@@ -201,6 +201,7 @@ class OrderConvergenceTest {
             s.d365.faults().lateDmfJobs(1, 0, Duration.ofSeconds(4));
             OrderKey first = s.keys.iterator().next();
             Path foreign = Files.createTempFile("foreign-", ".zip");
+            foreign.toFile().deleteOnExit();
             try (OutputStream out = Files.newOutputStream(foreign)) {
                 SalesOrderPackage.write(out, SalesOrderPackage.definition(s.p.config.definitionGroup(), "foreign"),
                         List.of(s.p.mapped.get(first)));
@@ -301,6 +302,7 @@ class OrderConvergenceTest {
 
         Path packageOf(Set<OrderKey> orders) throws Exception {
             Path zip = Files.createTempFile("crash-", ".zip");
+            zip.toFile().deleteOnExit();
             try (OutputStream out = Files.newOutputStream(zip)) {
                 SalesOrderPackage.write(out, SalesOrderPackage.definition(p.config.definitionGroup(), "crash"),
                         orders.stream().map(p.mapped::get).toList());
