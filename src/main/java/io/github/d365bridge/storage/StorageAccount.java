@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableServiceClient;
 import com.azure.data.tables.TableServiceClientBuilder;
-import com.azure.data.tables.models.TableServiceException;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
@@ -64,9 +63,14 @@ public class StorageAccount {
 
     /** For callers outside CDI (tests, benchmarks) that already have a connection string. */
     public StorageAccount(String connectionString) {
+        this(connectionString, QueueRetry.SDK_DEFAULT);
+    }
+
+    /** The same, with the queue clients' retry given. */
+    public StorageAccount(String connectionString, QueueRetry queueRetry) {
         this.azurite = null;
         this.connectionString = connectionString;
-        this.queueRetry = QueueRetry.SDK_DEFAULT;
+        this.queueRetry = queueRetry;
         this.blobs = new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
         this.queues = queueServiceBuilder().buildClient();
         this.asyncQueues = queueServiceBuilder().buildAsyncClient();
@@ -81,9 +85,7 @@ public class StorageAccount {
     /** A base64 queue client; the queue is created if it does not exist yet. */
     public QueueClient queue(String name) {
         QueueClient client = queues.getQueueClient(name);
-        if (created.add("queue:" + name)) {
-            client.createIfNotExists();
-        }
+        ensureCreated("queue:" + name, client::createIfNotExists);
         return client;
     }
 
@@ -114,22 +116,27 @@ public class StorageAccount {
 
     public BlobContainerClient container(String name) {
         BlobContainerClient client = blobs.getBlobContainerClient(name);
-        if (created.add("container:" + name)) {
-            client.createIfNotExists();
-        }
+        ensureCreated("container:" + name, client::createIfNotExists);
         return client;
     }
 
     public TableClient table(String name) {
-        if (created.add("table:" + name)) {
-            try {
-                tables.createTableIfNotExists(name);
-            } catch (TableServiceException e) {
-                created.remove("table:" + name);
-                throw e;
-            }
-        }
+        ensureCreated("table:" + name, () -> tables.createTableIfNotExists(name));
         return tables.getTableClient(name);
+    }
+
+    /**
+     * Creates a queue, container or table once per process. Remembered only after the creation succeeded:
+     * one that failed (Storage down at the first use) is tried again on the next use instead of being taken
+     * for done, which would leave every later write to a resource that does not exist. Two threads may both
+     * create it; creating what exists is harmless.
+     */
+    private void ensureCreated(String key, Runnable create) {
+        if (created.contains(key)) {
+            return;
+        }
+        create.run();
+        created.add(key);
     }
 
     public BlobServiceClient blobService() {
