@@ -167,15 +167,25 @@ class OrderFlowChaosIT {
                 d365.faults().outage().startNow(ChaosSettings.OUTAGE);
             }
         }));
-        commerce.faults().outage().schedule(start.plus(ChaosSettings.COMMERCE_OUTAGE_AT), ChaosSettings.OUTAGE);
-        for (LoopbackProxy proxy : systems.storageProxies()) {
-            proxy.outage(start.plus(ChaosSettings.STORAGE_OUTAGE_AT), ChaosSettings.OUTAGE);
-        }
+        // A window that opens while the bridge is down after a kill refuses nothing: Commerce's and storage's
+        // open once the bridge runs (it polls Commerce every 5 s and its queues every 0.5 s, so both are hit).
+        at(ChaosSettings.COMMERCE_OUTAGE_AT, () -> whenRunning(() -> commerce.faults().outage().startNow(ChaosSettings.OUTAGE)));
+        at(ChaosSettings.STORAGE_OUTAGE_AT, () -> whenRunning(() -> {
+            for (LoopbackProxy proxy : systems.storageProxies()) {
+                proxy.outage(Instant.now(), ChaosSettings.OUTAGE);
+            }
+        }));
         Random random = new Random(ChaosSettings.SEED);
         long span = ChaosSettings.RANDOM_KILLS_UNTIL.minus(ChaosSettings.RANDOM_KILLS_FROM).toMillis();
         for (int i = 0; i < ChaosSettings.RANDOM_KILLS; i++) {
             killer.killAfter(ChaosSettings.RANDOM_KILLS_FROM.plusMillis((long) (random.nextDouble() * span)), "random moment");
         }
+    }
+
+    /** Runs {@code action} as soon as the bridge is up (it may be restarting after a kill). */
+    private static void whenRunning(Runnable action) {
+        await().atMost(ChaosSettings.BRIDGE_READY_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(killer::running);
+        action.run();
     }
 
     private static void at(Duration delay, Runnable action) {
