@@ -75,12 +75,9 @@ public class OpsService {
         for (String queue : registry.queues()) {
             queues.add(new StatusView.QueueStatus(queue, depth(queue), depth(QueueDispatcher.poisonQueue(queue))));
         }
-        List<LedgerEntry> failedOrders;
+        List<LedgerEntry> failedOrders = ledger.recentlyFailed(failureLimit);
         List<DmfJob> inFlight;
-        try (Stream<LedgerEntry> failed = ledger.inState(OrderState.FAILED);
-                Stream<DmfJob> jobs = dmfJobs.inFlight()) {
-            failedOrders = failed.sorted(Comparator.comparing(LedgerEntry::updatedAt).reversed()).limit(failureLimit)
-                    .toList();
+        try (Stream<DmfJob> jobs = dmfJobs.inFlight()) {
             inFlight = jobs.toList();
         }
         LedgerCounts counts = ledger.counts();

@@ -10,6 +10,8 @@ import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableEntity;
 import com.azure.data.tables.models.TableEntityUpdateMode;
 import com.azure.data.tables.models.TableServiceException;
+import com.azure.data.tables.models.TableTransactionAction;
+import com.azure.data.tables.models.TableTransactionFailedException;
 
 /**
  * Table storage with the two conditional writes that make steps idempotent: insert-if-absent (the
@@ -93,6 +95,42 @@ public final class StateTable {
             int status = e.getResponse().getStatusCode();
             if (status == 412 || status == 404) {
                 return false;
+            }
+            throw e;
+        }
+    }
+
+    /** How an all-or-nothing group of writes ended. */
+    public enum Transaction {
+        /** Every write applied. */
+        APPLIED,
+        /** Nothing applied: a record to be created exists already. */
+        EXISTS,
+        /** Nothing applied: a record changed or vanished since it was read (ETag or existence check failed). */
+        CHANGED
+    }
+
+    /**
+     * Applies the writes atomically, in one request (an entity group transaction: all on one partition, at
+     * most 100, each record at most once). A refused condition is an answer, not an error; anything else
+     * (a malformed group, Storage down) is thrown.
+     */
+    public Transaction transact(List<TableTransactionAction> actions) {
+        try {
+            table.submitTransaction(actions);
+            return Transaction.APPLIED;
+        } catch (TableTransactionFailedException e) {
+            // the SDK reports a refused action by its error code (the batch's own response is a 202)
+            String code = e.getValue() == null || e.getValue().getErrorCode() == null ? ""
+                    : e.getValue().getErrorCode().toString();
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
+            if (status == 409 || "EntityAlreadyExists".equals(code)) {
+                return Transaction.EXISTS;
+            }
+            if (status == 412 || status == 404 || "UpdateConditionNotSatisfied".equals(code)
+                    || "ConditionNotMet".equals(code) || "ResourceNotFound".equals(code)
+                    || "EntityNotFound".equals(code)) {
+                return Transaction.CHANGED;
             }
             throw e;
         }

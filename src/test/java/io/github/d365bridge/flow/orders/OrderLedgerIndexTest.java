@@ -1,0 +1,178 @@
+package io.github.d365bridge.flow.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.d365bridge.storage.ConcurrentUpdateException;
+import io.github.d365bridge.testing.CountingStorage;
+import io.github.d365bridge.testing.TestAzurite;
+
+/**
+ * The ledger's index rows on a real Azurite: every query answers from the rows of what it asks for, a write
+ * from any copy of an order conflicts with a concurrent write from any other, and the cost of a step does
+ * not grow with the finished orders the ledger holds.
+ */
+class OrderLedgerIndexTest {
+
+    private final CountingStorage storage = new CountingStorage(TestAzurite.storage().connectionString());
+    private final String tableName = TestAzurite.uniqueName("LedgerIdx");
+    private final OrderLedger ledger = new OrderLedger(storage, tableName);
+
+    @Test
+    void eachQueryReturnsExactlyTheOrdersInWhatItAsksFor() {
+        LedgerEntry usmf = mapped(key("1"), "usmf");
+        LedgerEntry usrt = mapped(key("2"), "usrt");
+        mapped(new OrderKey("eu_en", "3"), "usmf");
+        received(key("4"));
+
+        assertThat(ledger.mappedFor("usmf")).extracting(LedgerEntry::key)
+                .containsExactlyInAnyOrder(key("1"), new OrderKey("eu_en", "3"));
+        assertThat(ledger.mappedFor("usrt")).extracting(LedgerEntry::key).containsExactly(key("2"));
+        assertThat(ledger.inState(OrderState.MAPPED)).hasSize(3);
+        assertThat(ledger.inState(OrderState.RECEIVED)).extracting(LedgerEntry::key).containsExactly(key("4"));
+
+        LedgerEntry packaged = ledger.mappedFor("usmf").filter(e -> e.key().equals(usmf.key())).findFirst().orElseThrow();
+        ledger.update(packaged.moveTo(OrderState.PACKAGED).withBatch("b1", "e1"));
+        ledger.update(ledger.find(usrt.key()).orElseThrow().moveTo(OrderState.PACKAGED).withBatch("b1", "e1"));
+
+        assertThat(ledger.mappedFor("usmf")).extracting(LedgerEntry::key).containsExactly(new OrderKey("eu_en", "3"));
+        assertThat(ledger.mappedFor("usrt")).as("its MAPPED row left with the move").isEmpty();
+        assertThat(ledger.inBatch("b1")).extracting(LedgerEntry::key).containsExactlyInAnyOrder(key("1"), key("2"));
+        assertThat(ledger.inBatch("b1")).allSatisfy(e -> assertThat(e.state()).isEqualTo(OrderState.PACKAGED));
+        assertThat(ledger.inBatch("b2")).isEmpty();
+
+        // written back: out of the batch and state rows, counted
+        for (OrderKey k : List.of(key("1"), key("2"))) {
+            LedgerEntry e = ledger.find(k).orElseThrow();
+            ledger.update(e.moveTo(OrderState.IMPORTING));
+            ledger.update(ledger.inBatch("b1").filter(x -> x.key().equals(k)).findFirst().orElseThrow()
+                    .moveTo(OrderState.IMPORTED).withSalesOrderNumber("SO-" + k.incrementId()));
+            ledger.update(ledger.find(k).orElseThrow().moveTo(OrderState.WRITTEN_BACK));
+        }
+        assertThat(ledger.inBatch("b1")).isEmpty();
+        assertThat(ledger.inState(OrderState.WRITTEN_BACK)).extracting(LedgerEntry::salesOrderNumber)
+                .containsExactlyInAnyOrder("SO-1", "SO-2");
+        assertThat(ledger.countsByState()).containsEntry(OrderState.WRITTEN_BACK, 2L).containsEntry(OrderState.MAPPED, 1L)
+                .containsEntry(OrderState.RECEIVED, 1L).containsEntry(OrderState.IMPORTING, 0L);
+    }
+
+    @Test
+    void writesFromDifferentCopiesOfOneOrderConflict() {
+        OrderKey key = key("10");
+        mapped(key, "usmf");
+        LedgerEntry fromIndex = ledger.mappedFor("usmf").findFirst().orElseThrow();
+        LedgerEntry fromRecord = ledger.find(key).orElseThrow();
+
+        ledger.update(fromRecord.moveTo(OrderState.PACKAGED).withBatch("b", "e"));
+        assertThatThrownBy(() -> ledger.update(fromIndex.moveTo(OrderState.FAILED).withError("late")))
+                .isInstanceOf(ConcurrentUpdateException.class);
+
+        LedgerEntry recordAgain = ledger.find(key).orElseThrow();
+        LedgerEntry batchCopy = ledger.inBatch("b").findFirst().orElseThrow();
+        ledger.update(batchCopy.moveTo(OrderState.IMPORTING));
+        assertThatThrownBy(() -> ledger.update(recordAgain.moveTo(OrderState.MAPPED).withoutBatch()))
+                .isInstanceOf(ConcurrentUpdateException.class);
+
+        assertThat(ledger.find(key).orElseThrow().state()).isEqualTo(OrderState.IMPORTING);
+        assertThat(ledger.inState(OrderState.IMPORTING)).hasSize(1);
+        assertThat(ledger.inState(OrderState.MAPPED)).isEmpty();
+        assertThat(ledger.inState(OrderState.FAILED)).isEmpty();
+    }
+
+    @Test
+    void theReconcilerReadsOnlyStaleOrdersAndTheFailedListNewestFirst() throws InterruptedException {
+        received(key("20"));
+        Thread.sleep(20);
+        Instant between = Instant.now();
+        Thread.sleep(20);
+        received(key("21"));
+        assertThat(ledger.inStateSince(OrderState.RECEIVED, between)).extracting(LedgerEntry::key)
+                .containsExactly(key("20"));
+
+        for (int i = 30; i < 35; i++) {
+            received(key(String.valueOf(i)));
+            ledger.update(ledger.find(key(String.valueOf(i))).orElseThrow().moveTo(OrderState.FAILED).withError("e" + i));
+            Thread.sleep(5);
+        }
+        assertThat(ledger.recentlyFailed(3)).extracting(LedgerEntry::lastError).containsExactly("e34", "e33", "e32");
+        assertThat(ledger.countsByState()).containsEntry(OrderState.FAILED, 5L);
+    }
+
+    @Test
+    void finishedOrdersPastRetentionGoAfterTheRollUpCountedThem() {
+        Instant now = Instant.now();
+        LedgerHistory.writtenBack(storage, tableName, "default", "usmf", 300, now.minus(Duration.ofDays(100)),
+                now.minus(Duration.ofDays(70)), 2);
+        received(key("40"));
+        ledger.update(ledger.find(key("40")).orElseThrow().moveTo(OrderState.FAILED).withError("old"));
+
+        // nothing counted yet: retention waits for the roll-up, so the totals never lose an order
+        assertThat(ledger.deleteFinished(now.minus(Duration.ofDays(90)), now.minus(Duration.ofDays(1)), 1000))
+                .as("no roll-up yet, failed too young").isZero();
+        assertThat(ledger.countsByState()).containsEntry(OrderState.WRITTEN_BACK, 300L);
+
+        assertThat(ledger.rollUp(now.minus(Duration.ofHours(1)))).isEqualTo(300);
+        assertThat(ledger.rollUp(now.minus(Duration.ofHours(1)))).as("counted once").isZero();
+        // the failed order (by webhook) is counted from its own row
+        assertThat(ledger.counts().bySource()).containsEntry("webhook", 271L).containsEntry("poll", 30L);
+
+        int expired = 100; // one every 0.1 day from day -100: the first hundred are older than 90 days
+        assertThat(ledger.deleteFinished(now.minus(Duration.ofDays(90)), now.plus(Duration.ofDays(1)), 1000))
+                .isEqualTo(expired + 1);
+        assertThat(ledger.find(new OrderKey("default", "H000000001"))).isEmpty();
+        assertThat(ledger.find(new OrderKey("default", "H000000101"))).isPresent();
+        assertThat(ledger.find(key("40"))).isEmpty();
+        assertThat(ledger.inState(OrderState.WRITTEN_BACK)).hasSize(200);
+        assertThat(ledger.countsByState()).as("the totals keep what retention deleted")
+                .containsEntry(OrderState.WRITTEN_BACK, 300L).containsEntry(OrderState.FAILED, 0L);
+        assertThat(ledger.insertReceived(key("40"), 40L, "again", "poll")).as("a deleted order can be seen anew")
+                .isTrue();
+    }
+
+    @Test
+    void theStepsCostTheSameWithThousandsOfFinishedOrdersInTheLedger() {
+        received(key("50"));
+        mapped(key("51"), "usmf");
+        long[] empty = costs();
+
+        Instant now = Instant.now();
+        LedgerHistory.writtenBack(storage, tableName, "default", "usmf", 3000, now.minus(Duration.ofDays(30)),
+                now.minus(Duration.ofDays(1)), 2);
+        ledger.rollUp(now.minus(Duration.ofHours(1)));
+        long[] loaded = costs();
+
+        assertThat(loaded).as("requests of mappedFor, inBatch, inStateSince, counts, recentlyFailed").containsExactly(empty);
+        assertThat(ledger.countsByState()).containsEntry(OrderState.WRITTEN_BACK, 3000L);
+    }
+
+    private long[] costs() {
+        return new long[] {
+            storage.requestsOf(() -> ledger.mappedFor("usmf").toList()),
+            storage.requestsOf(() -> ledger.inBatch("nope").toList()),
+            storage.requestsOf(() -> ledger.inStateSince(OrderState.RECEIVED, Instant.now()).toList()),
+            storage.requestsOf(ledger::counts),
+            storage.requestsOf(() -> ledger.recentlyFailed(50)),
+        };
+    }
+
+    private static OrderKey key(String increment) {
+        return new OrderKey("default", increment);
+    }
+
+    private LedgerEntry received(OrderKey key) {
+        ledger.insertReceived(key, 1L, "c", "webhook");
+        return ledger.find(key).orElseThrow();
+    }
+
+    private LedgerEntry mapped(OrderKey key, String legalEntity) {
+        LedgerEntry next = received(key).moveTo(OrderState.MAPPED).withLegalEntity(legalEntity);
+        ledger.update(next);
+        return ledger.find(key).orElseThrow();
+    }
+}
