@@ -75,6 +75,12 @@ param claimCheckRetention string = 'P14D'
 @description('ISO-8601 duration after which finished state records are deleted.')
 param stateRetention string = 'P30D'
 
+@description('ISO-8601 duration after which written-back orders leave the order ledger (their count stays).')
+param orderRetention string = 'P90D'
+
+@description('ISO-8601 duration after which failed orders leave the order ledger.')
+param failedOrderRetention string = 'P180D'
+
 @description('Deletes per housekeeping message.')
 param housekeepingBatchSize int = 500
 
@@ -584,6 +590,8 @@ var bridgeSettings = {
   ORDER_RECONCILE_SCHEDULE: '45 * * * * *'
   BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION: claimCheckRetention
   BRIDGE_HOUSEKEEPING_STATE_RETENTION: stateRetention
+  BRIDGE_HOUSEKEEPING_ORDER_RETENTION: orderRetention
+  BRIDGE_HOUSEKEEPING_FAILED_ORDER_RETENTION: failedOrderRetention
   BRIDGE_HOUSEKEEPING_BATCH_SIZE: string(housekeepingBatchSize)
   BRIDGE_STORAGE_CLAIM_CHECK_CONTAINER: claimCheckContainerName
   BRIDGE_STORAGE_LOCKS_CONTAINER: locksContainerName

@@ -192,6 +192,8 @@ locals {
     ORDER_RECONCILE_SCHEDULE                  = "45 * * * * *"
     BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION = var.claim_check_retention
     BRIDGE_HOUSEKEEPING_STATE_RETENTION       = var.state_retention
+    BRIDGE_HOUSEKEEPING_ORDER_RETENTION       = var.order_retention
+    BRIDGE_HOUSEKEEPING_FAILED_ORDER_RETENTION = var.failed_order_retention
     BRIDGE_HOUSEKEEPING_BATCH_SIZE            = tostring(var.housekeeping_batch_size)
     BRIDGE_STORAGE_CLAIM_CHECK_CONTAINER      = var.claim_check_container_name
     BRIDGE_STORAGE_LOCKS_CONTAINER            = var.locks_container_name

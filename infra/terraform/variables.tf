@@ -110,6 +110,18 @@ variable "state_retention" {
   default     = "P30D"
 }
 
+variable "order_retention" {
+  description = "ISO-8601 duration after which written-back orders leave the order ledger (their count stays)."
+  type        = string
+  default     = "P90D"
+}
+
+variable "failed_order_retention" {
+  description = "ISO-8601 duration after which failed orders leave the order ledger."
+  type        = string
+  default     = "P180D"
+}
+
 variable "housekeeping_batch_size" {
   description = "Deletes per housekeeping message."
   type        = number

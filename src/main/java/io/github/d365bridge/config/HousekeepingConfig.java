@@ -17,6 +17,18 @@ public interface HousekeepingConfig {
     @WithDefault("P30D")
     Duration stateRetention();
 
+    /**
+     * Written-back orders leave the order ledger this long after their write-back (their count stays in the
+     * status view). An order seen again after that is still imported once: the batcher looks every order up
+     * in D365 before packaging it.
+     */
+    @WithDefault("P90D")
+    Duration orderRetention();
+
+    /** Failed orders leave the order ledger this long after they failed, replayed or not. */
+    @WithDefault("P180D")
+    Duration failedOrderRetention();
+
     /** Deletes per housekeeping message, so one sweep never runs past a function timeout. */
     @WithDefault("500")
     int batchSize();

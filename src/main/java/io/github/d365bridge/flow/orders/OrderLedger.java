@@ -203,13 +203,28 @@ public class OrderLedger {
     }
 
     /**
-     * Adds the orders written back before {@code before} and not yet counted to each partition's totals, so
+     * How far behind the clock a roll-up stays: an order's write-back time is taken when its step decides, and
+     * its write lands a request later; an order counted after it is written by no roll-up is still counted by
+     * the status view from its own row.
+     */
+    public static final java.time.Duration ROLL_UP_LAG = java.time.Duration.ofMinutes(10);
+
+    /** {@link #rollUp(Instant)} up to {@link #ROLL_UP_LAG} ago. */
+    public long rollUp() {
+        return rollUp(Instant.now().minus(ROLL_UP_LAG));
+    }
+
+    /**
+     * Adds the orders written back before {@code upTo} (at most now) and not yet counted to each partition's totals, so
      * the status view need not read them again. Safe to run on several instances: a partition's totals move
      * on with a conditional write, and a lost race leaves that partition to the winner.
      *
      * @return how many written-back orders were added to the totals
      */
-    public long rollUp(Instant before) {
+    public long rollUp(Instant upTo) {
+        // never ahead of the clock: an order written back later with an earlier time would be counted by nobody
+        Instant now = Instant.now();
+        Instant before = upTo.isAfter(now) ? now : upTo;
         long counted = 0;
         for (String partition : stores.partitions()) {
             Optional<TableEntity> stored = table.get(partition, LedgerRows.TOTALS_ROW);

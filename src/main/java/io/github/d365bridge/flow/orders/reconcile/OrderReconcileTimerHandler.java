@@ -5,9 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
 import io.github.d365bridge.config.Connections;
+import io.github.d365bridge.flow.orders.OrderLedger;
 import io.github.d365bridge.runtime.TimerHandler;
 
-/** Timer step on {@code ORDER_RECONCILE_SCHEDULE}: moves on orders that stayed too long between two steps. */
+/**
+ * Timer step on {@code ORDER_RECONCILE_SCHEDULE}: moves on orders that stayed too long between two steps, and
+ * rolls up the ledger's written-back counts (so the status view reads minutes of write-backs, not all of them).
+ */
 @ApplicationScoped
 public class OrderReconcileTimerHandler implements TimerHandler {
 
@@ -17,6 +21,8 @@ public class OrderReconcileTimerHandler implements TimerHandler {
     Provider<OrderReconciler> reconciler;
     @Inject
     Connections connections;
+    @Inject
+    OrderLedger ledger;
 
     @Override
     public String scheduleSetting() {
@@ -33,5 +39,6 @@ public class OrderReconcileTimerHandler implements TimerHandler {
         if (connections.d365() && connections.commerce()) {
             reconciler.get().run();
         }
+        ledger.rollUp();
     }
 }

@@ -43,7 +43,7 @@ import io.github.d365bridge.testing.TestAzurite;
  * and each ending with every order in D365 exactly once and written back, without an operator: an import
  * whose answer was lost after D365 created it, a job that finishes after its deadline, a crash between
  * claiming a batch and recording its import (before and after the import was submitted), mapped rows that
- * are gone, a write-back the queue refused, a replay that died before its enqueue, and two instances
+ * are gone, an order seen again after retention removed it, a write-back the queue refused, a replay that died before its enqueue, and two instances
  * packaging the same company at once.
  */
 class OrderConvergenceTest {
@@ -150,6 +150,29 @@ class OrderConvergenceTest {
             s.receiveAll();
             s.p.runUntilFinished(s.keys, Duration.ofSeconds(60));
             s.assertEachOnceInD365AndWrittenBack();
+        }
+    }
+
+    @Test
+    void anOrderSeenAgainAfterRetentionRemovedItFromTheLedgerIsNotImportedASecondTime() {
+        try (Setup s = new Setup(6, Map.of())) {
+            s.receiveAll();
+            s.p.runUntilFinished(s.keys, Duration.ofSeconds(60));
+            s.assertEachOnceInD365AndWrittenBack();
+            int n = s.keys.size();
+            assertThat(n).isPositive();
+            // retention as if their time had come (a roll-up never counts ahead of the clock)
+            java.time.Instant later = java.time.Instant.now();
+            s.p.ledger.rollUp(later);
+            assertThat(s.p.ledger.deleteFinished(later, later, 100)).isEqualTo(n);
+            assertThat(s.keys).allSatisfy(k -> assertThat(s.p.ledger.find(k)).isEmpty());
+
+            // the poll (or a late webhook) brings the orders again: new to the ledger, already in D365
+            s.receiveAll();
+            s.p.runUntilFinished(s.keys, Duration.ofSeconds(60));
+            s.assertEachOnceInD365AndWrittenBack();
+            assertThat(s.p.ledger.countsByState()).as("counted twice: two journeys through the ledger")
+                    .containsEntry(OrderState.WRITTEN_BACK, 2L * n);
         }
     }
 
