@@ -25,7 +25,7 @@ import io.github.d365bridge.storage.Json;
  * and the intake next to each other with the targets evaluated. The first line names every missed
  * target.
  */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
     static final Path DIR = Path.of("target", "benchmark");
     private static final Logger LOG = Logger.getLogger(BenchmarkReport.class);
@@ -34,18 +34,18 @@ final class BenchmarkReport {
     }
 
     /** The run stamp from {@code -Dbenchmark.run} (set by the Maven profile), else "ad hoc". */
-    static String runId() {
+    public static String runId() {
         String run = System.getProperty("benchmark.run", "");
         return run.isBlank() || run.startsWith("${") ? "ad hoc" : run;
     }
 
     /** A {@code -D} integer from the Maven profile, or the default when absent or still a placeholder. */
-    static int intProperty(String name, int defaultValue) {
+    public static int intProperty(String name, int defaultValue) {
         String value = System.getProperty(name, "");
         return value.matches("\\d+") ? Integer.parseInt(value) : defaultValue;
     }
 
-    static void record(String scenario, ObjectNode metrics) {
+    public static void record(String scenario, ObjectNode metrics) {
         try {
             Files.createDirectories(DIR);
             ObjectNode doc = Json.mapper().createObjectNode().put("run", runId()).put("scenario", scenario);

@@ -10,14 +10,19 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableClientBuilder;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueClientBuilder;
+import com.azure.storage.queue.QueueMessageEncoding;
 
 import io.github.d365bridge.storage.StorageAccount;
 
 import reactor.core.publisher.Mono;
 
 /**
- * A storage account whose table clients count the HTTP requests they send (each retry counts too), so a
- * test can tell how many storage round trips an operation costs.
+ * A storage account whose table, blob container and queue clients count the HTTP requests they send (each
+ * retry counts too), so a test can tell how many storage round trips an operation costs.
  */
 public final class CountingStorage extends StorageAccount {
 
@@ -50,6 +55,20 @@ public final class CountingStorage extends StorageAccount {
         super.table(name); // created once, as for the bridge
         return new TableClientBuilder().connectionString(connectionString()).tableName(name).addPolicy(counter)
                 .buildClient();
+    }
+
+    @Override
+    public BlobContainerClient container(String name) {
+        super.container(name);
+        return new BlobServiceClientBuilder().connectionString(connectionString()).addPolicy(counter).buildClient()
+                .getBlobContainerClient(name);
+    }
+
+    @Override
+    public QueueClient queue(String name) {
+        super.queue(name);
+        return new QueueClientBuilder().connectionString(connectionString()).queueName(name)
+                .messageEncoding(QueueMessageEncoding.BASE64).addPolicy(counter).buildClient();
     }
 
     public long requests() {

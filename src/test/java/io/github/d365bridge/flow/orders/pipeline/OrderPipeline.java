@@ -157,6 +157,10 @@ final class OrderPipeline {
                 locksTable, jobsTable, statusQueue);
     }
 
+    String ledgerTableName() {
+        return ledgerTable;
+    }
+
     String mappedContainerName() {
         return mappedContainer;
     }

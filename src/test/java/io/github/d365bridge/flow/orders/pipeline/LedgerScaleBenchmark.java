@@ -1,0 +1,188 @@
+package io.github.d365bridge.flow.orders.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.d365bridge.bench.BenchmarkReport;
+import io.github.d365bridge.flow.orders.LedgerEntry;
+import io.github.d365bridge.flow.orders.LedgerHistory;
+import io.github.d365bridge.flow.orders.OrderKey;
+import io.github.d365bridge.flow.orders.OrderReceived;
+import io.github.d365bridge.flow.orders.OrderState;
+import io.github.d365bridge.sandbox.SandboxAlignment;
+import io.github.d365bridge.sandbox.SandboxTls;
+import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
+import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
+import io.github.d365bridge.sandbox.d365.ClientRegistration;
+import io.github.d365bridge.sandbox.d365.D365Sandbox;
+import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
+import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.testing.CountingStorage;
+import io.github.d365bridge.testing.TestAzurite;
+
+/**
+ * The order flow's steps on an empty ledger and on one holding {@code benchmark.ledger-entries} (200,000)
+ * finished orders of the same store, in one run: the same batch of orders taken through intake, a batch tick,
+ * the import outcome, the write-backs and a reconciler pass, plus the status view and the failed list.
+ * Each step's storage requests (tables, blobs, queues, every retry) and wall time are recorded per ledger. A
+ * step whose cost followed the ledger's size would show more requests on the loaded ledger.
+ *
+ * <p>Azurite answers every table query by scanning its whole table, where Azure Table reads a key range, so
+ * the emulator's own time per request grows with the table; the probe rows measure that, next to the steps.
+ */
+class LedgerScaleBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(LedgerScaleBenchmark.class);
+    private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
+    private static final int BATCH = 50;
+    private static final int FAILED = 2;
+
+    private final int history = BenchmarkReport.intProperty("benchmark.ledger-entries", 200_000);
+
+    @Test
+    void stepsCostTheSameOnAnEmptyAndOnALoadedLedger() throws Exception {
+        CountingStorage storage = new CountingStorage(TestAzurite.storage().connectionString());
+        D365Sandbox d365 = D365Sandbox.start(D365SandboxOptions.builder().tls(TLS)
+                .client(ClientRegistration.listed("pipe-app", "pipe-secret-0123456789"))
+                .storageConnectionString(storage.connectionString()).dmfContainer(TestAzurite.uniqueName("dmf"))
+                .dmfLatency(Duration.ofMillis(300), Duration.ofMillis(1)).build());
+        // twice a batch of orders of the default store (the seed spreads orders over two stores)
+        CommerceSandbox commerce = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(12 * BATCH).build());
+        try {
+            SandboxAlignment.lineUp(commerce, d365);
+            OrderPipeline p = new OrderPipeline(storage, TLS, d365, commerce, Map.of("bridge.orders.batch-max-age",
+                    "PT0S", "bridge.orders.batch-max-size", String.valueOf(BATCH)));
+            List<ObjectNode> orders = commerce.data().orders().stream().filter(o -> o.get("store_id").asInt() == 1)
+                    .toList();
+            assertThat(orders.size()).as("orders of the default store").isGreaterThanOrEqualTo(3 * BATCH);
+
+            // a first batch warms up the JVM and the sandboxes, so the empty and loaded runs compare like with like
+            phase(p, storage, orders.subList(2 * BATCH, 3 * BATCH));
+            Map<String, long[]> empty = phase(p, storage, orders.subList(0, BATCH));
+
+            Instant now = Instant.now();
+            long preloadStart = System.nanoTime();
+            LedgerHistory.writtenBack(storage, p.ledgerTableName(), "default", "usmf", history,
+                    now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)), 4);
+            double preloadSeconds = (System.nanoTime() - preloadStart) / 1e9;
+            p.ledger.rollUp(); // what the reconciler timer has done long since on a ledger this old
+            assertThat(p.ledger.countsByState().get(OrderState.WRITTEN_BACK)).isEqualTo(history + 2L * (BATCH - FAILED));
+            LOG.infof("Ledger preloaded with %d finished orders in %.0f s", history, preloadSeconds);
+
+            Map<String, long[]> loaded = phase(p, storage, orders.subList(BATCH, 2 * BATCH));
+
+            ObjectNode metrics = Json.mapper().createObjectNode().put("ledgerEntries", history)
+                    .put("ordersPerBatch", BATCH).put("failedOrdersPerPhase", FAILED)
+                    .put("preloadSeconds", Math.round(preloadSeconds));
+            boolean flat = true;
+            double worstRatio = 0;
+            for (String operation : empty.keySet()) {
+                long[] e = empty.get(operation);
+                long[] l = loaded.get(operation);
+                double ratio = (double) Math.max(1, l[1]) / Math.max(1, e[1]);
+                metrics.putObject(operation).put("storageRequestsEmpty", e[0]).put("storageRequestsLoaded", l[0])
+                        .put("msEmpty", e[1]).put("msLoaded", l[1]).put("timeRatio", Math.round(ratio * 100) / 100.0);
+                if (!operation.startsWith("probe")) {
+                    flat &= l[0] <= e[0] + 2;
+                    worstRatio = Math.max(worstRatio, ratio);
+                }
+            }
+            metrics.put("storageRequestsFlat", flat).put("worstTimeRatio", Math.round(worstRatio * 100) / 100.0);
+            BenchmarkReport.record("ledger-scale", metrics);
+        } finally {
+            d365.close();
+            commerce.close();
+        }
+    }
+
+    /** One batch of orders through every step; per step {requests, ms}. */
+    private Map<String, long[]> phase(OrderPipeline p, CountingStorage storage, List<ObjectNode> batch) {
+        Map<String, long[]> costs = new LinkedHashMap<>();
+        Set<OrderKey> keys = batch.stream().map(o -> new OrderKey("default", o.get("increment_id").asText()))
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        costs.put("intake", measure(storage, () -> {
+            for (ObjectNode order : batch) {
+                p.intake.process(new OrderReceived("default", order.get("increment_id").asText(),
+                        order.get("entity_id").asLong(), "webhook", order.get("updated_at").asText()), "bench");
+            }
+            return null;
+        }));
+        List<OrderKey> failing = keys.stream().limit(FAILED).toList();
+        for (OrderKey key : failing) {
+            LedgerEntry entry = p.ledger.find(key).orElseThrow();
+            p.ledger.update(entry.moveTo(OrderState.FAILED).withError("failed on purpose by the benchmark"));
+        }
+        Set<OrderKey> importing = keys.stream().filter(k -> !failing.contains(k)).collect(Collectors.toSet());
+
+        costs.put("batchTick", measure(storage, () -> {
+            p.batchTick();
+            return null;
+        }));
+        assertThat(importing).allSatisfy(k -> assertThat(p.ledger.find(k).orElseThrow().state())
+                .isEqualTo(OrderState.IMPORTING));
+        long[] outcome = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (outcome == null) {
+            sleep(200);
+            long[] check = measure(storage, () -> {
+                p.statusChecks();
+                return null;
+            });
+            if (importing.stream().allMatch(k -> p.ledger.find(k).orElseThrow().state() == OrderState.IMPORTED)) {
+                outcome = check;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the import did not end within 60 s");
+            }
+        }
+        costs.put("outcome", outcome);
+        costs.put("writeBacks", measure(storage, () -> {
+            p.drainIntakeAndWriteBacks();
+            return null;
+        }));
+        assertThat(importing).allSatisfy(k -> assertThat(p.ledger.find(k).orElseThrow().state())
+                .isEqualTo(OrderState.WRITTEN_BACK));
+        costs.put("reconcilerPass", measure(storage, () -> {
+            p.reconciler.run();
+            return null;
+        }));
+        costs.put("statusView", measure(storage, () -> {
+            p.ledger.counts();
+            return p.ledger.recentlyFailed(50);
+        }));
+        costs.put("failedList", measure(storage, () -> p.ledger.inState(OrderState.FAILED).limit(50).toList()));
+        costs.put("probePointRead", measure(storage, () -> p.ledger.find(keys.iterator().next())));
+        costs.put("probeEmptyQuery", measure(storage, () -> p.ledger.inBatch("no-such-batch").toList()));
+        return costs;
+    }
+
+    private static long[] measure(CountingStorage storage, Supplier<Object> operation) {
+        long before = storage.requests();
+        long start = System.nanoTime();
+        operation.get();
+        return new long[] {storage.requests() - before, (System.nanoTime() - start) / 1_000_000};
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
