@@ -1,6 +1,7 @@
 package io.github.d365bridge.storage;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableServiceClient;
 import com.azure.data.tables.TableServiceClientBuilder;
@@ -68,13 +70,27 @@ public class StorageAccount {
 
     /** The same, with the queue clients' retry given. */
     public StorageAccount(String connectionString, QueueRetry queueRetry) {
+        this(connectionString, queueRetry, List.of());
+    }
+
+    /**
+     * The same, with HTTP pipeline policies added to the blob and table clients (a test counts the requests a
+     * sweep makes with one).
+     */
+    public StorageAccount(String connectionString, QueueRetry queueRetry, List<HttpPipelinePolicy> blobAndTablePolicies) {
         this.azurite = null;
         this.connectionString = connectionString;
         this.queueRetry = queueRetry;
-        this.blobs = new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
+        BlobServiceClientBuilder blobBuilder = new BlobServiceClientBuilder().connectionString(connectionString);
+        TableServiceClientBuilder tableBuilder = new TableServiceClientBuilder().connectionString(connectionString);
+        blobAndTablePolicies.forEach(policy -> {
+            blobBuilder.addPolicy(policy);
+            tableBuilder.addPolicy(policy);
+        });
+        this.blobs = blobBuilder.buildClient();
         this.queues = queueServiceBuilder().buildClient();
         this.asyncQueues = queueServiceBuilder().buildAsyncClient();
-        this.tables = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
+        this.tables = tableBuilder.buildClient();
     }
 
     private QueueServiceClientBuilder queueServiceBuilder() {
