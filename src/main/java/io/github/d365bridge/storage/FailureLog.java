@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ import io.github.d365bridge.config.StorageConfig;
 @ApplicationScoped
 public class FailureLog {
 
+    private static final String HELD_BLOB = "HeldPayloadBlob";
+    private static final String HELD_ETAG = "HeldPayloadEtag";
+
     private final StateTable table;
 
     @Inject
@@ -31,7 +35,13 @@ public class FailureLog {
     }
 
     public void record(FailureRecord failure) {
+        record(failure, Optional.empty());
+    }
+
+    /** @param held the claim-check body kept for the poisoned message, released when this entry is deleted */
+    public void record(FailureRecord failure, Optional<HeldPayload> held) {
         TableEntity entity = new TableEntity(failure.queue(), failure.poisonMessageId());
+        held.ifPresent(h -> entity.addProperty(HELD_BLOB, h.blobName()).addProperty(HELD_ETAG, h.etag()));
         put(entity, "OriginalMessageId", failure.originalMessageId());
         put(entity, "Reason", Redactor.truncate(Redactor.redact(failure.reason()), 16_000));
         put(entity, "MessageType", failure.messageType());
@@ -60,13 +70,25 @@ public class FailureLog {
                 .collect(Collectors.toList());
     }
 
-    /** Deletes up to {@code limit} finished entries older than {@code cutoff}; returns how many. */
-    public int deleteFinishedBefore(Instant cutoff, int limit) {
+    /**
+     * Up to {@code limit} finished entries older than {@code cutoff}, each with the claim-check body held for
+     * it, if any.
+     */
+    public List<FinishedFailure> finishedBefore(Instant cutoff, int limit) {
         String filter = "Finished eq true and Timestamp lt datetime'" + cutoff + "'";
-        List<TableEntity> doomed = table.query(filter, Math.min(limit, 1000), List.of("PartitionKey", "RowKey"))
-                .limit(limit).collect(Collectors.toList());
-        doomed.forEach(e -> table.delete(e.getPartitionKey(), e.getRowKey()));
-        return doomed.size();
+        return table.query(filter, Math.min(limit, 1000), List.of("PartitionKey", "RowKey", HELD_BLOB, HELD_ETAG))
+                .limit(limit).map(e -> new FinishedFailure(e.getPartitionKey(), e.getRowKey(),
+                        Optional.ofNullable((String) e.getProperty(HELD_BLOB))
+                                .map(blob -> new HeldPayload(blob, (String) e.getProperty(HELD_ETAG)))))
+                .collect(Collectors.toList());
+    }
+
+    public void delete(FinishedFailure failure) {
+        table.delete(failure.queue(), failure.poisonMessageId());
+    }
+
+    /** A finished entry as the sweep needs it: its keys and the body held for its message. */
+    public record FinishedFailure(String queue, String poisonMessageId, Optional<HeldPayload> held) {
     }
 
     private static void put(TableEntity entity, String name, Object value) {

@@ -19,11 +19,14 @@ import com.azure.storage.queue.QueueClientBuilder;
 import com.azure.storage.queue.models.QueueMessageItem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.d365bridge.config.StorageConfig;
+import io.github.d365bridge.flow.housekeeping.FailureLogSweep;
 import io.github.d365bridge.storage.EnvelopeCodec;
 import io.github.d365bridge.storage.FailureLog;
 import io.github.d365bridge.storage.FailureRecord;
 import io.github.d365bridge.storage.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
+import io.github.d365bridge.storage.PoisonMessageException;
 import io.github.d365bridge.storage.QueuePublisher;
 import io.github.d365bridge.storage.StorageAccount;
 import io.github.d365bridge.testing.BridgeTestProfile;
@@ -51,6 +54,10 @@ class QueueSemanticsTest {
     ScriptedHandler handler;
     @Inject
     FailureLog failures;
+    @Inject
+    FailureLogSweep failureLogSweep;
+    @Inject
+    StorageConfig storageConfig;
 
     @Test
     void failingHandlerIsRetriedWithGrowingDelaysThenPoisonedAsFirstSent() {
@@ -137,6 +144,33 @@ class QueueSemanticsTest {
         assertThat(EnvelopeCodec.encode(onQueue).length()).isLessThan(2_000);
         await().atMost(WAIT).until(() -> !handler.deliveries("large").isEmpty());
         assertThat(handler.lastEnvelope("large").payload()).isEqualTo(payload);
+    }
+
+    @Test
+    void aPoisonedLargeMessageKeepsItsBodyPastTheClaimCheckRetentionUntilItsFailureEntryGoes() {
+        ObjectNode payload = Json.mapper().createObjectNode().put("mode", "permanent");
+        payload.put("blob", "y".repeat(100_000));
+        MessageEnvelope onQueue = publisher.send(QUEUE, MessageEnvelope.of("test.scripted", "corr-held", payload)
+                .withBusinessKey(null, "large-poisoned"), Duration.ZERO);
+        await().atMost(WAIT).until(() -> poisonTexts().contains(EnvelopeCodec.encode(onQueue)));
+
+        // the claim-check sweep deletes the original when its day has expired; a replay still finds the body
+        storage.container(storageConfig.claimCheckContainer()).getBlobClient(onQueue.payloadBlob()).delete();
+        assertThat(publisher.withPayloadLoaded(onQueue).payload()).isEqualTo(payload);
+
+        // replayed (finished) and past the state retention, the failure entry goes and the held body with it
+        FailureRecord failure = failures.open(500).stream().filter(f -> "large-poisoned".equals(f.businessKey()))
+                .findFirst().orElseThrow();
+        failures.markFinished(QUEUE, failure.poisonMessageId());
+        await().atMost(WAIT).until(() -> {
+            failureLogSweep.sweep(1000);
+            try {
+                publisher.withPayloadLoaded(onQueue);
+                return false;
+            } catch (PoisonMessageException gone) {
+                return true;
+            }
+        });
     }
 
     private List<String> poisonTexts() {
