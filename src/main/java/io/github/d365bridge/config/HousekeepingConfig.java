@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Retention of claim-check blobs and finished state records. */
+/** How long the bridge keeps what it writes along the way; the README's "Retention" section explains each. */
 @ConfigMapping(prefix = "bridge.housekeeping")
 public interface HousekeepingConfig {
 
@@ -16,6 +16,13 @@ public interface HousekeepingConfig {
     /** Finished state records (done, replayed) older than this are deleted. */
     @WithDefault("P30D")
     Duration stateRetention();
+
+    /**
+     * Mapped-order blobs written longer ago than this are deleted, unless their order is still on its way
+     * into D365 (then they are kept and looked at again a retention later).
+     */
+    @WithDefault("P14D")
+    Duration mappedOrderRetention();
 
     /** Deletes per housekeeping message, so one sweep never runs past a function timeout. */
     @WithDefault("500")
