@@ -24,6 +24,13 @@ public interface HousekeepingConfig {
     @WithDefault("P14D")
     Duration mappedOrderRetention();
 
+    /**
+     * DMF job records are deleted this long after their job settled; a job still followed (not settled, or
+     * still named by its data project lock) is kept.
+     */
+    @WithDefault("P30D")
+    Duration dmfJobRetention();
+
     /** Deletes per housekeeping message, so one sweep never runs past a function timeout. */
     @WithDefault("500")
     int batchSize();
