@@ -1,6 +1,7 @@
 package io.github.d365bridge.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -30,6 +31,19 @@ public interface HousekeepingConfig {
      */
     @WithDefault("P30D")
     Duration dmfJobRetention();
+
+    /**
+     * Where DMF package files are written before their upload (a folder of their own, so that sweeping it
+     * touches nothing else); default {@code <java.io.tmpdir>/d365-bridge-packages}.
+     */
+    Optional<String> packageFolder();
+
+    /**
+     * Package files older than this are deleted (left by a process that died); each is deleted as soon as its
+     * upload is done, so this only needs to exceed the longest upload.
+     */
+    @WithDefault("PT1H")
+    Duration packageFileRetention();
 
     /** Deletes per housekeeping message, so one sweep never runs past a function timeout. */
     @WithDefault("500")

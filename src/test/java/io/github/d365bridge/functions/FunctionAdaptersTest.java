@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
 
 import io.github.d365bridge.config.StorageConfig;
+import io.github.d365bridge.flow.housekeeping.SweepTarget;
 import io.github.d365bridge.runtime.QueueDispatcher;
 import io.github.d365bridge.storage.ClaimCheckStore;
 import io.github.d365bridge.storage.EnvelopeCodec;
@@ -48,6 +50,8 @@ class FunctionAdaptersTest {
     StorageConfig storageConfig;
     @Inject
     ClaimCheckStore claimChecks;
+    @Inject
+    Instance<SweepTarget> sweepTargets;
 
     @Test
     void retriableFailureGoesBackWithADelayUntilItsRetriesAreUsedThenPoisonedAsFirstSent() {
@@ -89,6 +93,14 @@ class FunctionAdaptersTest {
         // The timer only plans; the runtime's pump runs the sweep step like the host would.
         await().atMost(Duration.ofSeconds(30)).until(() -> !container.getBlobClient("2020/01/01/old.json").exists());
         assertThat(container.getBlobClient(fresh).exists()).isTrue();
+    }
+
+    @Test
+    void everyHousekeepingTargetIsWiredAndSweepsWithoutError() {
+        assertThat(sweepTargets.stream().map(SweepTarget::name)).containsExactlyInAnyOrder("claim-check",
+                "failure-log", "mapped-orders", "dmf-jobs", "package-files");
+        // against the app's own (empty or nearly empty) containers and tables: each query is accepted
+        sweepTargets.forEach(target -> assertThat(target.sweep(10)).as(target.name()).isGreaterThanOrEqualTo(0));
     }
 
     @Test
