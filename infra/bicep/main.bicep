@@ -75,6 +75,15 @@ param claimCheckRetention string = 'P14D'
 @description('ISO-8601 duration after which finished state records are deleted.')
 param stateRetention string = 'P30D'
 
+@description('ISO-8601 duration after which mapped-order blobs are deleted (kept while their order is still on its way).')
+param mappedOrderRetention string = 'P14D'
+
+@description('ISO-8601 duration after which DMF job records are deleted, counted from their settlement.')
+param dmfJobRetention string = 'P30D'
+
+@description('ISO-8601 duration after which package files left in the local package folder are deleted.')
+param packageFileRetention string = 'PT1H'
+
 @description('Deletes per housekeeping message.')
 param housekeepingBatchSize int = 500
 
@@ -584,6 +593,9 @@ var bridgeSettings = {
   ORDER_RECONCILE_SCHEDULE: '45 * * * * *'
   BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION: claimCheckRetention
   BRIDGE_HOUSEKEEPING_STATE_RETENTION: stateRetention
+  BRIDGE_HOUSEKEEPING_MAPPED_ORDER_RETENTION: mappedOrderRetention
+  BRIDGE_HOUSEKEEPING_DMF_JOB_RETENTION: dmfJobRetention
+  BRIDGE_HOUSEKEEPING_PACKAGE_FILE_RETENTION: packageFileRetention
   BRIDGE_HOUSEKEEPING_BATCH_SIZE: string(housekeepingBatchSize)
   BRIDGE_STORAGE_CLAIM_CHECK_CONTAINER: claimCheckContainerName
   BRIDGE_STORAGE_LOCKS_CONTAINER: locksContainerName

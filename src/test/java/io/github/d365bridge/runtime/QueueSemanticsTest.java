@@ -1,9 +1,11 @@
 package io.github.d365bridge.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.config.StorageConfig;
 import io.github.d365bridge.flow.housekeeping.FailureLogSweep;
+import io.github.d365bridge.storage.ClaimCheckStore;
 import io.github.d365bridge.storage.EnvelopeCodec;
 import io.github.d365bridge.storage.FailureLog;
 import io.github.d365bridge.storage.FailureRecord;
@@ -55,7 +58,7 @@ class QueueSemanticsTest {
     @Inject
     FailureLog failures;
     @Inject
-    FailureLogSweep failureLogSweep;
+    ClaimCheckStore claimChecks;
     @Inject
     StorageConfig storageConfig;
 
@@ -162,15 +165,10 @@ class QueueSemanticsTest {
         FailureRecord failure = failures.open(500).stream().filter(f -> "large-poisoned".equals(f.businessKey()))
                 .findFirst().orElseThrow();
         failures.markFinished(QUEUE, failure.poisonMessageId());
-        await().atMost(WAIT).until(() -> {
-            failureLogSweep.sweep(1000);
-            try {
-                publisher.withPayloadLoaded(onQueue);
-                return false;
-            } catch (PoisonMessageException gone) {
-                return true;
-            }
-        });
+        FailureLogSweep aDayLater = new FailureLogSweep(failures, claimChecks, Duration.ofSeconds(2),
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(1)));
+        assertThat(aDayLater.sweep(1000)).isPositive();
+        assertThatThrownBy(() -> publisher.withPayloadLoaded(onQueue)).isInstanceOf(PoisonMessageException.class);
     }
 
     private List<String> poisonTexts() {

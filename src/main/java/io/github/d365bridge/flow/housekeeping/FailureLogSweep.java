@@ -1,6 +1,9 @@
 package io.github.d365bridge.flow.housekeeping;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,13 +23,19 @@ public class FailureLogSweep implements SweepTarget {
 
     private final FailureLog failures;
     private final ClaimCheckStore claimChecks;
-    private final HousekeepingConfig config;
+    private final Duration retention;
+    private final Clock clock;
 
     @Inject
     public FailureLogSweep(FailureLog failures, ClaimCheckStore claimChecks, HousekeepingConfig config) {
+        this(failures, claimChecks, config.stateRetention(), Clock.systemUTC());
+    }
+
+    public FailureLogSweep(FailureLog failures, ClaimCheckStore claimChecks, Duration retention, Clock clock) {
         this.failures = failures;
         this.claimChecks = claimChecks;
-        this.config = config;
+        this.retention = retention;
+        this.clock = clock;
     }
 
     @Override
@@ -36,8 +45,9 @@ public class FailureLogSweep implements SweepTarget {
 
     @Override
     public int sweep(int limit) {
-        List<FailureLog.FinishedFailure> expired = failures.finishedBefore(Instant.now().minus(config.stateRetention()),
-                limit);
+        // by whole days: an entry is kept at least the retention after it was finished, at most a day longer
+        List<FailureLog.FinishedFailure> expired = failures.finishedBefore(
+                LocalDate.ofInstant(clock.instant().minus(retention), ZoneOffset.UTC), limit);
         for (FailureLog.FinishedFailure failure : expired) {
             // the body first: an entry whose delete is lost is found again, a body without its entry never
             failure.held().ifPresent(claimChecks::release);
