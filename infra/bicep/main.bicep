@@ -81,6 +81,15 @@ param orderRetention string = 'P90D'
 @description('ISO-8601 duration after which failed orders leave the order ledger.')
 param failedOrderRetention string = 'P180D'
 
+@description('ISO-8601 duration after which mapped-order blobs are deleted (kept while their order is still on its way).')
+param mappedOrderRetention string = 'P14D'
+
+@description('ISO-8601 duration after which DMF job records are deleted, counted from their settlement.')
+param dmfJobRetention string = 'P30D'
+
+@description('ISO-8601 duration after which package files left in the local package folder are deleted.')
+param packageFileRetention string = 'PT1H'
+
 @description('Deletes per housekeeping message.')
 param housekeepingBatchSize int = 500
 
@@ -592,6 +601,9 @@ var bridgeSettings = {
   BRIDGE_HOUSEKEEPING_STATE_RETENTION: stateRetention
   BRIDGE_HOUSEKEEPING_ORDER_RETENTION: orderRetention
   BRIDGE_HOUSEKEEPING_FAILED_ORDER_RETENTION: failedOrderRetention
+  BRIDGE_HOUSEKEEPING_MAPPED_ORDER_RETENTION: mappedOrderRetention
+  BRIDGE_HOUSEKEEPING_DMF_JOB_RETENTION: dmfJobRetention
+  BRIDGE_HOUSEKEEPING_PACKAGE_FILE_RETENTION: packageFileRetention
   BRIDGE_HOUSEKEEPING_BATCH_SIZE: string(housekeepingBatchSize)
   BRIDGE_STORAGE_CLAIM_CHECK_CONTAINER: claimCheckContainerName
   BRIDGE_STORAGE_LOCKS_CONTAINER: locksContainerName

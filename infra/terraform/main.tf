@@ -184,21 +184,24 @@ locals {
     HOUSEKEEPING_SCHEDULE = var.housekeeping_schedule
     HOUSEKEEPING_QUEUE    = var.housekeeping_queue
     # The order flow's triggers: the host resolves these %SETTING% names from app settings only.
-    ORDER_INTAKE_QUEUE                        = "bridge-order-intake"
-    ORDER_WRITEBACK_QUEUE                     = "bridge-order-writeback"
-    DMF_STATUS_QUEUE                          = "bridge-dmf-status"
-    ORDER_POLL_SCHEDULE                       = "30 */5 * * * *"
-    ORDER_BATCH_SCHEDULE                      = "*/10 * * * * *"
-    ORDER_RECONCILE_SCHEDULE                  = "45 * * * * *"
-    BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION = var.claim_check_retention
-    BRIDGE_HOUSEKEEPING_STATE_RETENTION       = var.state_retention
-    BRIDGE_HOUSEKEEPING_ORDER_RETENTION       = var.order_retention
+    ORDER_INTAKE_QUEUE                         = "bridge-order-intake"
+    ORDER_WRITEBACK_QUEUE                      = "bridge-order-writeback"
+    DMF_STATUS_QUEUE                           = "bridge-dmf-status"
+    ORDER_POLL_SCHEDULE                        = "30 */5 * * * *"
+    ORDER_BATCH_SCHEDULE                       = "*/10 * * * * *"
+    ORDER_RECONCILE_SCHEDULE                   = "45 * * * * *"
+    BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION  = var.claim_check_retention
+    BRIDGE_HOUSEKEEPING_STATE_RETENTION        = var.state_retention
+    BRIDGE_HOUSEKEEPING_ORDER_RETENTION        = var.order_retention
     BRIDGE_HOUSEKEEPING_FAILED_ORDER_RETENTION = var.failed_order_retention
-    BRIDGE_HOUSEKEEPING_BATCH_SIZE            = tostring(var.housekeeping_batch_size)
-    BRIDGE_STORAGE_CLAIM_CHECK_CONTAINER      = var.claim_check_container_name
-    BRIDGE_STORAGE_LOCKS_CONTAINER            = var.locks_container_name
-    BRIDGE_STORAGE_FAILURES_TABLE             = var.failures_table_name
-    BRIDGE_STORAGE_CUSTOMER_XREF_TABLE        = var.customer_xref_table_name
+    BRIDGE_HOUSEKEEPING_MAPPED_ORDER_RETENTION = var.mapped_order_retention
+    BRIDGE_HOUSEKEEPING_DMF_JOB_RETENTION      = var.dmf_job_retention
+    BRIDGE_HOUSEKEEPING_PACKAGE_FILE_RETENTION = var.package_file_retention
+    BRIDGE_HOUSEKEEPING_BATCH_SIZE             = tostring(var.housekeeping_batch_size)
+    BRIDGE_STORAGE_CLAIM_CHECK_CONTAINER       = var.claim_check_container_name
+    BRIDGE_STORAGE_LOCKS_CONTAINER             = var.locks_container_name
+    BRIDGE_STORAGE_FAILURES_TABLE              = var.failures_table_name
+    BRIDGE_STORAGE_CUSTOMER_XREF_TABLE         = var.customer_xref_table_name
     # Must equal host.json extensions.queues.maxDequeueCount.
     BRIDGE_RUNTIME_QUEUES_MAX_DEQUEUE_COUNT = "5"
     # The Functions host drives the handlers; the standalone runtime must stay off.

@@ -122,6 +122,24 @@ variable "failed_order_retention" {
   default     = "P180D"
 }
 
+variable "mapped_order_retention" {
+  description = "ISO-8601 duration after which mapped-order blobs are deleted (kept while their order is still on its way)."
+  type        = string
+  default     = "P14D"
+}
+
+variable "dmf_job_retention" {
+  description = "ISO-8601 duration after which DMF job records are deleted, counted from their settlement."
+  type        = string
+  default     = "P30D"
+}
+
+variable "package_file_retention" {
+  description = "ISO-8601 duration after which package files left in the local package folder are deleted."
+  type        = string
+  default     = "PT1H"
+}
+
 variable "housekeeping_batch_size" {
   description = "Deletes per housekeeping message."
   type        = number

@@ -2,6 +2,7 @@ package io.github.d365bridge.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,9 +12,11 @@ import org.jboss.logging.Logger;
 import io.github.d365bridge.client.core.Correlation;
 import io.github.d365bridge.client.core.ErrorClassifier;
 import io.github.d365bridge.config.RuntimeConfig;
+import io.github.d365bridge.storage.ClaimCheckStore;
 import io.github.d365bridge.storage.EnvelopeCodec;
 import io.github.d365bridge.storage.FailureLog;
 import io.github.d365bridge.storage.FailureRecord;
+import io.github.d365bridge.storage.HeldPayload;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.PoisonMessageException;
 import io.github.d365bridge.storage.QueuePublisher;
@@ -34,15 +37,17 @@ public class QueueDispatcher {
     private final HandlerRegistry registry;
     private final QueuePublisher publisher;
     private final FailureLog failures;
+    private final ClaimCheckStore claimChecks;
     private final int maxDequeueCount;
     private final RuntimeConfig.Retry retry;
 
     @Inject
     public QueueDispatcher(HandlerRegistry registry, QueuePublisher publisher, FailureLog failures,
-            RuntimeConfig runtime) {
+            ClaimCheckStore claimChecks, RuntimeConfig runtime) {
         this.registry = registry;
         this.publisher = publisher;
         this.failures = failures;
+        this.claimChecks = claimChecks;
         this.maxDequeueCount = runtime.queues().maxDequeueCount();
         this.retry = runtime.retry();
     }
@@ -123,11 +128,15 @@ public class QueueDispatcher {
             // A message that was retried is poisoned as it was first sent, so a replay gives it a fresh budget.
             String asSent = envelope != null && envelope.attempt() > 0 ? EnvelopeCodec.encode(envelope.withAttempt(0))
                     : text;
+            // The body is held before the poison copy exists, so no poison message ever points at a body
+            // that the claim-check retention may delete while it waits for an operator.
+            Optional<HeldPayload> held = envelope == null || envelope.payloadBlob() == null ? Optional.empty()
+                    : claimChecks.hold(envelope.payloadBlob());
             String poisonId = publisher.sendRaw(poisonQueue(delivery.queue()), asSent, Duration.ZERO);
             failures.record(new FailureRecord(delivery.queue(), poisonId, delivery.messageId(),
                     envelope == null ? null : envelope.type(), envelope == null ? null : envelope.correlationId(),
                     envelope == null ? null : envelope.businessKey(), delivery.dequeueCount(),
-                    describe(reason), Instant.now()));
+                    describe(reason), Instant.now()), held);
             LOG.errorf("Message %s from %s moved to %s: %s", delivery.messageId(), delivery.queue(),
                     poisonQueue(delivery.queue()), describe(reason));
             return DispatchResult.poisoned(reason);

@@ -1,10 +1,12 @@
 package io.github.d365bridge.storage;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,19 +21,38 @@ import io.github.d365bridge.config.StorageConfig;
  * Why each poisoned message ended where it did. Partition = queue, row = the poison copy's message id,
  * so a poison message can always be matched with its reason; entries are marked finished once
  * replayed.
+ * <p>
+ * A finished entry also gets a row in the partition of the day it was finished ({@code ~finished-yyyy-MM-dd};
+ * queue names hold no '~'), carrying its keys and the body held for it, written before the entry is marked:
+ * housekeeping reads the expired days by a key range, at a cost that follows what expires, not the open
+ * failures it keeps.
  */
 @ApplicationScoped
 public class FailureLog {
+
+    private static final String HELD_BLOB = "HeldPayloadBlob";
+    private static final String HELD_ETAG = "HeldPayloadEtag";
+    static final String FINISHED_PREFIX = "~finished-";
 
     private final StateTable table;
 
     @Inject
     public FailureLog(StorageAccount storage, StorageConfig config) {
-        this.table = new StateTable(storage, config.failuresTable());
+        this(storage, config.failuresTable());
+    }
+
+    public FailureLog(StorageAccount storage, String tableName) {
+        this.table = new StateTable(storage, tableName);
     }
 
     public void record(FailureRecord failure) {
+        record(failure, Optional.empty());
+    }
+
+    /** @param held the claim-check body kept for the poisoned message, released when this entry is deleted */
+    public void record(FailureRecord failure, Optional<HeldPayload> held) {
         TableEntity entity = new TableEntity(failure.queue(), failure.poisonMessageId());
+        held.ifPresent(h -> entity.addProperty(HELD_BLOB, h.blobName()).addProperty(HELD_ETAG, h.etag()));
         put(entity, "OriginalMessageId", failure.originalMessageId());
         put(entity, "Reason", Redactor.truncate(Redactor.redact(failure.reason()), 16_000));
         put(entity, "MessageType", failure.messageType());
@@ -46,6 +67,12 @@ public class FailureLog {
     /** Marks the entry as dealt with (replayed); housekeeping deletes it after the retention period. */
     public void markFinished(String queue, String poisonMessageId) {
         table.get(queue, poisonMessageId).ifPresent(entity -> {
+            TableEntity index = new TableEntity(FINISHED_PREFIX + LocalDate.now(ZoneOffset.UTC),
+                    TableKeyCodec.encode(queue) + "|" + TableKeyCodec.encode(poisonMessageId))
+                    .addProperty("Queue", queue).addProperty("PoisonMessageId", poisonMessageId);
+            copy(entity, index, HELD_BLOB);
+            copy(entity, index, HELD_ETAG);
+            table.upsert(index);
             entity.addProperty("Finished", true);
             table.upsert(entity);
         });
@@ -60,13 +87,32 @@ public class FailureLog {
                 .collect(Collectors.toList());
     }
 
-    /** Deletes up to {@code limit} finished entries older than {@code cutoff}; returns how many. */
-    public int deleteFinishedBefore(Instant cutoff, int limit) {
-        String filter = "Finished eq true and Timestamp lt datetime'" + cutoff + "'";
-        List<TableEntity> doomed = table.query(filter, Math.min(limit, 1000), List.of("PartitionKey", "RowKey"))
-                .limit(limit).collect(Collectors.toList());
-        doomed.forEach(e -> table.delete(e.getPartitionKey(), e.getRowKey()));
-        return doomed.size();
+    /**
+     * Up to {@code limit} entries finished on a day before {@code day}, oldest day first, each with the
+     * claim-check body held for it, if any.
+     */
+    public List<FinishedFailure> finishedBefore(LocalDate day, int limit) {
+        String filter = "PartitionKey ge '" + FINISHED_PREFIX + "' and PartitionKey lt '" + FINISHED_PREFIX + day + "'";
+        return table.query(filter, Math.min(limit, 1000), null).limit(limit)
+                .map(e -> new FinishedFailure(e.getPartitionKey(), e.getRowKey(), (String) e.getProperty("Queue"),
+                        (String) e.getProperty("PoisonMessageId"), Optional.ofNullable((String) e.getProperty(HELD_BLOB))
+                                .map(blob -> new HeldPayload(blob, (String) e.getProperty(HELD_ETAG)))))
+                .collect(Collectors.toList());
+    }
+
+    /** Deletes the entry, then its index row (an index row left by a crash is found again, and deleting is idempotent). */
+    public void delete(FinishedFailure failure) {
+        table.delete(failure.queue(), failure.poisonMessageId());
+        table.delete(failure.indexPartition(), failure.indexRow());
+    }
+
+    /** A finished entry as the sweep needs it: its keys and the body held for its message. */
+    public record FinishedFailure(String indexPartition, String indexRow, String queue, String poisonMessageId,
+            Optional<HeldPayload> held) {
+    }
+
+    private static void copy(TableEntity from, TableEntity to, String property) {
+        put(to, property, from.getProperty(property));
     }
 
     private static void put(TableEntity entity, String name, Object value) {

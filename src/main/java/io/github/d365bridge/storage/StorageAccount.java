@@ -1,6 +1,7 @@
 package io.github.d365bridge.storage;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableServiceClient;
 import com.azure.data.tables.TableServiceClientBuilder;
@@ -40,6 +42,7 @@ public class StorageAccount {
     private final com.azure.storage.queue.QueueServiceAsyncClient asyncQueues;
     private final TableServiceClient tables;
     private final QueueRetry queueRetry;
+    private final List<HttpPipelinePolicy> policies;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     @Inject
@@ -55,6 +58,7 @@ public class StorageAccount {
             this.connectionString = configured;
         }
         this.queueRetry = new QueueRetry(config.queueRetry().maxTries(), config.queueRetry().tryTimeout());
+        this.policies = List.of();
         this.blobs = new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
         this.queues = queueServiceBuilder().buildClient();
         this.asyncQueues = queueServiceBuilder().buildAsyncClient();
@@ -68,18 +72,35 @@ public class StorageAccount {
 
     /** The same, with the queue clients' retry given. */
     public StorageAccount(String connectionString, QueueRetry queueRetry) {
+        this(connectionString, queueRetry, List.of());
+    }
+
+    /**
+     * The same, with HTTP pipeline policies added to the blob, table and queue clients (a test counts the
+     * requests an operation makes with one).
+     */
+    public StorageAccount(String connectionString, QueueRetry queueRetry, List<HttpPipelinePolicy> policies) {
         this.azurite = null;
         this.connectionString = connectionString;
         this.queueRetry = queueRetry;
-        this.blobs = new BlobServiceClientBuilder().connectionString(connectionString).buildClient();
+        BlobServiceClientBuilder blobBuilder = new BlobServiceClientBuilder().connectionString(connectionString);
+        TableServiceClientBuilder tableBuilder = new TableServiceClientBuilder().connectionString(connectionString);
+        this.policies = List.copyOf(policies);
+        policies.forEach(policy -> {
+            blobBuilder.addPolicy(policy);
+            tableBuilder.addPolicy(policy);
+        });
+        this.blobs = blobBuilder.buildClient();
         this.queues = queueServiceBuilder().buildClient();
         this.asyncQueues = queueServiceBuilder().buildAsyncClient();
-        this.tables = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
+        this.tables = tableBuilder.buildClient();
     }
 
     private QueueServiceClientBuilder queueServiceBuilder() {
-        return new QueueServiceClientBuilder().connectionString(connectionString)
+        QueueServiceClientBuilder builder = new QueueServiceClientBuilder().connectionString(connectionString)
                 .messageEncoding(QueueMessageEncoding.BASE64).retryOptions(queueRetry.toOptions());
+        policies.forEach(builder::addPolicy);
+        return builder;
     }
 
     /** A base64 queue client; the queue is created if it does not exist yet. */
@@ -107,9 +128,11 @@ public class StorageAccount {
      * as the Functions host does when it poisons such a message.
      */
     public QueueClient consumerQueue(String name, Consumer<QueueMessageDecodingError> onUndecodable) {
-        QueueClient client = new QueueClientBuilder().connectionString(connectionString).queueName(name)
+        QueueClientBuilder builder = new QueueClientBuilder().connectionString(connectionString).queueName(name)
                 .messageEncoding(QueueMessageEncoding.BASE64).processMessageDecodingError(onUndecodable)
-                .retryOptions(queueRetry.toOptions()).buildClient();
+                .retryOptions(queueRetry.toOptions());
+        policies.forEach(builder::addPolicy);
+        QueueClient client = builder.buildClient();
         client.createIfNotExists();
         return client;
     }

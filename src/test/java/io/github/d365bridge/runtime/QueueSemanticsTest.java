@@ -1,9 +1,11 @@
 package io.github.d365bridge.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,11 +21,15 @@ import com.azure.storage.queue.QueueClientBuilder;
 import com.azure.storage.queue.models.QueueMessageItem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.d365bridge.config.StorageConfig;
+import io.github.d365bridge.flow.housekeeping.FailureLogSweep;
+import io.github.d365bridge.storage.ClaimCheckStore;
 import io.github.d365bridge.storage.EnvelopeCodec;
 import io.github.d365bridge.storage.FailureLog;
 import io.github.d365bridge.storage.FailureRecord;
 import io.github.d365bridge.storage.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
+import io.github.d365bridge.storage.PoisonMessageException;
 import io.github.d365bridge.storage.QueuePublisher;
 import io.github.d365bridge.storage.StorageAccount;
 import io.github.d365bridge.testing.BridgeTestProfile;
@@ -51,6 +57,10 @@ class QueueSemanticsTest {
     ScriptedHandler handler;
     @Inject
     FailureLog failures;
+    @Inject
+    ClaimCheckStore claimChecks;
+    @Inject
+    StorageConfig storageConfig;
 
     @Test
     void failingHandlerIsRetriedWithGrowingDelaysThenPoisonedAsFirstSent() {
@@ -137,6 +147,28 @@ class QueueSemanticsTest {
         assertThat(EnvelopeCodec.encode(onQueue).length()).isLessThan(2_000);
         await().atMost(WAIT).until(() -> !handler.deliveries("large").isEmpty());
         assertThat(handler.lastEnvelope("large").payload()).isEqualTo(payload);
+    }
+
+    @Test
+    void aPoisonedLargeMessageKeepsItsBodyPastTheClaimCheckRetentionUntilItsFailureEntryGoes() {
+        ObjectNode payload = Json.mapper().createObjectNode().put("mode", "permanent");
+        payload.put("blob", "y".repeat(100_000));
+        MessageEnvelope onQueue = publisher.send(QUEUE, MessageEnvelope.of("test.scripted", "corr-held", payload)
+                .withBusinessKey(null, "large-poisoned"), Duration.ZERO);
+        await().atMost(WAIT).until(() -> poisonTexts().contains(EnvelopeCodec.encode(onQueue)));
+
+        // the claim-check sweep deletes the original when its day has expired; a replay still finds the body
+        storage.container(storageConfig.claimCheckContainer()).getBlobClient(onQueue.payloadBlob()).delete();
+        assertThat(publisher.withPayloadLoaded(onQueue).payload()).isEqualTo(payload);
+
+        // replayed (finished) and past the state retention, the failure entry goes and the held body with it
+        FailureRecord failure = failures.open(500).stream().filter(f -> "large-poisoned".equals(f.businessKey()))
+                .findFirst().orElseThrow();
+        failures.markFinished(QUEUE, failure.poisonMessageId());
+        FailureLogSweep aDayLater = new FailureLogSweep(failures, claimChecks, Duration.ofSeconds(2),
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(1)));
+        assertThat(aDayLater.sweep(1000)).isPositive();
+        assertThatThrownBy(() -> publisher.withPayloadLoaded(onQueue)).isInstanceOf(PoisonMessageException.class);
     }
 
     private List<String> poisonTexts() {

@@ -1,6 +1,7 @@
 package io.github.d365bridge.flow.dmf;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -13,11 +14,23 @@ import com.azure.data.tables.models.TableEntity;
 import io.github.d365bridge.client.d365.dmf.DmfExecutionStatus;
 import io.github.d365bridge.storage.StateTable;
 import io.github.d365bridge.storage.StorageAccount;
+import io.github.d365bridge.storage.TableKeyCodec;
 
-/** DMF job records (partition = legal entity, row = execution id): what is in flight, for supervision and status. */
+/**
+ * DMF job records (partition = legal entity, row = execution id): what is in flight, for supervision and status.
+ * <p>
+ * A settled job also gets a row in the partition of the day it settled ({@code ~settled-yyyy-MM-dd}, row =
+ * legal entity and execution id), written before the settled record itself: housekeeping reads the partitions
+ * of the expired days by a key range, so its cost follows the jobs that expire, never the jobs kept. Written
+ * first, a crash in between leaves an index row of a job not settled yet, which the sweep drops (the job is
+ * indexed again when it settles), never a settled job nobody would find.
+ */
 public final class DmfJobStore {
 
     private static final String LABEL_SEPARATOR = "\n";
+    /** '~' sorts after every letter and digit a legal entity (dataAreaId) is made of. */
+    static final String SETTLED_PREFIX = "~settled-";
+    private static final String INDEX_ROW_SEPARATOR = "|";
 
     private final StateTable table;
 
@@ -27,14 +40,16 @@ public final class DmfJobStore {
 
     /** Records a new job; false when one with this execution id exists (a redelivered start). */
     public boolean insert(DmfJob job) {
+        indexIfSettled(job);
         return table.insertIfAbsent(toEntity(job));
     }
 
     public void save(DmfJob job) {
+        indexIfSettled(job);
         table.upsert(toEntity(job));
     }
 
-    /** Forgets a job D365 never got (its start failed before the import was accepted). */
+    /** Forgets a job D365 never got (its start failed before the import was accepted), or one past its retention. */
     public void delete(String legalEntity, String executionId) {
         table.delete(legalEntity, executionId);
     }
@@ -46,6 +61,43 @@ public final class DmfJobStore {
     /** Jobs not settled yet (for the status view and the reconciler). */
     public Stream<DmfJob> inFlight() {
         return table.query("Finished eq false", 1000, null).map(DmfJobStore::toJob);
+    }
+
+    /** Up to {@code limit} index rows of jobs that settled on a day before {@code day}, oldest day first. */
+    public List<SettledJob> settledBefore(LocalDate day, int limit) {
+        String filter = "PartitionKey ge '" + SETTLED_PREFIX + "' and PartitionKey lt '" + SETTLED_PREFIX + day + "'";
+        return table.query(filter, Math.min(limit, 1000), null).limit(limit)
+                .map(e -> new SettledJob(e.getPartitionKey(), e.getRowKey(), (String) e.getProperty("LegalEntity"),
+                        (String) e.getProperty("ExecutionId"))).toList();
+    }
+
+    /** Moves an index row to {@code day} (a job kept for now is looked at again a retention later). */
+    public void reindex(SettledJob settled, LocalDate day) {
+        index(settled.legalEntity(), settled.executionId(), day);
+        forget(settled);
+    }
+
+    /** Deletes an index row (its job is gone, or not settled after all). */
+    public void forget(SettledJob settled) {
+        table.delete(settled.indexPartition(), settled.indexRow());
+    }
+
+    /** One row of the settled-day index. */
+    public record SettledJob(String indexPartition, String indexRow, String legalEntity, String executionId) {
+    }
+
+    private void indexIfSettled(DmfJob job) {
+        if (job.isFinished()) {
+            // the latest check settles a job (abandoned ones are checked when written)
+            Instant settledAt = job.checkedAt() != null ? job.checkedAt() : job.startedAt();
+            index(job.legalEntity(), job.executionId(), LocalDate.ofInstant(settledAt, ZoneOffset.UTC));
+        }
+    }
+
+    private void index(String legalEntity, String executionId, LocalDate day) {
+        table.upsert(new TableEntity(SETTLED_PREFIX + day,
+                TableKeyCodec.encode(legalEntity) + INDEX_ROW_SEPARATOR + TableKeyCodec.encode(executionId))
+                .addProperty("LegalEntity", legalEntity).addProperty("ExecutionId", executionId));
     }
 
     private static TableEntity toEntity(DmfJob job) {

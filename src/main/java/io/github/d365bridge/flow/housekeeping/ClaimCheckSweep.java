@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import io.github.d365bridge.config.HousekeepingConfig;
 import io.github.d365bridge.storage.ClaimCheckStore;
 
-/** Claim-check blobs outlive their messages by the retention period, then go. */
+/**
+ * Claim-check blobs go the retention period after they were written (their messages are long done by then;
+ * a poisoned message's body is held apart, see {@link ClaimCheckStore}).
+ */
 @ApplicationScoped
 public class ClaimCheckSweep implements SweepTarget {
 
@@ -28,6 +31,6 @@ public class ClaimCheckSweep implements SweepTarget {
 
     @Override
     public int sweep(int limit) {
-        return store.deleteOlderThan(Instant.now().minus(config.claimCheckRetention()), limit);
+        return store.deleteWrittenBefore(Instant.now().minus(config.claimCheckRetention()), limit);
     }
 }

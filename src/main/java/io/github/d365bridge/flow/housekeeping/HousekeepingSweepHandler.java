@@ -50,9 +50,9 @@ public class HousekeepingSweepHandler implements QueueHandler {
         String name = envelope.payload() == null ? "" : envelope.payload().path("target").asText("");
         SweepTarget target = targets.stream().filter(t -> t.name().equals(name)).findFirst()
                 .orElseThrow(() -> new PoisonMessageException("Unknown housekeeping target '" + name + "'"));
-        int deleted = target.sweep(config.batchSize());
-        LOG.infof("Housekeeping %s: deleted %d expired item(s)", name, deleted);
-        if (deleted >= config.batchSize()) {
+        int handled = target.sweep(config.batchSize());
+        LOG.infof("Housekeeping %s: %d expired item(s) dealt with", name, handled);
+        if (handled >= config.batchSize()) {
             publisher.send(delivery.queue(), envelope.nextAttempt(envelope.payload()));
         }
     }

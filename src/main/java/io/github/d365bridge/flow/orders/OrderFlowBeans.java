@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.Config;
 
 import io.github.d365bridge.client.commerce.CommerceClient;
 import io.github.d365bridge.client.d365.D365Client;
+import io.github.d365bridge.client.d365.pkg.PackageFolder;
 import io.github.d365bridge.config.OrderFlowConfig;
 import io.github.d365bridge.config.StorageConfig;
 import io.github.d365bridge.flow.customers.CrossReferenceResolver;
@@ -144,11 +145,12 @@ public class OrderFlowBeans {
 
     @Produces
     @Singleton
-    OrderBatcher batcher(OrderLedger ledger, MappedOrderStore mapped, D365Client d365, DmfImportSupervisor supervisor,
-            OrderFlowConfig config, @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack,
+    OrderBatcher batcher(OrderLedger ledger, MappedOrderStore mapped, PackageFolder packages, D365Client d365,
+            DmfImportSupervisor supervisor, OrderFlowConfig config,
+            @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack,
             @Named("orderReadAgainEnqueuer") Consumer<LedgerEntry> readAgain) {
-        return new OrderBatcher(ledger, mapped, new D365OrderLookup(d365), supervisor, config, writeBack, readAgain,
-                Clock.systemUTC());
+        return new OrderBatcher(ledger, mapped, packages, new D365OrderLookup(d365), supervisor, config, writeBack,
+                readAgain, Clock.systemUTC());
     }
 
     @Produces

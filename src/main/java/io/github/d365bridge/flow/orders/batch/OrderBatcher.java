@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
+import io.github.d365bridge.client.d365.pkg.PackageFolder;
 import io.github.d365bridge.config.OrderFlowConfig;
 import io.github.d365bridge.flow.dmf.DmfImportNotStartedException;
 import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
@@ -54,6 +55,7 @@ public final class OrderBatcher {
 
     private final OrderLedger ledger;
     private final MappedOrderStore mapped;
+    private final PackageFolder packages;
     private final D365OrderLookup lookup;
     private final DmfImportSupervisor supervisor;
     private final OrderFlowConfig config;
@@ -67,11 +69,12 @@ public final class OrderBatcher {
      * @param writeBack  enqueues the write-back of an order found already in D365
      * @param readAgain  enqueues an order whose mapped rows are gone to be read and mapped again
      */
-    public OrderBatcher(OrderLedger ledger, MappedOrderStore mapped, D365OrderLookup lookup,
+    public OrderBatcher(OrderLedger ledger, MappedOrderStore mapped, PackageFolder packages, D365OrderLookup lookup,
             DmfImportSupervisor supervisor, OrderFlowConfig config, Consumer<OrderKey> writeBack,
             Consumer<LedgerEntry> readAgain, Clock clock) {
         this.ledger = ledger;
         this.mapped = mapped;
+        this.packages = packages;
         this.lookup = lookup;
         this.supervisor = supervisor;
         this.config = config;
@@ -141,7 +144,7 @@ public final class OrderBatcher {
             return startImport(plan.withPackage(zip), batchId, rows.stream().map(MappedOrder::orderKey)
                     .collect(Collectors.toSet()));
         } finally {
-            deleteQuietly(zip);
+            packages.delete(zip); // uploaded (or not: the next round writes a new one)
         }
     }
 
@@ -239,24 +242,21 @@ public final class OrderBatcher {
         return rows;
     }
 
+    /** The package file of the batch; a half-written one is deleted at once, it is of no use to anyone. */
     private Path writePackage(String batchId, List<MappedOrder> rows) {
+        Path zip = packages.newFile("orders-" + batchId + "-");
         try {
-            Path zip = Files.createTempFile("orders-" + batchId + "-", ".zip");
             try (OutputStream out = Files.newOutputStream(zip)) {
                 SalesOrderPackage.write(out, SalesOrderPackage.definition(config.definitionGroup(),
                         "Commerce orders, batch " + batchId), rows);
             }
             return zip;
         } catch (IOException e) {
+            packages.delete(zip);
             throw new UncheckedIOException("Writing the package of batch " + batchId + " failed", e);
-        }
-    }
-
-    private static void deleteQuietly(Path zip) {
-        try {
-            Files.deleteIfExists(zip);
-        } catch (IOException e) {
-            LOG.debugf("Package %s could not be deleted: %s", zip, e.getMessage());
+        } catch (RuntimeException e) {
+            packages.delete(zip);
+            throw e;
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.d365bridge.flow.orders.pipeline;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import io.github.d365bridge.client.commerce.auth.CommerceCredentials;
 import io.github.d365bridge.client.core.RetryPolicy.RetryOptions;
 import io.github.d365bridge.client.core.TrustStores;
 import io.github.d365bridge.client.d365.D365Client;
+import io.github.d365bridge.client.d365.pkg.PackageFolder;
 import io.github.d365bridge.client.d365.D365ClientOptions;
 import io.github.d365bridge.config.OrderFlowConfig;
 import io.github.d365bridge.flow.dmf.DmfImportLock;
@@ -73,6 +75,9 @@ final class OrderPipeline {
     final List<LedgerEntry> readAgain = new CopyOnWriteArrayList<>();
     final OrderFlowConfig config;
     final MappedOrderStore mapped;
+    /** Where this pipeline's batcher writes its packages: a folder of its own, so a test can see it empty. */
+    final PackageFolder packages = new PackageFolder(Path.of("target", TestAzurite.uniqueName("packages-")),
+            Duration.ofHours(1), Clock.systemUTC());
     final OrderIntakeProcessor intake;
     final DmfImportLock lock;
     final DmfJobStore jobs;
@@ -144,8 +149,8 @@ final class OrderPipeline {
         supervisor = new DmfImportSupervisor(d365, lock, jobs, publisher, statusQueue,
                 new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), config.dmfJobTimeout(),
                         config.dmfNotFoundGrace(), Duration.ofSeconds(5)), List.of(outcome), Clock.systemUTC());
-        batcher = new OrderBatcher(ledger, mapped, lookup, supervisor, config, enqueueWriteBack, readAgain::add,
-                Clock.systemUTC());
+        batcher = new OrderBatcher(ledger, mapped, packages, lookup, supervisor, config, enqueueWriteBack,
+                readAgain::add, Clock.systemUTC());
         writeBack = new OrderWriteBack(commerce, ledger, true);
         reconciler = new OrderReconciler(ledger, supervisor, readAgain::add, enqueueWriteBack, config.reconcileAfter(),
                 config.definitionGroup(), Clock.systemUTC());

@@ -142,6 +142,8 @@ class OrderPipelineTest {
                     r -> failed.toString().equals(r.get("CustomersOrderReference")))).as(ledger.get(failed).lastError())
                     .isEmpty();
         }
+        // every package file was deleted once its upload was done (the failed batches' too)
+        assertThat(p.packages.path()).isEmptyDirectory();
     }
 
     @Test
