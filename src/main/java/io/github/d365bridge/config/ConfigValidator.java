@@ -133,6 +133,9 @@ public final class ConfigValidator {
         if (queues.batchSize() < 1 || queues.batchSize() > 32) {
             problems.add(problem("bridge.runtime.queues.batch-size", "must be between 1 and 32"));
         }
+        if (queues.newBatchThreshold().orElse(0) < 0) {
+            problems.add(problem("bridge.runtime.queues.new-batch-threshold", "must not be negative"));
+        }
         if (queues.maxDequeueCount() < 1) {
             problems.add(problem("bridge.runtime.queues.max-dequeue-count", "must be at least 1"));
         }

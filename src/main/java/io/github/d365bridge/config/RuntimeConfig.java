@@ -1,6 +1,7 @@
 package io.github.d365bridge.config;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -33,6 +34,14 @@ public interface RuntimeConfig {
         @WithDefault("16")
         int batchSize();
 
+        /**
+         * Messages still being handled at which the next batch is fetched (host.json
+         * {@code newBatchThreshold}); empty means the host's default, half the batch size. A slow handler
+         * then holds one worker, not the whole queue; at most batch size plus this many run at once.
+         * 0 waits for the whole batch.
+         */
+        OptionalInt newBatchThreshold();
+
         /** Deliveries before a message moves to {@code <queue>-poison} (host.json {@code maxDequeueCount}). */
         @WithDefault("5")
         int maxDequeueCount();
@@ -54,7 +63,11 @@ public interface RuntimeConfig {
         @WithDefault("PT0.1S")
         Duration minPollingInterval();
 
-        /** How long a received message stays invisible while its handler runs. */
+        /**
+         * How long a received message stays invisible; renewed every half of it while its handler runs
+         * (as the host does), so this is the delay after which the message of a worker that died comes
+         * back, not a limit on how long a handler may take.
+         */
         @WithDefault("PT5M")
         Duration processingTimeout();
     }
