@@ -149,6 +149,11 @@ public final class ConfigValidator {
             problems.add(problem("bridge.runtime.queues.min-polling-interval",
                     "must not exceed bridge.runtime.queues.max-polling-interval"));
         }
+        long leaseSeconds = runtime.timers().leaseDuration().toSeconds();
+        if (leaseSeconds < 15 || leaseSeconds > 60) {
+            // the range blob leases allow
+            problems.add(problem("bridge.runtime.timers.lease-duration", "must be between 15 and 60 seconds"));
+        }
     }
 
     private static void validateD365(D365Config d365, List<String> problems) {

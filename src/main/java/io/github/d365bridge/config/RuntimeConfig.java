@@ -29,6 +29,9 @@ public interface RuntimeConfig {
      */
     java.util.Optional<java.util.List<String>> pausedQueues();
 
+    /** How the standalone timers share their occurrences between instances. */
+    Timers timers();
+
     interface Queues {
         /** Messages fetched per poll (host.json {@code batchSize}; at most 32). */
         @WithDefault("16")
@@ -70,6 +73,20 @@ public interface RuntimeConfig {
          */
         @WithDefault("PT5M")
         Duration processingTimeout();
+    }
+
+    /**
+     * Each occurrence of a timer runs on one instance only when several standalone instances share a storage
+     * account, as the host's timer singleton does: the instance that takes the timer's blob lease runs the
+     * occurrence and records it on the lock blob; the others skip it.
+     */
+    interface Timers {
+        /**
+         * How long the lease of a running occurrence lasts (15-60 s, renewed every third of it while the
+         * occurrence runs): the longest a timer stays blocked after the instance running it died.
+         */
+        @WithDefault("PT15S")
+        Duration leaseDuration();
     }
 
     /**
