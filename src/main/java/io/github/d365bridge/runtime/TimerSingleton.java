@@ -163,27 +163,30 @@ public class TimerSingleton {
         renewals.shutdownNow();
     }
 
-    /** The lease of one running occurrence. */
+    /**
+     * The lease of one running occurrence. Renewing and letting go take turns on this object, so a renewal
+     * never lands after the release (and reports a lease lost that was only given back).
+     */
     private static final class Held {
         private final String timer;
         private final BlobLeaseLocks.Lease lease;
-        private volatile ScheduledFuture<?> renewal;
-        private volatile boolean abandoned;
+        private ScheduledFuture<?> renewal;
+        private boolean abandoned;
+        private boolean finished;
 
         private Held(String timer, BlobLeaseLocks.Lease lease) {
             this.timer = timer;
             this.lease = lease;
         }
 
-        private void startRenewing(ScheduledThreadPoolExecutor renewals, long everyMillis) {
-            renewal = renewals.scheduleAtFixedRate(this::renew, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
-            if (abandoned) {
-                cancelRenewal(); // halted in between
+        private synchronized void startRenewing(ScheduledThreadPoolExecutor renewals, long everyMillis) {
+            if (!abandoned) { // not halted in between
+                renewal = renewals.scheduleAtFixedRate(this::renew, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
             }
         }
 
-        private void renew() {
-            if (abandoned) {
+        private synchronized void renew() {
+            if (abandoned || finished) {
                 return;
             }
             try {
@@ -202,12 +205,13 @@ public class TimerSingleton {
             }
         }
 
-        private void abandon() {
+        private synchronized void abandon() {
             abandoned = true;
             cancelRenewal();
         }
 
-        private void finish() {
+        private synchronized void finish() {
+            finished = true;
             cancelRenewal();
             if (abandoned) {
                 return;
@@ -220,9 +224,8 @@ public class TimerSingleton {
         }
 
         private void cancelRenewal() {
-            ScheduledFuture<?> scheduled = renewal;
-            if (scheduled != null) {
-                scheduled.cancel(false);
+            if (renewal != null) {
+                renewal.cancel(false);
             }
         }
     }
