@@ -133,6 +133,9 @@ public final class ConfigValidator {
         if (queues.batchSize() < 1 || queues.batchSize() > 32) {
             problems.add(problem("bridge.runtime.queues.batch-size", "must be between 1 and 32"));
         }
+        if (queues.newBatchThreshold().orElse(0) < 0) {
+            problems.add(problem("bridge.runtime.queues.new-batch-threshold", "must not be negative"));
+        }
         if (queues.maxDequeueCount() < 1) {
             problems.add(problem("bridge.runtime.queues.max-dequeue-count", "must be at least 1"));
         }
@@ -145,6 +148,11 @@ public final class ConfigValidator {
         if (queues.minPollingInterval().compareTo(queues.maxPollingInterval()) > 0) {
             problems.add(problem("bridge.runtime.queues.min-polling-interval",
                     "must not exceed bridge.runtime.queues.max-polling-interval"));
+        }
+        long leaseSeconds = runtime.timers().leaseDuration().toSeconds();
+        if (leaseSeconds < 15 || leaseSeconds > 60) {
+            // the range blob leases allow
+            problems.add(problem("bridge.runtime.timers.lease-duration", "must be between 15 and 60 seconds"));
         }
     }
 

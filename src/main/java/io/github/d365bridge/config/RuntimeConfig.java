@@ -1,6 +1,7 @@
 package io.github.d365bridge.config;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,10 +29,21 @@ public interface RuntimeConfig {
      */
     java.util.Optional<java.util.List<String>> pausedQueues();
 
+    /** How the standalone timers share their occurrences between instances. */
+    Timers timers();
+
     interface Queues {
         /** Messages fetched per poll (host.json {@code batchSize}; at most 32). */
         @WithDefault("16")
         int batchSize();
+
+        /**
+         * Messages still being handled at which the next batch is fetched (host.json
+         * {@code newBatchThreshold}); empty means the host's default, half the batch size. A slow handler
+         * then holds one worker, not the whole queue; at most batch size plus this many run at once.
+         * 0 waits for the whole batch.
+         */
+        OptionalInt newBatchThreshold();
 
         /** Deliveries before a message moves to {@code <queue>-poison} (host.json {@code maxDequeueCount}). */
         @WithDefault("5")
@@ -54,9 +66,27 @@ public interface RuntimeConfig {
         @WithDefault("PT0.1S")
         Duration minPollingInterval();
 
-        /** How long a received message stays invisible while its handler runs. */
+        /**
+         * How long a received message stays invisible; renewed every half of it while its handler runs
+         * (as the host does), so this is the delay after which the message of a worker that died comes
+         * back, not a limit on how long a handler may take.
+         */
         @WithDefault("PT5M")
         Duration processingTimeout();
+    }
+
+    /**
+     * Each occurrence of a timer runs on one instance only when several standalone instances share a storage
+     * account, as the host's timer singleton does: the instance that takes the timer's blob lease runs the
+     * occurrence and records it on the lock blob; the others skip it.
+     */
+    interface Timers {
+        /**
+         * How long the lease of a running occurrence lasts (15-60 s, renewed every third of it while the
+         * occurrence runs): the longest a timer stays blocked after the instance running it died.
+         */
+        @WithDefault("PT15S")
+        Duration leaseDuration();
     }
 
     /**

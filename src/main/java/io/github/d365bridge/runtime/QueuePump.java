@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,11 +20,13 @@ import com.azure.storage.queue.models.QueueStorageException;
 import io.github.d365bridge.config.RuntimeConfig;
 
 /**
- * Drives one queue the way the Azure Functions host does: receive up to {@code batchSize} messages,
- * keep them invisible while their handlers run, delete a message only after it was handled (or
- * poisoned), and make a failed one visible again after {@code visibilityTimeout}. An empty queue is
- * polled less and less often, up to {@code maxPollingInterval}. Delivery is at-least-once: if this
- * process dies between handling and delete, the message reappears after the processing timeout.
+ * Drives one queue the way the Azure Functions host does: receive up to {@code batchSize} messages and
+ * fetch the next batch as soon as the messages still being handled drop to {@code newBatchThreshold}, so a
+ * slow handler holds one worker rather than its queue; keep each message invisible while its handler runs
+ * ({@link MessageVisibility}); delete a message only after it was handled (or poisoned), and make a failed
+ * one visible again after {@code visibilityTimeout}. An empty queue is polled less and less often, up to
+ * {@code maxPollingInterval}. Delivery is at-least-once: if this process dies between handling and delete,
+ * the message reappears after the processing timeout.
  */
 public final class QueuePump implements AutoCloseable {
 
@@ -33,9 +37,13 @@ public final class QueuePump implements AutoCloseable {
     private final QueueClient client;
     private final QueueDispatcher dispatcher;
     private final RuntimeConfig.Queues settings;
+    private final int newBatchThreshold;
     private final ExecutorService workers;
+    private final ScheduledExecutorService renewals;
     private final Thread poller;
     private final Object wakeUp = new Object();
+    private final Object handling = new Object();
+    private int inFlight;
     private volatile boolean running;
     private volatile boolean halted;
 
@@ -44,8 +52,16 @@ public final class QueuePump implements AutoCloseable {
         this.client = client;
         this.dispatcher = dispatcher;
         this.settings = settings;
-        this.workers = Executors.newFixedThreadPool(settings.batchSize(),
+        this.newBatchThreshold = newBatchThreshold(settings);
+        // A batch is fetched only when at most newBatchThreshold are still running: every message has a worker.
+        this.workers = Executors.newFixedThreadPool(settings.batchSize() + newBatchThreshold,
                 r -> daemon(r, "pump-" + queue + "-worker-" + THREADS.incrementAndGet()));
+        // Renewals are short calls; two threads so that one slow answer does not hold up the others. The
+        // renewal of a settled message is dropped at once, not kept queued until it would have been due.
+        ScheduledThreadPoolExecutor renewalThreads = new ScheduledThreadPoolExecutor(2,
+                r -> daemon(r, "pump-" + queue + "-renewal-" + THREADS.incrementAndGet()));
+        renewalThreads.setRemoveOnCancelPolicy(true);
+        this.renewals = renewalThreads;
         this.poller = daemon(this::pollLoop, "pump-" + queue);
     }
 
@@ -59,6 +75,11 @@ public final class QueuePump implements AutoCloseable {
         return queue;
     }
 
+    /** The threshold in effect: the configured one, else the host's default of half the batch size. */
+    public static int newBatchThreshold(RuntimeConfig.Queues settings) {
+        return settings.newBatchThreshold().orElse(settings.batchSize() / 2);
+    }
+
     /** Makes the next poll happen now (after an enqueue in the same process, say). */
     public void nudge() {
         synchronized (wakeUp) {
@@ -69,6 +90,15 @@ public final class QueuePump implements AutoCloseable {
     private void pollLoop() {
         Duration idle = settings.minPollingInterval();
         while (running) {
+            try {
+                awaitRoomForBatch();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!running) {
+                return;
+            }
             List<QueueMessageItem> batch;
             try {
                 batch = new ArrayList<>();
@@ -86,24 +116,50 @@ public final class QueuePump implements AutoCloseable {
                 continue;
             }
             idle = settings.minPollingInterval();
-            List<Future<?>> inFlight = new ArrayList<>(batch.size());
-            for (QueueMessageItem message : batch) {
-                inFlight.add(workers.submit(() -> process(message)));
+            synchronized (handling) {
+                inFlight += batch.size();
             }
-            for (Future<?> future : inFlight) {
+            for (QueueMessageItem message : batch) {
+                MessageVisibility visibility = MessageVisibility.keep(client, queue, message,
+                        settings.processingTimeout(), renewals);
                 try {
-                    future.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    LOG.errorf(e.getCause(), "Unexpected failure while processing a message from %s", queue);
+                    workers.submit(() -> processAndCount(message, visibility));
+                } catch (RejectedExecutionException stopped) {
+                    // Stopped or halted meanwhile: not handled here, it comes back after the processing timeout.
+                    visibility.abandon();
+                    finished();
                 }
             }
         }
     }
 
-    private void process(QueueMessageItem message) {
+    /** Waits until no more than {@code newBatchThreshold} messages are still being handled. */
+    private void awaitRoomForBatch() throws InterruptedException {
+        synchronized (handling) {
+            while (running && inFlight > newBatchThreshold) {
+                handling.wait();
+            }
+        }
+    }
+
+    private void processAndCount(QueueMessageItem message, MessageVisibility visibility) {
+        try {
+            process(message, visibility);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Unexpected failure while processing a message from %s", queue);
+        } finally {
+            finished();
+        }
+    }
+
+    private void finished() {
+        synchronized (handling) {
+            inFlight--;
+            handling.notifyAll();
+        }
+    }
+
+    private void process(QueueMessageItem message, MessageVisibility visibility) {
         if (halted) {
             return;
         }
@@ -116,14 +172,14 @@ public final class QueuePump implements AutoCloseable {
         }
         try {
             if (result.outcome() == DispatchOutcome.RETRY) {
-                client.updateMessage(message.getMessageId(), message.getPopReceipt(), null,
-                        settings.visibilityTimeout());
+                visibility.release(settings.visibilityTimeout());
             } else {
-                client.deleteMessage(message.getMessageId(), message.getPopReceipt());
+                visibility.delete();
             }
         } catch (QueueStorageException e) {
-            // The pop receipt is stale: the message outlived its processing timeout and was received
-            // again elsewhere. That delivery now owns it; at-least-once still holds.
+            // The message is no longer ours: renewing it failed (Storage unreachable for longer than the
+            // processing timeout, or it was deleted) and another delivery may have it now. That delivery
+            // owns it; at-least-once still holds.
             LOG.warnf("Could not settle message %s on %s (%s); it will be delivered again", message.getMessageId(),
                     queue, e.getErrorCode());
         }
@@ -146,10 +202,13 @@ public final class QueuePump implements AutoCloseable {
     public void stop(Duration grace) {
         running = false;
         nudge();
-        workers.shutdown();
+        wakePoller();
         try {
             poller.join(grace.toMillis());
-            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            workers.shutdown();
+            if (workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                renewals.shutdown(); // every message was settled: nothing left to renew
+            } else {
                 halt();
             }
         } catch (InterruptedException e) {
@@ -166,8 +225,15 @@ public final class QueuePump implements AutoCloseable {
         halted = true;
         running = false;
         nudge();
+        renewals.shutdownNow();
         workers.shutdownNow();
         poller.interrupt();
+    }
+
+    private void wakePoller() {
+        synchronized (handling) {
+            handling.notifyAll();
+        }
     }
 
     @Override

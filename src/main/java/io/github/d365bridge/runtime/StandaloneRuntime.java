@@ -25,9 +25,11 @@ import io.quarkus.scheduler.Scheduler;
 
 /**
  * Hosts the handlers outside Azure Functions (local run, containers): one {@link QueuePump} per handled
- * queue, the timers on their NCRONTAB schedules and, in the packaged app, the HTTP socket
- * ({@link StandaloneHttpServer}). Off under the Functions host, which does the same from {@code host.json},
- * the trigger annotations and its HTTP function.
+ * queue, the timers on their NCRONTAB schedules, each occurrence on one instance only
+ * ({@link TimerSingleton}), and, in the packaged app, the HTTP socket ({@link StandaloneHttpServer}). Several
+ * instances may share one storage account: they compete for queue messages as Functions instances do. Off
+ * under the Functions host, which does the same from {@code host.json}, the trigger annotations and its HTTP
+ * function.
  */
 @ApplicationScoped
 public class StandaloneRuntime {
@@ -39,17 +41,19 @@ public class StandaloneRuntime {
     private final QueueDispatcher dispatcher;
     private final StorageAccount storage;
     private final Scheduler scheduler;
+    private final TimerSingleton timers;
     private final StandaloneHttpServer http;
     private final List<QueuePump> pumps = new ArrayList<>();
 
     @Inject
     public StandaloneRuntime(RuntimeConfig config, HandlerRegistry registry, QueueDispatcher dispatcher,
-            StorageAccount storage, Scheduler scheduler, StandaloneHttpServer http) {
+            StorageAccount storage, Scheduler scheduler, TimerSingleton timers, StandaloneHttpServer http) {
         this.config = config;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.storage = storage;
         this.scheduler = scheduler;
+        this.timers = timers;
         this.http = http;
     }
 
@@ -84,13 +88,15 @@ public class StandaloneRuntime {
 
     /**
      * Stops everything at once, as a killed process would: messages in flight are neither deleted nor
-     * released (they come back after the processing timeout) and timers stop firing. For the chaos test
+     * released (they come back after the processing timeout), timers stop firing and the leases of timers
+     * running now are neither renewed nor released (they lapse). For the chaos test
      * and for an operator who must stop processing now; {@link #resume()} starts it again.
      */
     public synchronized void halt() {
         pumps.forEach(QueuePump::halt);
         pumps.clear();
         scheduler.pause();
+        timers.halt();
     }
 
     /** Starts the pumps and timers again after {@link #halt()}. */
@@ -105,7 +111,8 @@ public class StandaloneRuntime {
         scheduler.newJob(handler.name())
                 .setCron(cron)
                 .setConcurrentExecution(ConcurrentExecution.SKIP)
-                .setTask(execution -> runTimer(handler))
+                .setTask(execution -> timers.runOnce(handler.name(), execution.getScheduledFireTime(),
+                        () -> runTimer(handler)))
                 .schedule();
     }
 
@@ -140,6 +147,16 @@ public class StandaloneRuntime {
     void onStop(@Observes Shutdown event) {
         // No new requests while the pumps wind down; closing an unopened server does nothing.
         http.close();
+        // No new timer occurrences, and the running ones end while storage is still there to release
+        // their leases (the embedded Azurite stops with the application).
+        scheduler.pause();
+        try {
+            if (!timers.awaitIdle(Duration.ofSeconds(10))) {
+                LOG.warn("Timers still running at shutdown: their leases lapse by themselves");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pumps.forEach(pump -> pump.stop(Duration.ofSeconds(10)));
         pumps.clear();
     }

@@ -1,6 +1,8 @@
 package io.github.d365bridge.storage;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +50,7 @@ public class BlobLeaseLocks {
         BlobLeaseClient lease = new BlobLeaseClientBuilder().blobClient(blob).buildClient();
         try {
             lease.acquireLease(seconds);
-            return Optional.of(new Lease(lockName, lease));
+            return Optional.of(new Lease(lockName, blob, lease));
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 409) {
                 return Optional.empty();
@@ -73,10 +75,12 @@ public class BlobLeaseLocks {
     /** A held lock. Renew it while working; release it when done (or let it expire on a crash). */
     public static final class Lease implements AutoCloseable {
         private final String name;
+        private final BlobClient blob;
         private final BlobLeaseClient client;
 
-        private Lease(String name, BlobLeaseClient client) {
+        private Lease(String name, BlobClient blob, BlobLeaseClient client) {
             this.name = name;
+            this.blob = blob;
             this.client = client;
         }
 
@@ -90,6 +94,22 @@ public class BlobLeaseLocks {
 
         public void renew() {
             client.renewLease();
+        }
+
+        /**
+         * A note kept on the lock blob (its metadata) that outlives the lease: what the last holder did, for
+         * the next holder to read. Only a holder writes it, so reading and writing under the lease is safe.
+         */
+        public Optional<String> note(String key) {
+            return Optional.ofNullable(blob.getProperties().getMetadata().get(key));
+        }
+
+        /** Writes a note ({@link #note(String)}); fails if the lease was lost meanwhile. */
+        public void writeNote(String key, String value) {
+            Map<String, String> metadata = new HashMap<>(blob.getProperties().getMetadata());
+            metadata.put(key, value);
+            blob.setMetadataWithResponse(metadata, new BlobRequestConditions().setLeaseId(client.getLeaseId()), null,
+                    null);
         }
 
         @Override

@@ -75,6 +75,19 @@ class ConfigValidatorTest {
                         + " BRIDGE_COMMERCE_MAX_ATTEMPTS)"));
     }
 
+    @Test
+    void standaloneRuntimeSettingsAreCheckedWithTheirKeys() {
+        List<String> problems = validate(Map.of("bridge.storage.azurite.embedded", "true",
+                "bridge.runtime.queues.new-batch-threshold", "-1",
+                "bridge.runtime.timers.lease-duration", "PT10S"));
+        assertThat(problems).hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("bridge.runtime.queues.new-batch-threshold"))
+                .anySatisfy(p -> assertThat(p).startsWith("bridge.runtime.timers.lease-duration").contains("15 and 60"));
+        assertThat(validate(Map.of("bridge.storage.azurite.embedded", "true",
+                "bridge.runtime.queues.new-batch-threshold", "0", "bridge.runtime.timers.lease-duration", "PT60S")))
+                .isEmpty();
+    }
+
     private static List<String> validate(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withDefaultValues(properties)
                 .withMapping(StorageConfig.class).withMapping(RuntimeConfig.class).withMapping(OpsConfig.class)

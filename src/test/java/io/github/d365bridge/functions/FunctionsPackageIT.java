@@ -34,6 +34,7 @@ import io.github.d365bridge.config.IntakeConfig;
 import io.github.d365bridge.config.MappingConfig;
 import io.github.d365bridge.config.OrderFlowConfig;
 import io.github.d365bridge.config.RuntimeConfig;
+import io.github.d365bridge.runtime.QueuePump;
 import io.smallrye.config.ConfigMappings;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -68,6 +69,7 @@ class FunctionsPackageIT {
         JsonNode queues = host.at("/extensions/queues");
         assertThat(queues.path("messageEncoding").asText()).isEqualTo("base64");
         assertThat(queues.path("batchSize").asInt()).isEqualTo(defaults.batchSize());
+        assertThat(queues.path("newBatchThreshold").asInt()).isEqualTo(QueuePump.newBatchThreshold(defaults));
         assertThat(queues.path("maxDequeueCount").asInt()).isEqualTo(defaults.maxDequeueCount());
         assertThat(timeSpan(queues.path("visibilityTimeout").asText())).isEqualTo(defaults.visibilityTimeout());
         assertThat(timeSpan(queues.path("maxPollingInterval").asText())).isEqualTo(defaults.maxPollingInterval());

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -74,8 +75,9 @@ class QueueSemanticsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - begin)).as("the retries waited 1 + 2 + 2 + 2 s")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(7));
         assertThat(handler.deliveries("always-fails")).hasSize(5).extracting(Delivery::dequeueCount).containsOnly(1L);
-        FailureRecord failure = failures.open(500).stream()
-                .filter(f -> "always-fails".equals(f.businessKey())).findFirst().orElseThrow();
+        // The poison copy is written before the failure record: the record may follow a moment later.
+        FailureRecord failure = await().atMost(Duration.ofSeconds(5)).until(() -> failures.open(500).stream()
+                .filter(f -> "always-fails".equals(f.businessKey())).findFirst(), Optional::isPresent).orElseThrow();
         assertThat(failure.reason()).contains("Still failing after 4 retries")
                 .contains("scripted transient failure for always-fails").contains("503");
         assertThat(failure.correlationId()).isEqualTo(sent.correlationId());

@@ -22,12 +22,14 @@ public class BridgeTestProfile implements QuarkusTestProfile {
         return Map.ofEntries(
                 Map.entry("TEST_SCRIPTED_QUEUE", "test-scripted"),
                 Map.entry("TEST_CRASH_QUEUE", "test-crash"),
+                Map.entry("TEST_SLOW_QUEUE", "test-slow"),
                 Map.entry("TEST_TICK_SCHEDULE", "*/1 * * * * *"),
                 Map.entry("ORDER_POLL_SCHEDULE", "0 0 0 1 1 *"),
                 Map.entry("ORDER_BATCH_SCHEDULE", "0 0 0 1 1 *"),
                 Map.entry("ORDER_RECONCILE_SCHEDULE", "0 0 0 1 1 *"),
-                // the intake tests read what the endpoints enqueue themselves
-                Map.entry("bridge.runtime.paused-queues", "bridge-order-intake"),
+                // the intake tests read what the endpoints enqueue themselves; the slow-handler tests run
+                // their own pumps on test-slow
+                Map.entry("bridge.runtime.paused-queues", "bridge-order-intake,test-slow"),
                 Map.entry("bridge.housekeeping.claim-check-retention", "PT2S"),
                 Map.entry("bridge.housekeeping.state-retention", "PT2S"),
                 Map.entry("quarkus.log.file.enabled", "true"),
