@@ -146,7 +146,42 @@ public final class BenchmarkReport {
                     fmt("%.0f %% (%.0f vs %.0f /s)", 100 * share, intake.path("intakeMaxPerSecond").asDouble(),
                             intake.path("rawEnqueuePerSecond").asDouble()), share >= 0.70));
         }
+        JsonNode ledger = s.get("ledger-scale");
+        if (ledger != null) {
+            targets.addAll(ledgerTargets(ledger));
+        }
         return targets;
+    }
+
+    /** Each step's storage requests independent of the ledger's size, and its time within 1.5 ×. */
+    private static List<Target> ledgerTargets(JsonNode ledger) {
+        String worstRequests = "";
+        long worstExtra = Long.MIN_VALUE;
+        String slowest = "";
+        double worstRatio = 0;
+        for (var step : (Iterable<Map.Entry<String, JsonNode>>) ledger::fields) {
+            JsonNode m = step.getValue();
+            if (!m.isObject() || step.getKey().startsWith("probe")) {
+                continue;
+            }
+            long extra = m.path("storageRequestsLoaded").asLong() - m.path("storageRequestsEmpty").asLong();
+            if (extra > worstExtra) {
+                worstExtra = extra;
+                worstRequests = step.getKey();
+            }
+            if (m.path("timeRatio").asDouble() > worstRatio) {
+                worstRatio = m.path("timeRatio").asDouble();
+                slowest = step.getKey();
+            }
+        }
+        String entries = ledger.path("ledgerEntries").asText();
+        JsonNode probe = ledger.path("probeEmptyQuery");
+        return List.of(
+                new Target("ledger: storage requests per step on " + entries + " finished orders ≤ empty + 2",
+                        fmt("worst %+d (%s)", worstExtra, worstRequests), worstExtra <= 2),
+                new Target("ledger: time per step on " + entries + " finished orders ≤ 1.5 × empty",
+                        fmt("worst %.2f × (%s); Azurite's own empty query %d → %d ms", worstRatio, slowest,
+                                probe.path("msEmpty").asLong(), probe.path("msLoaded").asLong()), worstRatio <= 1.5));
     }
 
     static String fmt(String format, Object... args) {
