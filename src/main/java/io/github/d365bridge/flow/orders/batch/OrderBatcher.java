@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -53,6 +54,8 @@ public final class OrderBatcher {
 
     public static final String PURPOSE = "orders";
     private static final Logger LOG = Logger.getLogger(OrderBatcher.class);
+    /** Longer than a packager normally takes; a hung one is left to the timer's next tick. */
+    private static final Duration KICK_WAIT = Duration.ofMinutes(1);
 
     private final OrderLedger ledger;
     private final MappedOrderStore mapped;
@@ -62,7 +65,11 @@ public final class OrderBatcher {
     private final Consumer<OrderKey> writeBack;
     private final Consumer<LedgerEntry> readAgain;
     private final Clock clock;
-    /** The batch timer and the import-ended kick run at once under load: one packages, the other skips. */
+    /**
+     * The batch timer and the import-ended kick run at once under load. The timer skips a company being
+     * packaged; the kick waits for it, since a kick that skipped would leave the freed project idle until
+     * the next tick (the packager it met may be preparing the very batch the kick is to start).
+     */
     private final Map<String, ReentrantLock> packaging = new ConcurrentHashMap<>();
     /** The next batch of a company, packaged while its project was busy; read and written under its lock. */
     private final Map<String, PreparedBatch> prepared = new ConcurrentHashMap<>();
@@ -97,13 +104,26 @@ public final class OrderBatcher {
      */
     public Optional<DmfJob> packageReady(String legalEntity, boolean projectJustFreed) {
         ReentrantLock lock = packaging.computeIfAbsent(legalEntity, le -> new ReentrantLock());
-        if (!lock.tryLock()) {
+        if (!acquire(lock, projectJustFreed)) {
             return Optional.empty(); // this process is packaging the company right now
         }
         try {
             return packageNow(legalEntity, projectJustFreed);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** At once for a timer tick; for a kick, as soon as the packager in progress is done (bounded). */
+    private static boolean acquire(ReentrantLock lock, boolean projectJustFreed) {
+        if (!projectJustFreed) {
+            return lock.tryLock();
+        }
+        try {
+            return lock.tryLock(KICK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -13,7 +13,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -151,6 +158,49 @@ class PrepareNextBatchTest {
         assertThat(c.p.ledger.find(one.key()).orElseThrow().state()).as("released").isEqualTo(OrderState.MAPPED);
         c.settle();
         assertThat(d365Sandbox.dmfJobs().orElseThrow().exists(one.executionId())).as("never submitted").isFalse();
+    }
+
+    @Test
+    void theImportEndedKickWaitsForAPackagerInProgressInsteadOfBeingLost() throws Exception {
+        Company c = company(pipeline("true"), new ShiftedClock());
+        DmfJob first = c.batcher.packageReady(c.legalEntity).orElseThrow();
+        // the next timer tick prepares the next batch and is held in its D365 look-up, the packaging lock taken
+        CountDownLatch tickInLookUp = new CountDownLatch(1);
+        CountDownLatch letTickGo = new CountDownLatch(1);
+        AtomicBoolean armed = new AtomicBoolean(true);
+        d365Sandbox.faults().onCall((operation, detail) -> {
+            if (operation.equals("GET SalesOrderHeadersV2") && armed.compareAndSet(true, false)) {
+                tickInLookUp.countDown();
+                hold(letTickGo);
+            }
+        });
+        ExecutorService triggers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Optional<DmfJob>> tick = triggers.submit(() -> c.batcher.packageReady(c.legalEntity));
+            assertThat(tickInLookUp.await(30, TimeUnit.SECONDS)).isTrue();
+            c.awaitEnded(first);
+
+            Future<Optional<DmfJob>> kick = triggers.submit(() -> c.batcher.packageReady(c.legalEntity, true));
+            letTickGo.countDown();
+
+            assertThat(tick.get(30, TimeUnit.SECONDS)).as("the tick only prepared").isEmpty();
+            Optional<DmfJob> started = kick.get(30, TimeUnit.SECONDS);
+            assertThat(started).as("the kick started the batch the tick prepared").isPresent();
+            assertThat(started.get().executionId()).isNotEqualTo(first.executionId());
+        } finally {
+            letTickGo.countDown();
+            d365Sandbox.faults().removeListeners();
+            triggers.shutdownNow();
+        }
+        c.settle();
+    }
+
+    private static void hold(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static OrderPipeline pipeline(String prepareNext) {
