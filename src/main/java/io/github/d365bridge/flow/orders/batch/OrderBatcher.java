@@ -363,6 +363,33 @@ public final class OrderBatcher {
         }
     }
 
+    /**
+     * Hands the batches packaged ahead back to be packaged again (at shutdown: no other process could start
+     * them, and the reconciler would only free their orders after {@code reconcile-after}). A company being
+     * packaged right now is left to the reconciler.
+     *
+     * @return how many batches were released
+     */
+    public int releasePrepared() {
+        int released = 0;
+        for (String legalEntity : List.copyOf(prepared.keySet())) {
+            ReentrantLock lock = packaging.computeIfAbsent(legalEntity, le -> new ReentrantLock());
+            if (!lock.tryLock()) {
+                continue;
+            }
+            try {
+                PreparedBatch batch = prepared.remove(legalEntity);
+                if (batch != null) {
+                    discard(batch);
+                    released++;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        return released;
+    }
+
     /** Legal entities that have mapped orders waiting. */
     public Set<String> legalEntitiesWaiting() {
         try (Stream<LedgerEntry> entries = ledger.inState(OrderState.MAPPED)) {

@@ -122,6 +122,21 @@ class PrepareNextBatchTest {
     }
 
     @Test
+    void atShutdownAPreparedBatchGoesBackToBePackagedRatherThanWaitForTheReconciler() {
+        Company c = company(pipeline("true"), new ShiftedClock());
+        DmfJob first = c.batcher.packageReady(c.legalEntity).orElseThrow();
+        c.batcher.packageReady(c.legalEntity);
+        assertThat(c.inState(OrderState.PACKAGED)).hasSize(BATCH);
+
+        assertThat(c.batcher.releasePrepared()).isEqualTo(1);
+
+        assertThat(c.inState(OrderState.PACKAGED)).isEmpty();
+        assertThat(c.inState(OrderState.MAPPED)).hasSize(c.keys.size() - BATCH);
+        c.awaitEnded(first);
+        c.settle();
+    }
+
+    @Test
     void aPreparedBatchOlderThanHalfTheReconcileIntervalIsReleasedAndPackagedAfresh() {
         ShiftedClock clock = new ShiftedClock();
         Company c = company(pipeline("true"), clock);
