@@ -17,6 +17,15 @@ public interface OrderFlowConfig {
     @WithDefault("PT20S")
     Duration batchMaxAge();
 
+    /**
+     * While a company's import runs and a full batch more waits, claim and package that batch already, so
+     * when the import ends only the upload and the import call stand between it and the next one. The
+     * prepared batch is released and packaged afresh after half of {@link #reconcileAfter()}, so the
+     * reconciler never takes it for a stalled packager's.
+     */
+    @WithDefault("true")
+    boolean prepareNextBatch();
+
     /** The data project in F&amp;O holding "Sales order headers V2" and "Sales order lines V3". */
     @WithDefault("SalesOrderImport")
     String definitionGroup();

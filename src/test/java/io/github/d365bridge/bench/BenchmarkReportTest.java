@@ -37,6 +37,16 @@ class BenchmarkReportTest {
     }
 
     @Test
+    void theCapacityTargetIsTheShareOfTheDmfCeiling() {
+        String missed = BenchmarkReport.render(Map.of("order-flow-capacity", capacity(18.0, 25.3, 100, 5.2)));
+        String met = BenchmarkReport.render(Map.of("order-flow-capacity", capacity(22.0, 25.3, 200, 1.1)));
+
+        assertThat(missed.lines().findFirst().orElseThrow()).contains("order capacity ≥ 85 % of the DMF ceiling with full"
+                + " batches (71 % (18.0 of 25.3 orders/s, 100 orders per job, gap 5.2 s))");
+        assertThat(met.lines().findFirst().orElseThrow()).startsWith("All 1 targets met");
+    }
+
+    @Test
     void aRunWithoutScenariosClaimsNothing() {
         assertThat(BenchmarkReport.render(Map.of()).lines().findFirst())
                 .contains("No target evaluated in this run: throughput ≥ 20 × one package per order");
@@ -50,6 +60,11 @@ class BenchmarkReportTest {
     private static JsonNode intake(double p99, double rate, double share) {
         return json("{\"openLoop\":{\"latencyMs\":{\"p99\":" + p99 + "},\"achievedPerSecond\":" + rate + "},"
                 + "\"intakeShareOfRawEnqueue\":" + share + ",\"intakeMaxPerSecond\":1000,\"rawEnqueuePerSecond\":1500}");
+    }
+
+    private static JsonNode capacity(double rate, double ceiling, double perJob, double gap) {
+        return json("{\"ordersPerSecond\":" + rate + ",\"ceilingPerSecond\":" + ceiling + ",\"shareOfCeiling\":"
+                + rate / ceiling + ",\"ordersPerJob\":" + perJob + ",\"gapSeconds\":{\"total\":{\"mean\":" + gap + "}}}");
     }
 
     private static JsonNode json(String text) {

@@ -18,9 +18,12 @@ public class FlowBenchmarkProfile extends OrderFlowTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+        // the reconciler's too: at the test's 30 s it gave up batches a loaded machine took longer to package, and
+        // a batch packaged ahead is kept for half of it
         for (String quick : List.of("ORDER_BATCH_SCHEDULE", "bridge.orders.batch-max-age", "bridge.orders.batch-max-size",
                 "bridge.orders.dmf-first-check-delay", "bridge.orders.dmf-max-check-delay",
-                "bridge.orders.dmf-job-timeout", "bridge.runtime.queues.processing-timeout")) {
+                "bridge.orders.dmf-job-timeout", "bridge.orders.dmf-not-found-grace", "ORDER_RECONCILE_SCHEDULE",
+                "bridge.orders.reconcile-after", "bridge.runtime.queues.processing-timeout")) {
             config.remove(quick);
         }
         // the runtime's production queue settings, not the quick test ones

@@ -1,21 +1,10 @@
 package io.github.d365bridge.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -27,8 +16,6 @@ import io.github.d365bridge.flow.orders.OrderLedger;
 import io.github.d365bridge.flow.orders.OrderState;
 import io.github.d365bridge.sandbox.SandboxAlignment;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
-import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
-import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.github.d365bridge.storage.Json;
 
@@ -37,8 +24,8 @@ import io.github.d365bridge.storage.Json;
  * delivers each as a signed webhook; the bridge takes them through the ledger, mapping, DMF imports into
  * the D365 sandbox (latency model from the profile) and the write-back. Placement times are taken here,
  * write-back times from the ledger; API calls are counted by the sandboxes, i.e. as the remote systems
- * saw them. The run also checks the outcome (every order written back, exactly once in D365), so a
- * fast but wrong flow cannot produce a report.
+ * saw them. The run also checks the outcome ({@link FlowOutcome}), so a fast but wrong flow cannot
+ * produce a report.
  */
 final class FlowBenchmarkRun {
 
@@ -58,53 +45,14 @@ final class FlowBenchmarkRun {
         SandboxAlignment.lineUp(commerce, d365);
         commerce.calls().reset();
         d365.calls().reset();
-        Map<OrderKey, Instant> placedAt = new ConcurrentHashMap<>();
-        Map<OrderKey, Integer> commerceIds = new ConcurrentHashMap<>();
-        DeliveryPolicy once = new DeliveryPolicy(1, false, 0, true, false);
         try (HeapSampler heap = new HeapSampler()) {
-            ScheduledExecutorService placer = Executors.newSingleThreadScheduledExecutor();
-            CountDownLatch allPlaced = new CountDownLatch(orders);
-            AtomicInteger placedCount = new AtomicInteger();
-            long periodNanos = (long) (1_000_000_000L / perSecond);
-            Instant start = Instant.now();
-            ScheduledFuture<?> placing = placer.scheduleAtFixedRate(() -> {
-                if (placedCount.incrementAndGet() > orders) {
-                    return;
-                }
-                Instant now = Instant.now();
-                ObjectNode order = commerce.orders().place(1, OrderKind.MIXED, false, once).get(0);
-                OrderKey key = key(order);
-                placedAt.put(key, now);
-                commerceIds.put(key, order.get("entity_id").asInt());
-                allPlaced.countDown();
-            }, 0, periodNanos, TimeUnit.NANOSECONDS);
-            allPlaced.await();
-            placing.cancel(false);
-            placer.shutdown();
-            Instant placedEnd = Instant.now();
-
-            Map<OrderKey, LedgerEntry> done = waitForAll(placedAt.keySet(), drainLimit);
+            OrderPlacer.Placed placed = OrderPlacer.place(commerce, orders, perSecond);
+            Map<OrderKey, LedgerEntry> done = FlowOutcome.awaitFinished(ledger, placed.placedAt().keySet(), drainLimit);
             Instant lastWriteBack = done.values().stream().map(LedgerEntry::updatedAt).max(Instant::compareTo)
-                    .orElse(placedEnd);
-            return metrics(orders, perSecond, start, placedEnd, lastWriteBack, placedAt, commerceIds, done,
-                    heap.peakMegabytes());
+                    .orElse(placed.end());
+            return metrics(orders, perSecond, placed.start(), placed.end(), lastWriteBack, placed.placedAt(),
+                    placed.commerceIds(), done, heap.peakMegabytes());
         }
-    }
-
-    /** Polls the ledger until every order is written back or failed, or the limit passes. */
-    private Map<OrderKey, LedgerEntry> waitForAll(Set<OrderKey> keys, Duration limit) throws InterruptedException {
-        Map<OrderKey, LedgerEntry> done = new HashMap<>();
-        Instant deadline = Instant.now().plus(limit);
-        while (done.size() < keys.size() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(2_000);
-            for (OrderState state : new OrderState[] {OrderState.WRITTEN_BACK, OrderState.FAILED}) {
-                try (Stream<LedgerEntry> entries = ledger.inState(state)) {
-                    entries.filter(e -> keys.contains(e.key())).forEach(e -> done.putIfAbsent(e.key(), e));
-                }
-            }
-            LOG.infof("Benchmark: %d of %d orders finished", done.size(), keys.size());
-        }
-        return done;
     }
 
     private ObjectNode metrics(int orders, double perSecond, Instant start, Instant placedEnd, Instant lastWriteBack,
@@ -130,21 +78,9 @@ final class FlowBenchmarkRun {
         }
         double[] measured = java.util.Arrays.copyOf(latencies, i);
         // The outcome first: a benchmark of a flow that loses or doubles orders would be meaningless.
-        assertThat(done).as("orders finished within the drain limit").hasSize(orders);
-        assertThat(failed).as("failed orders").isZero();
-        long headers = 0;
-        long lines = 0;
-        for (OrderKey key : placedAt.keySet()) {
-            var inD365 = d365.data().rows("SalesOrderHeadersV2", r -> key.toString().equals(r.get("CustomersOrderReference")));
-            assertThat(inD365).as("exactly once in D365: " + key).hasSize(1);
-            String number = (String) inD365.get(0).get("SalesOrderNumber");
-            String company = (String) inD365.get(0).get("dataAreaId");
-            headers++;
-            lines += d365.data().rows("SalesOrderLinesV3",
-                    r -> number.equals(r.get("SalesOrderNumber")) && company.equals(r.get("dataAreaId"))).size();
-            assertThat(commerce.data().order(commerceIds.get(key)).orElseThrow().findValuesAsText("comment"))
-                    .as("D365 number written back to " + key).anyMatch(c -> c.contains(number));
-        }
+        FlowOutcome.Counts rows = FlowOutcome.verify(d365, commerce, commerceIds, done, failed);
+        long headers = rows.headers();
+        long lines = rows.lines();
         Map<String, Long> commerceCalls = commerce.calls().snapshot();
         Map<String, Long> d365Calls = d365.calls().snapshot();
         long imports = d365Calls.entrySet().stream().filter(c -> c.getKey().endsWith("ImportFromPackage"))
@@ -178,9 +114,5 @@ final class FlowBenchmarkRun {
 
     private static double r2(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static OrderKey key(ObjectNode order) {
-        return new OrderKey(order.get("store_id").asInt() == 1 ? "default" : "eu_en", order.get("increment_id").asText());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -41,6 +42,7 @@ import io.github.d365bridge.storage.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.QueuePublisher;
 import io.github.d365bridge.storage.StorageAccount;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Wires the order flow's steps from configuration. The steps themselves are plain classes (tested
@@ -143,14 +145,31 @@ public class OrderFlowBeans {
                         d365Config.requestTimeout().multipliedBy(d365Config.maxAttempts()).plusMinutes(1)), all, Clock.systemUTC(), ended::fireAsync);
     }
 
+    /** The batcher, once created: its batches packaged ahead go back to the ledger when the app stops. */
+    private volatile OrderBatcher batcher;
+
+    void releasePreparedBatches(@Observes ShutdownEvent stopping) {
+        OrderBatcher created = batcher;
+        if (created != null) {
+            try {
+                created.releasePrepared();
+            } catch (RuntimeException e) {
+                // best effort: the reconciler frees their orders after reconcile-after
+                org.jboss.logging.Logger.getLogger(OrderFlowBeans.class).warnf("Releasing the order batches packaged"
+                        + " ahead failed; the reconciler frees their orders: %s", e.getMessage());
+            }
+        }
+    }
+
     @Produces
     @Singleton
     OrderBatcher batcher(OrderLedger ledger, MappedOrderStore mapped, PackageFolder packages, D365Client d365,
             DmfImportSupervisor supervisor, OrderFlowConfig config,
             @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack,
             @Named("orderReadAgainEnqueuer") Consumer<LedgerEntry> readAgain) {
-        return new OrderBatcher(ledger, mapped, packages, new D365OrderLookup(d365), supervisor, config, writeBack,
+        batcher = new OrderBatcher(ledger, mapped, packages, new D365OrderLookup(d365), supervisor, config, writeBack,
                 readAgain, Clock.systemUTC());
+        return batcher;
     }
 
     @Produces

@@ -91,7 +91,7 @@ public final class CommerceSandbox implements AutoCloseable {
         publicKeys.put("/webhook/public-key.pem", EventSigner.pem(webhookKeys.getPublic()));
         this.publisher = new EventPublisher(options.webhookUrl(), options.webhookSignsBase64OfBody(), webhookKeys,
                 options.ioEventsUrl(), io1, io2, options.ioEventsClientId(), paths);
-        this.orders = new OrderGenerator(data, publisher, options.seed());
+        this.orders = new OrderGenerator(data, publisher, options.seed(), options.deliveryConcurrency());
         synchronized (data) {
             SeedCatalog.seed(data, options.seed(), options.seedProducts(), options.seedCustomers());
         }

@@ -36,6 +36,7 @@ public record CommerceSandboxOptions(
         KeyPair ioEventsKeyPair1,
         KeyPair ioEventsKeyPair2,
         String ioEventsClientId,
+        int deliveryConcurrency,
         long seed,
         int seedCustomers,
         int seedProducts,
@@ -43,6 +44,9 @@ public record CommerceSandboxOptions(
         int trickleOrdersPerMinute,
         String controlKey,
         Clock clock) {
+
+    /** More delivery threads than this would measure the sandbox's scheduler, not a store. */
+    public static final int MAX_DELIVERY_CONCURRENCY = 64;
 
     public record Website(int id, String code, String name) {
     }
@@ -89,6 +93,7 @@ public record CommerceSandboxOptions(
         b.ioEventsKeyPair1 = ioEventsKeyPair1;
         b.ioEventsKeyPair2 = ioEventsKeyPair2;
         b.ioEventsClientId = ioEventsClientId;
+        b.deliveryConcurrency = deliveryConcurrency;
         b.seed = seed;
         b.seedCustomers = seedCustomers;
         b.seedProducts = seedProducts;
@@ -122,6 +127,7 @@ public record CommerceSandboxOptions(
         private KeyPair ioEventsKeyPair1;
         private KeyPair ioEventsKeyPair2;
         private String ioEventsClientId = "sandbox-io-client";
+        private int deliveryConcurrency = 1;
         private long seed = 42;
         private int seedCustomers = 10;
         private int seedProducts = 12;
@@ -150,6 +156,13 @@ public record CommerceSandboxOptions(
         public Builder ioEventsUrl(URI value) { ioEventsUrl = value; return this; }
         public Builder ioEventsKeyPairs(KeyPair first, KeyPair second) { ioEventsKeyPair1 = first; ioEventsKeyPair2 = second; return this; }
         public Builder ioEventsClientId(String value) { ioEventsClientId = value; return this; }
+        /**
+         * Deliveries in flight at once. 1 (the default) sends them one after another in the planned order,
+         * so "out of order" and "duplicate" are exact. More models a store whose checkouts run on several
+         * PHP workers, each sending the webhook of the order it just saved: deliveries start in the planned
+         * order but may arrive in any, and one slow answer no longer holds up the others.
+         */
+        public Builder deliveryConcurrency(int value) { deliveryConcurrency = value; return this; }
         public Builder seed(long value) { seed = value; return this; }
         public Builder seedCustomers(int value) { seedCustomers = value; return this; }
         public Builder seedProducts(int value) { seedProducts = value; return this; }
@@ -171,13 +184,16 @@ public record CommerceSandboxOptions(
             if (seedProducts < 4 || seedCustomers < 1 || seedOrders < 0 || trickleOrdersPerMinute < 0) {
                 throw new IllegalArgumentException("seed sizes: products >= 4, customers >= 1, orders and trickle >= 0");
             }
+            if (deliveryConcurrency < 1 || deliveryConcurrency > MAX_DELIVERY_CONCURRENCY) {
+                throw new IllegalArgumentException("deliveryConcurrency must be 1-" + MAX_DELIVERY_CONCURRENCY);
+            }
             if (controlKey == null || controlKey.isBlank()) {
                 throw new IllegalArgumentException("controlKey must be set");
             }
             return new CommerceSandboxOptions(port, websites, storeViews, integration, integrationBearerEnabled,
                     adminUsers, adminTokenLifetime, twoFactorAuth, inputLimits, bulkOperationPace, bulkConsumerPaused,
                     webhookUrl, webhookSignsBase64OfBody, webhookKeyPair, ioEventsUrl, ioEventsKeyPair1, ioEventsKeyPair2,
-                    ioEventsClientId, seed, seedCustomers, seedProducts, seedOrders, trickleOrdersPerMinute, controlKey, clock);
+                    ioEventsClientId, deliveryConcurrency, seed, seedCustomers, seedProducts, seedOrders, trickleOrdersPerMinute, controlKey, clock);
         }
     }
 }

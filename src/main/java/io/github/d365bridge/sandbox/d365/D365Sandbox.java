@@ -165,6 +165,14 @@ public final class D365Sandbox implements AutoCloseable {
         return tokens.issuedCount();
     }
 
+    /**
+     * The DMF executions with their latency model, as D365's job history would show them; empty when the
+     * sandbox has no storage (its DMF actions answer 500 then).
+     */
+    public java.util.Optional<DmfJobs> dmfJobs() {
+        return java.util.Optional.ofNullable(jobs);
+    }
+
     /** Delivery attempts of business events so far. */
     public java.util.List<BusinessEventPublisher.Attempt> eventDeliveries() {
         return publisher.attempts();

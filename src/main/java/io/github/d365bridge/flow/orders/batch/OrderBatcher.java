@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -47,11 +48,15 @@ import io.github.d365bridge.storage.ConcurrentUpdateException;
  * anything is submitted, so whatever happens next D365 can be asked about exactly that execution.
  * A batch that failed comes back in halves (each order remembers half its last failed batch), so a bad
  * order ends up alone and fails alone; nothing that is not the order's fault counts against it.
+ * While a company's import runs and a full batch more waits, that batch is claimed and packaged already
+ * ({@link PreparedBatch}), so the next import starts the moment the project frees.
  */
 public final class OrderBatcher {
 
     public static final String PURPOSE = "orders";
     private static final Logger LOG = Logger.getLogger(OrderBatcher.class);
+    /** Longer than a packager normally takes; a hung one is left to the timer's next tick. */
+    private static final Duration KICK_WAIT = Duration.ofMinutes(1);
 
     private final OrderLedger ledger;
     private final MappedOrderStore mapped;
@@ -62,8 +67,14 @@ public final class OrderBatcher {
     private final Consumer<OrderKey> writeBack;
     private final Consumer<LedgerEntry> readAgain;
     private final Clock clock;
-    /** The batch timer and the import-ended kick run at once under load: one packages, the other skips. */
+    /**
+     * The batch timer and the import-ended kick run at once under load. The timer skips a company being
+     * packaged; the kick waits for it, since a kick that skipped would leave the freed project idle until
+     * the next tick (the packager it met may be preparing the very batch the kick is to start).
+     */
     private final Map<String, ReentrantLock> packaging = new ConcurrentHashMap<>();
+    /** The next batch of a company, packaged while its project was busy; read and written under its lock. */
+    private final Map<String, PreparedBatch> prepared = new ConcurrentHashMap<>();
 
     /**
      * @param writeBack  enqueues the write-back of an order found already in D365
@@ -96,7 +107,7 @@ public final class OrderBatcher {
      */
     public Optional<DmfJob> packageReady(String legalEntity, boolean projectJustFreed) {
         ReentrantLock lock = packaging.computeIfAbsent(legalEntity, le -> new ReentrantLock());
-        if (!lock.tryLock()) {
+        if (!acquire(lock, projectJustFreed)) {
             return Optional.empty(); // this process is packaging the company right now
         }
         try {
@@ -106,7 +117,21 @@ public final class OrderBatcher {
         }
     }
 
+    /** At once for a timer tick; for a kick, as soon as the packager in progress is done (bounded). */
+    private static boolean acquire(ReentrantLock lock, boolean projectJustFreed) {
+        if (!projectJustFreed) {
+            return lock.tryLock();
+        }
+        try {
+            return lock.tryLock(KICK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private Optional<DmfJob> packageNow(String legalEntity, boolean projectJustFreed) {
+        Optional<DmfJob> started = startPrepared(legalEntity);
         List<LedgerEntry> waiting;
         Instant now = clock.instant();
         try (Stream<LedgerEntry> entries = ledger.mappedFor(legalEntity)) {
@@ -117,15 +142,67 @@ public final class OrderBatcher {
                             .thenComparing(LedgerEntry::updatedAt)).toList();
         }
         if (waiting.isEmpty()) {
-            return Optional.empty();
+            return started;
         }
         int size = allowedBatchSize(waiting.get(0));
         Instant oldest = waiting.stream().map(LedgerEntry::updatedAt).min(Comparator.naturalOrder()).orElseThrow();
         boolean due = projectJustFreed || waiting.size() >= size || waiting.get(0).attempts() > 0
                 || Duration.between(oldest, now).compareTo(config.batchMaxAge()) >= 0;
-        if (!due || supervisor.isBusy(legalEntity, config.definitionGroup())) {
-            return Optional.empty(); // one import per data project and company: wait for the running one
+        if (started.isPresent() || (due && supervisor.isBusy(legalEntity, config.definitionGroup()))) {
+            // one import per data project and company: the next full batch waits for the running one, packaged
+            prepareAhead(legalEntity, waiting, size);
+            return started;
         }
+        if (!due) {
+            return Optional.empty();
+        }
+        return packaged(legalEntity, waiting, size).flatMap(this::start);
+    }
+
+    /** A batch of this company packaged while its project was busy, started if the project is free now. */
+    private Optional<DmfJob> startPrepared(String legalEntity) {
+        PreparedBatch batch = prepared.remove(legalEntity);
+        if (batch == null) {
+            return Optional.empty();
+        }
+        if (batch.isOlderThan(config.reconcileAfter().dividedBy(2), clock.instant())) {
+            discard(batch); // packaged afresh below or on a later round
+            return Optional.empty();
+        }
+        if (supervisor.isBusy(legalEntity, config.definitionGroup())) {
+            prepared.put(legalEntity, batch);
+            return Optional.empty();
+        }
+        return start(batch);
+    }
+
+    /** Packages the next batch while the project is busy, if a full one waits and none is packaged yet. */
+    private void prepareAhead(String legalEntity, List<LedgerEntry> waiting, int size) {
+        if (!config.prepareNextBatch() || waiting.size() < size || prepared.containsKey(legalEntity)) {
+            return;
+        }
+        packaged(legalEntity, waiting, size).ifPresent(batch -> {
+            prepared.put(legalEntity, batch);
+            LOG.debugf("Batch %s: %d orders of %s packaged while the data project is busy", batch.batchId(),
+                    batch.orders().size(), legalEntity);
+        });
+    }
+
+    private void discard(PreparedBatch batch) {
+        release(batch.batchId());
+        packages.delete(batch.plan().packageFile()); // uploaded, or not: a new round writes a new one
+    }
+
+    private Optional<DmfJob> start(PreparedBatch batch) {
+        try {
+            return startImport(batch.plan(), batch.batchId(), batch.orders());
+        } finally {
+            packages.delete(batch.plan().packageFile()); // uploaded, or not: a new round writes a new one
+        }
+    }
+
+    /** Claims up to {@code size} of the waiting orders for a new batch and writes their package. */
+    private Optional<PreparedBatch> packaged(String legalEntity, List<LedgerEntry> waiting, int size) {
         List<LedgerEntry> toImport = skipAlreadyInD365(legalEntity, waiting.stream().limit(size).toList());
         if (toImport.isEmpty()) {
             return Optional.empty();
@@ -140,12 +217,8 @@ public final class OrderBatcher {
             return Optional.empty();
         }
         Path zip = writePackage(batchId, rows);
-        try {
-            return startImport(plan.withPackage(zip), batchId, rows.stream().map(MappedOrder::orderKey)
-                    .collect(Collectors.toSet()));
-        } finally {
-            packages.delete(zip); // uploaded (or not: the next round writes a new one)
-        }
+        return Optional.of(new PreparedBatch(plan.withPackage(zip), rows.stream().map(MappedOrder::orderKey)
+                .collect(Collectors.toSet()), clock.instant()));
     }
 
     private Optional<DmfJob> startImport(ImportPlan plan, String batchId, Set<OrderKey> inPackage) {
@@ -288,6 +361,33 @@ public final class OrderBatcher {
         } catch (ConcurrentUpdateException lost) {
             return false;
         }
+    }
+
+    /**
+     * Hands the batches packaged ahead back to be packaged again (at shutdown: no other process could start
+     * them, and the reconciler would only free their orders after {@code reconcile-after}). A company being
+     * packaged right now is left to the reconciler.
+     *
+     * @return how many batches were released
+     */
+    public int releasePrepared() {
+        int released = 0;
+        for (String legalEntity : List.copyOf(prepared.keySet())) {
+            ReentrantLock lock = packaging.computeIfAbsent(legalEntity, le -> new ReentrantLock());
+            if (!lock.tryLock()) {
+                continue;
+            }
+            try {
+                PreparedBatch batch = prepared.remove(legalEntity);
+                if (batch != null) {
+                    discard(batch);
+                    released++;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        return released;
     }
 
     /** Legal entities that have mapped orders waiting. */

@@ -21,8 +21,10 @@ import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
 /**
  * Places orders as shoppers would and hands them to the intake: deterministic from the seed
  * (same seed, same orders), on every store view, by guests, registered customers and B2B company
- * members. Deliveries run one at a time on a background thread in the planned order, so
- * "out of order" and "duplicate" are exact, not racy.
+ * members. Deliveries run on background threads in the planned order: one at a time by default, so
+ * "out of order" and "duplicate" are exact, not racy; with a delivery concurrency above one, that many
+ * at once (a store's PHP workers each sending the webhook of the order they saved), started in the
+ * planned order and arriving in whatever order their answers take.
  */
 public final class OrderGenerator implements AutoCloseable {
 
@@ -31,13 +33,20 @@ public final class OrderGenerator implements AutoCloseable {
     private final EventPublisher publisher;
     private final Clock clock;
     private final Random random;
-    private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> daemon(r, "commerce-sandbox-delivery"));
+    private final ExecutorService delivery;
     private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "commerce-sandbox-trickle"));
     private final AtomicInteger pending = new AtomicInteger();
     private volatile DeliveryPolicy policy = DeliveryPolicy.once();
     private ScheduledFuture<?> trickling;
 
-    public OrderGenerator(CommerceSandboxData data, EventPublisher publisher, long seed) {
+    /** @param concurrency deliveries in flight at once (1: one after another, in the planned order) */
+    public OrderGenerator(CommerceSandboxData data, EventPublisher publisher, long seed, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("delivery concurrency must be at least 1, was " + concurrency);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        this.delivery = Executors.newFixedThreadPool(concurrency,
+                r -> daemon(r, "commerce-sandbox-delivery-" + threads.incrementAndGet()));
         this.data = data;
         this.factory = new OrderFactory(data);
         this.publisher = publisher;

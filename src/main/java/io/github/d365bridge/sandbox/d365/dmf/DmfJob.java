@@ -1,5 +1,6 @@
 package io.github.d365bridge.sandbox.d365.dmf;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One DMF execution, import or export, as {@code GetExecutionSummaryStatus} and the error actions see it.
- * Status moves NotRun → Executing → Succeeded | PartiallySucceeded | Failed.
+ * Status moves NotRun → Executing → Succeeded | PartiallySucceeded | Failed. When it was created and when
+ * it ended are kept as D365's job history shows them, so a benchmark can tell the job's own time from
+ * the time its client adds between two jobs.
  */
 public final class DmfJob {
 
     public enum Kind { IMPORT, EXPORT }
+
+    private static final Set<String> FINAL = Set.of("Succeeded", "PartiallySucceeded", "Failed", "Canceled");
 
     /** A row that failed at the staging-to-target step, with the key columns and D365's text. */
     public record FailedRow(String entityLabel, long rowNumber, Map<String, String> keys, String message) {
@@ -22,7 +27,10 @@ public final class DmfJob {
     private final Kind kind;
     private final String definitionGroup;
     private final String legalEntity;
+    private final Instant createdAt = Instant.now();
     private volatile String status = "NotRun";
+    private volatile Instant endedAt;
+    private volatile long rows;
     private volatile Set<String> labels = Set.of();
     private final List<String> errors = new ArrayList<>();
     private final List<FailedRow> failedRows = new ArrayList<>();
@@ -42,7 +50,20 @@ public final class DmfJob {
     public String definitionGroup() { return definitionGroup; }
     public String legalEntity() { return legalEntity; }
     public String status() { return status; }
-    void status(String value) { status = value; }
+    /** When the start call created the execution. */
+    public Instant createdAt() { return createdAt; }
+    /** When the status became final; null while the job runs. */
+    public Instant endedAt() { return endedAt; }
+    /** Package rows of an import (headers and lines), once it was read; 0 before. */
+    public long rows() { return rows; }
+    void rows(long value) { rows = value; }
+
+    synchronized void status(String value) {
+        if (endedAt == null && FINAL.contains(value)) {
+            endedAt = Instant.now();
+        }
+        status = value;
+    }
     Set<String> labels() { return labels; }
     void labels(Set<String> value) { labels = Set.copyOf(value); }
     String exportBlob() { return exportBlob; }

@@ -60,6 +60,20 @@ public final class DmfJobs implements AutoCloseable {
         return jobs.containsKey(executionId);
     }
 
+    /** Every execution so far, in no particular order (for benchmarks and tests reading the job history). */
+    public List<DmfJob> all() {
+        return List.copyOf(jobs.values());
+    }
+
+    /**
+     * How long the latency model makes an import of {@code rows} package rows take from its start call to
+     * its end: the queue wait, the fixed part and the part per row (reading and applying the package come
+     * on top, as the sandbox's own work).
+     */
+    public Duration modelledImport(long rows) {
+        return QUEUED.plusMillis(latency(rows));
+    }
+
     DmfJob startImport(String executionId, String project, String blobName, String packageName, String legalEntity) {
         DmfJob job = register(new DmfJob(executionId, DmfJob.Kind.IMPORT, project, legalEntity));
         scheduler.schedule(() -> runImport(job, blobName, packageName), QUEUED.toMillis(), TimeUnit.MILLISECONDS);
@@ -97,6 +111,7 @@ public final class DmfJobs implements AutoCloseable {
                     options.dataProjects().getOrDefault(job.definitionGroup(), List.of()));
             boolean conflict = claim(job, parsed.stream().map(p -> p.label().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             long rows = parsed.stream().mapToLong(p -> p.rows().size()).sum();
+            job.rows(rows);
             scheduler.schedule(() -> finishImport(job, parsed, conflict), late + latency(rows), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             String message = e instanceof ImportFailure ? e.getMessage() : "Import failed: " + e;

@@ -24,7 +24,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class CommerceSandboxResource implements QuarkusTestResourceLifecycleManager {
 
+    /** Init argument: webhook deliveries in flight at once (the sandbox's default, one, unless given). */
+    public static final String DELIVERY_CONCURRENCY = "delivery-concurrency";
+
     private CommerceSandbox sandbox;
+    private int deliveryConcurrency = 1;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        deliveryConcurrency = Integer.parseInt(initArgs.getOrDefault(DELIVERY_CONCURRENCY, "1"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -35,6 +44,7 @@ public class CommerceSandboxResource implements QuarkusTestResourceLifecycleMana
                 .ioEventsUrl(URI.create(intake + "events"))
                 .webhookKeyPair(EventSigner.generate())
                 .ioEventsKeyPairs(EventSigner.generate(), EventSigner.generate())
+                .deliveryConcurrency(deliveryConcurrency)
                 .build());
         OAuthCredentials integration = sandbox.options().integration();
         Map<String, String> config = new HashMap<>();

@@ -75,6 +75,25 @@ class DmfImportTest {
     }
 
     @Test
+    void theJobHistoryKeepsWhenAnImportWasCreatedAndEndedAndHowManyRowsItHad() {
+        byte[] zip = TestPackages.orders(List.of(header("H-1", "US-000001", "history-1")),
+                List.of(line("H-1", 1, "P000003", "1", "1"), line("H-1", 2, "P000004", "1", "1")));
+        String executionId = dmf.importPackage(zip, "SalesOrderImport");
+        var jobs = sandbox.dmfJobs().orElseThrow();
+        DmfJob running = jobs.job(executionId).orElseThrow();
+        assertThat(running.endedAt()).as("not ended while it runs").isNull();
+
+        assertThat(dmf.awaitFinished(executionId)).isEqualTo("Succeeded");
+        DmfJob ended = jobs.all().stream().filter(j -> j.executionId().equals(executionId)).findFirst().orElseThrow();
+        assertThat(ended.rows()).as("one header and two lines").isEqualTo(3);
+        Duration took = Duration.between(ended.createdAt(), ended.endedAt());
+        assertThat(took).as("at least what the latency model gives three rows")
+                .isGreaterThanOrEqualTo(jobs.modelledImport(3));
+        assertThat(jobs.modelledImport(3)).isEqualTo(Duration.ofMillis(20)
+                .plus(sandbox.options().dmfFixedLatency()).plus(sandbox.options().dmfPerRowLatency().multipliedBy(3)));
+    }
+
+    @Test
     void badRowsFailAloneAndAreListedInTheErrorKeysFile() {
         byte[] zip = TestPackages.orders(
                 List.of(header("A", "US-000001", "part-ok"), header("B", "US-999999", "part-bad-customer")),
