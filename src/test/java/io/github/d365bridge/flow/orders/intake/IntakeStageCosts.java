@@ -1,0 +1,73 @@
+package io.github.d365bridge.flow.orders.intake;
+
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import io.github.d365bridge.client.commerce.webhook.CommerceWebhookVerifier;
+import io.github.d365bridge.flow.orders.OrderReceived;
+import io.github.d365bridge.storage.EnvelopeCodec;
+import io.github.d365bridge.storage.MessageEnvelope;
+
+/**
+ * The CPU one webhook costs in each step the intake itself adds to a bare enqueue, measured on one
+ * thread with the production code: signature check, body parse, envelope build and encode. Thread CPU
+ * time, not wall time, so other processes on a busy machine disturb it far less than the load loops;
+ * what it leaves out (HTTP server, Storage SDK, GC) is what the load loops measure as a whole.
+ */
+public final class IntakeStageCosts {
+
+    /** One signed body as the intake receives it. */
+    public record Webhook(byte[] body, String signature) {
+    }
+
+    private static final int WARM_UP = 3_000;
+    private static final int MEASURED = 5_000;
+
+    private IntakeStageCosts() {
+    }
+
+    /** Microseconds of thread CPU per call for each step and for all of them in a row. */
+    public static Map<String, Double> measure(CommerceWebhookVerifier verifier, List<Webhook> webhooks) {
+        Map<String, Double> costs = new LinkedHashMap<>();
+        costs.put("verifySignature", perCall(i -> {
+            Webhook w = webhooks.get(i % webhooks.size());
+            if (verifier.verify(w.signature(), w.body()).invalid()) {
+                throw new IllegalStateException("stage cost bodies must be validly signed");
+            }
+        }));
+        costs.put("parseBody", perCall(i -> OrderEventParser.parseWebhook(webhooks.get(i % webhooks.size()).body())));
+        List<OrderSignal> signals = webhooks.stream().map(w -> OrderEventParser.parseWebhook(w.body()).orders().get(0))
+                .toList();
+        costs.put("buildAndEncodeEnvelope", perCall(i -> EnvelopeCodec.encode(envelope(signals.get(i % signals.size())))));
+        costs.put("allSteps", perCall(i -> {
+            Webhook w = webhooks.get(i % webhooks.size());
+            verifier.verify(w.signature(), w.body());
+            EnvelopeCodec.encode(envelope(OrderEventParser.parseWebhook(w.body()).orders().get(0)));
+        }));
+        return costs;
+    }
+
+    /** As {@link OrderIntake} builds it, the store code taken as given. */
+    private static MessageEnvelope envelope(OrderSignal signal) {
+        return OrderMessages.orderReceived(new OrderReceived("default", signal.incrementId(), signal.entityId(),
+                "webhook", signal.updatedAt()), "bench-correlation");
+    }
+
+    private static double perCall(IntConsumer step) {
+        for (int i = 0; i < WARM_UP; i++) {
+            step.accept(i);
+        }
+        long before = cpuNanos();
+        for (int i = 0; i < MEASURED; i++) {
+            step.accept(i);
+        }
+        return Math.round((cpuNanos() - before) / 1e3 / MEASURED * 10) / 10.0;
+    }
+
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+}
