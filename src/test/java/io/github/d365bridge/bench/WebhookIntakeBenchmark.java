@@ -211,7 +211,7 @@ class WebhookIntakeBenchmark {
         node.put("offeredPerSecond", rate).put("requests", open.latenciesMs().length)
                 .put("achievedPerSecond", Math.round(open.achievedPerSecond() * 10) / 10.0)
                 .put("generatorCpuMicrosPerCall", Math.round(open.generatorNanos() / 1e3 / open.latenciesMs().length));
-        node.putPOJO("latencyMs", new Latencies(open.latenciesMs()).summary());
+        node.set("latencyMs", Json.mapper().valueToTree(new Latencies(open.latenciesMs()).summary()));
         LOG.infof("Open loop at %d/s: %s", rate, node);
         return node;
     }
