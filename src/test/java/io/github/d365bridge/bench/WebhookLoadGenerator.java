@@ -25,6 +25,11 @@ import io.vertx.core.http.RequestOptions;
  * time can be taken out of the JVM's and what remains is the bridge's (plus GC and JIT, which no thread
  * owns). Nothing is signed here: the bodies arrive signed.
  *
+ * <p>Connections are capped, as a store's PHP workers cap how many webhooks it has in flight: a request
+ * due while all are busy waits in the generator, and that wait counts in its latency. Without the cap an
+ * overloaded phase had the bridge open a thousand concurrent Storage calls, and Azurite (one Node thread)
+ * stopped answering for minutes.
+ *
  * <p>Vert.x's client, not the JDK's: the JDK client writes headers and body in separate segments without
  * TCP_NODELAY, so Nagle and delayed ACKs add ~40 ms per request that no real webhook sender pays (curl,
  * which Commerce's Guzzle uses, sets TCP_NODELAY).
@@ -54,15 +59,17 @@ final class WebhookLoadGenerator implements AutoCloseable {
     }
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-    private final HttpClient http = vertx.createHttpClient(new HttpClientOptions().setTcpNoDelay(true)
-            .setKeepAlive(true).setMaxPoolSize(256).setConnectTimeout(5_000));
+    private final HttpClient http;
     private final io.vertx.core.Context context = vertx.getOrCreateContext();
     private final String url;
     private final List<SignedWebhook> webhooks;
     private final long eventLoopThreadId;
     private final AtomicInteger firstFailureLogged = new AtomicInteger();
 
-    WebhookLoadGenerator(URL url, List<SignedWebhook> webhooks) {
+    /** @param connections the most requests in flight at once (closed loops use fewer) */
+    WebhookLoadGenerator(URL url, List<SignedWebhook> webhooks, int connections) {
+        this.http = vertx.createHttpClient(new HttpClientOptions().setTcpNoDelay(true).setKeepAlive(true)
+                .setMaxPoolSize(connections).setConnectTimeout(5_000));
         this.url = url.toString();
         this.webhooks = List.copyOf(webhooks);
         CompletableFuture<Long> thread = new CompletableFuture<>();
