@@ -83,8 +83,8 @@ public final class BenchmarkReport {
         out.append("# Benchmark report\n\nRun: ").append(runId()).append(". Machine: ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(", max heap ")
-                .append(HeapSampler.maxHeapMegabytes()).append(" MB. Bridge, sandboxes and load generator share one JVM;")
-                .append(" Azurite runs beside it (Node).\n\n");
+                .append(HeapSampler.maxHeapMegabytes()).append(" MB. Bridge, sandboxes and load generator share one JVM (the webhook")
+                .append(" load generator's own thread CPU is subtracted from the bridge's); Azurite runs beside it (Node).\n\n");
         out.append("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
         for (Target target : targets) {
             out.append("| ").append(target.name()).append(" | ").append(target.measured()).append(" | ")
@@ -137,15 +137,7 @@ public final class BenchmarkReport {
                     fmt("p95 %.1f s; job %.1f s → limit %.1f s", p95, job, 3 * job), p95 <= 3 * job));
         }
         if (intake != null) {
-            JsonNode open = intake.path("openLoop");
-            double p99 = open.path("latencyMs").path("p99").asDouble();
-            double rate = open.path("achievedPerSecond").asDouble();
-            targets.add(new Target("webhook intake p99 ≤ 50 ms at ≥ 300 requests/s",
-                    fmt("p99 %.1f ms at %.0f requests/s", p99, rate), p99 <= 50 && rate >= 300));
-            double share = intake.path("intakeShareOfRawEnqueue").asDouble();
-            targets.add(new Target("webhook intake ≥ 70 % of the raw Azurite enqueue rate",
-                    fmt("%.0f %% (%.0f vs %.0f /s)", 100 * share, intake.path("intakeMaxPerSecond").asDouble(),
-                            intake.path("rawEnqueuePerSecond").asDouble()), share >= 0.70));
+            targets.addAll(intakeTargets(intake));
         }
         if (capacity != null) {
             double share = capacity.path("shareOfCeiling").asDouble(Double.NaN);
@@ -193,6 +185,39 @@ public final class BenchmarkReport {
                 new Target("ledger: time per step on " + entries + " finished orders ≤ 1.5 × empty",
                         fmt("worst %.2f × (%s); Azurite's own empty query %d → %d ms", worstRatio, slowest,
                                 probe.path("msEmpty").asLong(), probe.path("msLoaded").asLong()), worstRatio <= 1.5));
+    }
+
+    /**
+     * The intake's targets. Commerce waits for the webhook's answer during checkout, so its latency is
+     * checkout latency: judged at the fixed rate and at 50 % and 80 % of the bare enqueue rate measured in
+     * the same run (the machine's own ceiling), and the intake's top rate against that ceiling.
+     */
+    private static List<Target> intakeTargets(JsonNode intake) {
+        List<Target> targets = new ArrayList<>();
+        JsonNode open = intake.path("openLoop");
+        double p99 = open.path("latencyMs").path("p99").asDouble();
+        double rate = open.path("achievedPerSecond").asDouble();
+        targets.add(new Target("webhook intake p99 ≤ 50 ms at ≥ 300 requests/s",
+                fmt("p99 %.1f ms at %.0f requests/s", p99, rate), p99 <= 50 && rate >= 300));
+        targets.add(shareOfBareRateTarget(intake, "openLoopAt50Percent", "50 %", 50));
+        targets.add(shareOfBareRateTarget(intake, "openLoopAt80Percent", "80 %", 150));
+        double share = intake.path("intakeShareOfRawEnqueue").asDouble();
+        targets.add(new Target("webhook intake ≥ 80 % of the bare Azurite enqueue rate",
+                fmt("%.0f %% (%.0f vs %.0f /s)", 100 * share, intake.path("intakeMaxPerSecond").asDouble(),
+                        intake.path("rawEnqueuePerSecond").asDouble()), share >= 0.80));
+        return targets;
+    }
+
+    /** p99 at a share of the bare enqueue rate; not evaluated when the run has no such phase (older JSON). */
+    private static Target shareOfBareRateTarget(JsonNode intake, String phase, String share, double limitMs) {
+        String name = fmt("webhook intake p99 ≤ %.0f ms at %s of the bare enqueue rate", limitMs, share);
+        JsonNode open = intake.get(phase);
+        if (open == null) {
+            return new Target(name, "this run has no " + share + " phase", null);
+        }
+        double p99 = open.path("latencyMs").path("p99").asDouble();
+        return new Target(name, fmt("p99 %.1f ms at %.0f requests/s (bare enqueue %.0f /s)", p99,
+                open.path("achievedPerSecond").asDouble(), intake.path("rawEnqueuePerSecond").asDouble()), p99 <= limitMs);
     }
 
     static String fmt(String format, Object... args) {

@@ -2,20 +2,14 @@ package io.github.d365bridge.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
@@ -25,41 +19,53 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.d365bridge.client.commerce.webhook.CommerceWebhookVerifier;
 import io.github.d365bridge.flow.orders.intake.InjectCommerceSandbox;
+import io.github.d365bridge.flow.orders.intake.IntakeStageCosts;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
 import io.github.d365bridge.sandbox.commerce.orders.EventPublisher;
 import io.github.d365bridge.sandbox.commerce.orders.EventSigner;
 import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
 import io.github.d365bridge.storage.Json;
-import io.github.d365bridge.storage.QueuePublisher;
 import io.github.d365bridge.storage.StorageAccount;
-import io.github.d365bridge.testing.BridgeTestProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The webhook intake under load, against the raw Azurite enqueue rate measured in the same run with the
- * same SDK client and concurrency: first both as fast as they go (closed loop), then the intake at a
- * fixed request rate ({@code -Dbenchmark.intake-rate}, default 300/s) with each latency taken from the
- * moment the request was due, so a stalled server cannot hide its queueing delay. Bodies are real sandbox
- * orders signed in advance (the signing is Commerce's cost, not ours). The intake queue is paused in this
- * profile, so what the endpoint enqueues is counted, then cleared.
+ * The webhook intake under load, against the bare Azurite enqueue measured in the same run with the same
+ * non-blocking SDK client and concurrency ({@link RawEnqueueLoad}). First both as fast as they go
+ * (closed loops, alternating rounds, medians), then the intake at fixed request rates: 50 % and 80 % of
+ * that bare rate, and {@code -Dbenchmark.intake-rate} (300/s), each latency taken from the moment the
+ * request was due, so a stalled server cannot hide its queueing delay (at most
+ * {@code -Dbenchmark.intake-connections}, 32, in flight; a request due while all are busy waits, and
+ * that counts). Commerce waits for the answer
+ * during checkout, so these latencies are checkout latency.
+ *
+ * <p>All bodies are signed before any timing starts (signing is Commerce's cost, not ours), and the load
+ * generator ({@link WebhookLoadGenerator}) runs on one thread of its own whose CPU is subtracted, so the
+ * CPU per call reported for the bridge is the bridge's. The intake queue is paused in this profile, so
+ * what the endpoint enqueues can be counted.
+ *
+ * <p>Azurite keeps its data on disk here ({@link IntakeBenchmarkProfile} says why), and every measurement
+ * starts from empty queues: Azurite gets slower as its message table grows.
  */
 @QuarkusTest
-@TestProfile(BridgeTestProfile.class)
+@TestProfile(IntakeBenchmarkProfile.class)
 class WebhookIntakeBenchmark {
 
     private static final Logger LOG = Logger.getLogger(WebhookIntakeBenchmark.class);
     private static final int CONCURRENCY = BenchmarkReport.intProperty("benchmark.intake-concurrency", 16);
+    /** Open loops: the most webhooks in flight, as a store's PHP workers would have. */
+    private static final int CONNECTIONS = Math.max(CONCURRENCY, BenchmarkReport.intProperty("benchmark.intake-connections", 32));
     private static final int BODIES = 1_000;
-    private static final int ROUND_SECONDS = BenchmarkReport.intProperty("benchmark.intake-round-seconds", 3);
+    private static final int ROUNDS = 3;
+    private static final Duration ROUND = Duration.ofSeconds(BenchmarkReport.intProperty("benchmark.intake-round-seconds", 3));
+    private static final String RAW_QUEUE = "bench-raw-enqueue";
 
     @InjectCommerceSandbox
     CommerceSandbox commerce;
-    @Inject
-    QueuePublisher publisher;
     @Inject
     StorageAccount storage;
 
@@ -68,204 +74,163 @@ class WebhookIntakeBenchmark {
     @TestHTTPResource("/intake/commerce/webhook")
     URL webhook;
 
-    // Vert.x's client, not the JDK's: the JDK client writes headers and body in separate segments without
-    // TCP_NODELAY, so Nagle and delayed ACKs add ~40 ms per request that no real webhook sender pays
-    // (curl, which Commerce's Guzzle uses, sets TCP_NODELAY).
-    private final io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
-    private final io.vertx.core.http.HttpClient http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
-            .setTcpNoDelay(true).setKeepAlive(true).setMaxPoolSize(256).setConnectTimeout(5_000));
-    private final List<SignedBody> requests = new ArrayList<>();
-
-    private record SignedBody(io.vertx.core.buffer.Buffer body, String signature) {
-    }
-    private final AtomicInteger nonOk = new AtomicInteger();
-
-    @Test
-    void webhookIntakeAgainstRawEnqueue() throws Exception {
-        int rate = BenchmarkReport.intProperty("benchmark.intake-rate", 300);
-        int seconds = BenchmarkReport.intProperty("benchmark.intake-seconds", 20);
-        prepareSignedRequests();
-        String rawQueue = "bench-raw-enqueue";
-        String rawText = Json.mapper().writeValueAsString(Json.mapper().createObjectNode()
-                .put("type", "order.received").put("payload", "x".repeat(300)));
-        storage.queue(intakeQueue).clearMessages();
-        storage.queue(rawQueue).createIfNotExists();
-        nonOk.set(0);
-        try (HeapSampler heap = new HeapSampler()) {
-            // warm-up: JIT, connection pools, Azurite's queues
-            // warm-up until the JIT has compiled both paths (on 2 cores C2 needs a while), then empty queues
-            for (int warm = 0; warm < 3; warm++) {
-                closedLoop(Duration.ofSeconds(5), i -> post(i));
-                clear(rawQueue);
-            }
-            closedLoop(Duration.ofSeconds(2), i -> publisher.sendRaw(rawQueue, rawText, Duration.ZERO));
-            clear(rawQueue);
-            // Azurite (in memory) slows down as its queues fill, so each measurement starts from empty queues;
-            // raw and intake alternate over three short rounds and the medians are reported. The volume is
-            // kept modest: after ~80,000 messages in one run Azurite stopped answering for minutes.
-            Loop[] raws = new Loop[3];
-            Loop[] intakes = new Loop[3];
-            for (int round = 0; round < 3; round++) {
-                raws[round] = closedLoop(Duration.ofSeconds(ROUND_SECONDS), i -> publisher.sendRaw(rawQueue, rawText, Duration.ZERO));
-                clear(rawQueue);
-                intakes[round] = closedLoop(Duration.ofSeconds(ROUND_SECONDS), i -> post(i));
-                clear(rawQueue);
-            }
-            Loop raw = median(raws);
-            Loop intake = median(intakes);
-            double unsigned = closedLoop(Duration.ofSeconds(3), i -> postUnsigned(i)).perSecond();
-            long before = storage.queue(intakeQueue).getProperties().getApproximateMessagesCount();
-            ObjectNode open = openLoop(rate, seconds);
-            long enqueued = storage.queue(intakeQueue).getProperties().getApproximateMessagesCount() - before;
-            assertThat(nonOk.get()).as("intake answers other than 200").isZero();
-            assertThat(enqueued).as("one message per delivered order").isEqualTo((long) rate * seconds);
-
-            ObjectNode m = Json.mapper().createObjectNode();
-            m.put("concurrency", CONCURRENCY).put("roundSeconds", ROUND_SECONDS)
-                    .put("rawEnqueuePerSecond", Math.round(raw.perSecond()))
-                    .put("intakeMaxPerSecond", Math.round(intake.perSecond()))
-                    .put("intakeShareOfRawEnqueue", Math.round(intake.perSecond() / raw.perSecond() * 100) / 100.0)
-                    .put("rawCpuMicrosPerCallJvm", Math.round(raw.jvmMicrosPerCall()))
-                    .put("rawCpuMicrosPerCallAzurite", Math.round(raw.azuriteMicrosPerCall()))
-                    .put("intakeCpuMicrosPerCallJvm", Math.round(intake.jvmMicrosPerCall()))
-                    .put("intakeCpuMicrosPerCallAzurite", Math.round(intake.azuriteMicrosPerCall()))
-                    .put("unsignedRefusedPerSecond", Math.round(unsigned));
-            m.set("openLoop", open);
-            m.put("peakHeapMb", heap.peakMegabytes());
-            BenchmarkReport.record("webhook-intake", m);
-        } finally {
-            storage.queue(intakeQueue).clearMessages();
-            storage.queue(rawQueue).clearMessages();
+    /** What one closed loop cost per call: JVM (all of it, and the generator's share), and Azurite. */
+    private record Round(double perSecond, double jvmMicros, double generatorMicros, double azuriteMicros) {
+        double bridgeMicros() {
+            return jvmMicros - generatorMicros;
         }
     }
 
-    /** Empties both queues between measurements: Azurite (in memory) slows down as its queues fill. */
-    private void clear(String rawQueue) {
-        long start = System.nanoTime();
-        storage.queue(rawQueue).clearMessages();
-        storage.queue(intakeQueue).clearMessages();
-        LOG.infof("Queues cleared in %d ms", (System.nanoTime() - start) / 1_000_000);
+    @Test
+    void webhookIntakeAgainstRawEnqueue() throws Exception {
+        int fixedRate = BenchmarkReport.intProperty("benchmark.intake-rate", 300);
+        Duration phase = Duration.ofSeconds(BenchmarkReport.intProperty("benchmark.intake-seconds", 10));
+        List<WebhookLoadGenerator.SignedWebhook> signed = signedWebhooks();
+        String rawText = Json.mapper().writeValueAsString(Json.mapper().createObjectNode()
+                .put("type", "order.received").put("payload", "x".repeat(300)));
+        try (HeapSampler heap = new HeapSampler(); WebhookLoadGenerator load = new WebhookLoadGenerator(webhook, signed, CONNECTIONS)) {
+            ObjectNode stages = Json.mapper().valueToTree(IntakeStageCosts.measure(verifier(), stageWebhooks(signed)));
+            // warm-up until the JIT has compiled both paths (on 2 cores C2 needs a while), then empty queues
+            for (int warm = 0; warm < 3; warm++) {
+                intakeRound(load, Duration.ofSeconds(3));
+            }
+            RawEnqueueLoad raw = new RawEnqueueLoad(storage.queueAsync(RAW_QUEUE).block(Duration.ofSeconds(30)), rawText);
+            rawRound(raw, Duration.ofSeconds(2));
+            // raw and intake alternate over short rounds (so a change in machine load touches both) and the
+            // medians are reported
+            Round[] raws = new Round[ROUNDS];
+            Round[] intakes = new Round[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                raws[round] = rawRound(raw, ROUND);
+                intakes[round] = intakeRound(load, ROUND);
+            }
+            Round rawMedian = median(raws);
+            Round intakeMedian = median(intakes);
+            WebhookLoadGenerator.ClosedLoop unsigned = load.unsignedClosedLoop(CONCURRENCY, Duration.ofSeconds(3));
+            assertThat(unsigned.failures()).as("unsigned calls answered other than 401").isZero();
+            assertThat(intakeMessages()).as("refused calls enqueue nothing").isZero();
+
+            int at50 = (int) Math.round(rawMedian.perSecond() * 0.5);
+            int at80 = (int) Math.round(rawMedian.perSecond() * 0.8);
+            ObjectNode open50 = openLoop(load, at50, phase);
+            ObjectNode open80 = openLoop(load, at80, phase);
+            ObjectNode openFixed = openLoop(load, fixedRate, phase);
+
+            ObjectNode m = Json.mapper().createObjectNode();
+            m.put("concurrency", CONCURRENCY).put("openLoopConnections", CONNECTIONS).put("roundSeconds", ROUND.toSeconds()).put("phaseSeconds", phase.toSeconds())
+                    .put("rawEnqueuePerSecond", Math.round(rawMedian.perSecond()))
+                    .put("intakeMaxPerSecond", Math.round(intakeMedian.perSecond()))
+                    .put("intakeShareOfRawEnqueue", Math.round(intakeMedian.perSecond() / rawMedian.perSecond() * 100) / 100.0)
+                    .put("rawCpuMicrosPerCallJvm", Math.round(rawMedian.jvmMicros()))
+                    .put("rawCpuMicrosPerCallAzurite", Math.round(rawMedian.azuriteMicros()))
+                    .put("intakeCpuMicrosPerCallJvm", Math.round(intakeMedian.jvmMicros()))
+                    .put("intakeCpuMicrosPerCallGenerator", Math.round(intakeMedian.generatorMicros()))
+                    .put("intakeCpuMicrosPerCallBridge", Math.round(intakeMedian.bridgeMicros()))
+                    .put("intakeCpuMicrosPerCallAzurite", Math.round(intakeMedian.azuriteMicros()))
+                    .put("unsignedRefusedPerSecond", Math.round(unsigned.perSecond()));
+            m.set("intakeStageCpuMicrosPerCall", stages);
+            m.put("intakeP99At50PercentMs", open50.path("latencyMs").path("p99").asDouble())
+                    .put("intakeP99At80PercentMs", open80.path("latencyMs").path("p99").asDouble());
+            m.set("openLoopAt50Percent", open50);
+            m.set("openLoopAt80Percent", open80);
+            m.set("openLoop", openFixed);
+            m.put("peakHeapMb", heap.peakMegabytes());
+            BenchmarkReport.record("webhook-intake", m);
+        } finally {
+            clearQueues();
+        }
     }
 
-    private static Loop median(Loop[] loops) {
-        Loop[] sorted = loops.clone();
-        java.util.Arrays.sort(sorted, java.util.Comparator.comparingDouble(Loop::perSecond));
-        return sorted[sorted.length / 2];
-    }
-
-    private void prepareSignedRequests() {
+    /** Real sandbox orders, each a distinct order, signed with the store's key before anything is timed. */
+    private List<WebhookLoadGenerator.SignedWebhook> signedWebhooks() {
         ObjectNode template = commerce.orders().place(1, OrderKind.MIXED, true, new DeliveryPolicy(1, false, 100, true, false))
                 .get(0);
+        List<WebhookLoadGenerator.SignedWebhook> signed = new ArrayList<>(BODIES);
         for (int i = 0; i < BODIES; i++) {
             ObjectNode order = template.deepCopy().put("entity_id", 9_000_000 + i).put("increment_id", "B" + (9_000_000 + i));
             ObjectNode body = Json.mapper().createObjectNode().put("eventName", EventPublisher.EVENT_NAME);
             body.putObject("data").set("order", order);
-            byte[] raw = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            requests.add(new SignedBody(io.vertx.core.buffer.Buffer.buffer(raw),
-                    EventSigner.sign(commerce.options().webhookKeyPair(), raw)));
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            signed.add(new WebhookLoadGenerator.SignedWebhook(io.vertx.core.buffer.Buffer.buffer(bytes),
+                    EventSigner.sign(commerce.options().webhookKeyPair(), bytes)));
         }
+        LOG.infof("Signed %d webhook bodies of %d bytes before timing", BODIES, signed.get(0).body().length());
+        return signed;
     }
 
-    private void post(int i) {
-        SignedBody signed = requests.get(i % BODIES);
-        try {
-            int[] status = new int[1];
-            String body = send(signed.body(), signed.signature(), status);
-            if (status[0] != 200 && nonOk.getAndIncrement() == 0) {
-                LOG.warnf("Intake answered %d: %s", status[0], body);
-            }
-        } catch (RuntimeException e) {
-            if (nonOk.getAndIncrement() == 0) {
-                LOG.warn("Intake request failed", e);
-            }
-        }
+    private CommerceWebhookVerifier verifier() {
+        return new CommerceWebhookVerifier(commerce.options().webhookKeyPair().getPublic());
     }
 
-    /** One POST to the webhook endpoint, waited for; the status lands in {@code status[0]}. */
-    private String send(io.vertx.core.buffer.Buffer body, String signature, int[] status) {
-        io.vertx.core.http.RequestOptions options = new io.vertx.core.http.RequestOptions()
-                .setMethod(io.vertx.core.http.HttpMethod.POST).setAbsoluteURI(webhook.toString())
-                .putHeader("Content-Type", "application/json").setTimeout(10_000);
-        if (signature != null) {
-            options.putHeader("x-adobe-commerce-webhook-signature", signature);
-        }
-        try {
-            return http.request(options).compose(request -> request.send(body)).compose(response -> {
-                status[0] = response.statusCode();
-                return response.body();
-            }).toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS).toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("webhook POST failed", e);
-        }
+    private static List<IntakeStageCosts.Webhook> stageWebhooks(List<WebhookLoadGenerator.SignedWebhook> signed) {
+        return signed.stream().map(w -> new IntakeStageCosts.Webhook(w.body().getBytes(), w.signature())).toList();
     }
 
-    private void postUnsigned(int i) {
-        send(io.vertx.core.buffer.Buffer.buffer("{}"), null, new int[1]);
+    private Round intakeRound(WebhookLoadGenerator load, Duration duration) {
+        Round round = measured(() -> {
+            WebhookLoadGenerator.ClosedLoop loop = load.closedLoop(CONCURRENCY, duration);
+            assertThat(loop.failures()).as("intake answers other than 200").isZero();
+            return new long[] {loop.calls(), Math.round(loop.seconds() * 1e9), loop.generatorNanos()};
+        }, "intake");
+        clearQueues();
+        return round;
     }
 
-    /** {@code CONCURRENCY} threads calling {@code action} back to back for {@code duration}; calls per second. */
-    private record Loop(double perSecond, double jvmMicrosPerCall, double azuriteMicrosPerCall) {
+    private Round rawRound(RawEnqueueLoad raw, Duration duration) {
+        Round round = measured(() -> {
+            RawEnqueueLoad.Result loop = raw.closedLoop(CONCURRENCY, duration);
+            assertThat(loop.failures()).as("bare enqueue failures").isZero();
+            return new long[] {loop.calls(), Math.round(loop.seconds() * 1e9), 0};
+        }, "bare enqueue");
+        clearQueues();
+        return round;
     }
 
-    private Loop closedLoop(Duration duration, java.util.function.IntConsumer action) throws Exception {
-        CpuMeter.Sample cpuBefore = CpuMeter.now();
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        AtomicLong calls = new AtomicLong();
-        AtomicInteger sequence = new AtomicInteger();
-        long end = System.nanoTime() + duration.toNanos();
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < CONCURRENCY; t++) {
-            workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    action.accept(sequence.getAndIncrement());
-                    calls.incrementAndGet();
-                }
-            }));
-        }
-        for (Future<?> w : workers) {
-            w.get();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        CpuMeter.Sample cpu = CpuMeter.now().minus(cpuBefore);
-        LOG.infof("Closed loop: %d calls in %.1f s; CPU per call: JVM %.0f µs, child processes (Azurite) %.0f µs",
-                calls.get(), elapsed, cpu.jvmNanos() / 1e3 / calls.get(), cpu.childNanos() / 1e3 / calls.get());
-        return new Loop(calls.get() / elapsed, cpu.jvmNanos() / 1e3 / calls.get(), cpu.childNanos() / 1e3 / calls.get());
+    /** Runs a loop that answers {calls, elapsed ns, generator CPU ns}, with the process CPU around it. */
+    private static Round measured(Supplier<long[]> loop, String what) {
+        CpuMeter.Sample before = CpuMeter.now();
+        long[] result = loop.get();
+        CpuMeter.Sample cpu = CpuMeter.now().minus(before);
+        long calls = Math.max(1, result[0]);
+        Round round = new Round(calls / (result[1] / 1e9), cpu.jvmNanos() / 1e3 / calls, result[2] / 1e3 / calls,
+                cpu.childNanos() / 1e3 / calls);
+        LOG.infof("Closed loop (%s): %d calls, %.0f/s; CPU per call: JVM %.0f µs (generator %.0f), Azurite %.0f µs",
+                what, result[0], round.perSecond(), round.jvmMicros(), round.generatorMicros(), round.azuriteMicros());
+        return round;
     }
 
-    /** {@code rate} requests/s for {@code seconds}, latency measured from each request's due time. */
-    private ObjectNode openLoop(int rate, int seconds) throws Exception {
-        int total = rate * seconds;
-        double[] latencies = new double[total];
-        ExecutorService workers = Executors.newFixedThreadPool(128);
-        List<Future<?>> sent = new ArrayList<>(total);
-        long periodNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * periodNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int n = i;
-            sent.add(workers.submit(() -> {
-                post(n);
-                latencies[n] = (System.nanoTime() - due) / 1e6;
-            }));
-        }
-        for (Future<?> f : sent) {
-            f.get();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        workers.shutdown();
-        ObjectNode open = Json.mapper().createObjectNode();
-        open.put("offeredPerSecond", rate).put("requests", total)
-                .put("achievedPerSecond", Math.round(total / elapsed * 10) / 10.0);
-        open.putPOJO("latencyMs", new Latencies(latencies).summary());
-        return open;
+    /**
+     * {@code rate} requests/s for {@code duration}; checks that every request was answered 200 and enqueued
+     * exactly one message, then reports the latencies.
+     */
+    private ObjectNode openLoop(WebhookLoadGenerator load, int rate, Duration duration) {
+        WebhookLoadGenerator.OpenLoop open = load.openLoop(rate, duration);
+        long enqueued = intakeMessages();
+        clearQueues();
+        assertThat(open.failures()).as("intake answers other than 200 at %d/s", rate).isZero();
+        assertThat(enqueued).as("one message per delivered order at %d/s", rate).isEqualTo(open.latenciesMs().length);
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("offeredPerSecond", rate).put("requests", open.latenciesMs().length)
+                .put("achievedPerSecond", Math.round(open.achievedPerSecond() * 10) / 10.0)
+                .put("generatorCpuMicrosPerCall", Math.round(open.generatorNanos() / 1e3 / open.latenciesMs().length));
+        node.set("latencyMs", Json.mapper().valueToTree(new Latencies(open.latenciesMs()).summary()));
+        LOG.infof("Open loop at %d/s: %s", rate, node);
+        return node;
+    }
+
+    /** Empties both queues, so every measurement starts from small Azurite tables. */
+    private void clearQueues() {
+        storage.queue(RAW_QUEUE).clearMessages();
+        storage.queue(intakeQueue).clearMessages();
+    }
+
+    private long intakeMessages() {
+        return storage.queue(intakeQueue).getProperties().getApproximateMessagesCount();
+    }
+
+    private static Round median(Round[] rounds) {
+        Round[] sorted = rounds.clone();
+        Arrays.sort(sorted, Comparator.comparingDouble(Round::perSecond));
+        return sorted[sorted.length / 2];
     }
 }

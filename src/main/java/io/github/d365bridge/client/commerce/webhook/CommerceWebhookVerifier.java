@@ -1,6 +1,5 @@
 package io.github.d365bridge.client.commerce.webhook;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.Objects;
@@ -13,13 +12,17 @@ import io.github.d365bridge.client.commerce.VerificationResult;
  * RSA-SHA256 made with the store's private key, verified with the PEM public key from the admin.
  * Adobe's examples sign the base64 encoding of the body rather than the body itself, and which one a
  * given module version does was not confirmed, so both are accepted (each is a valid signature by the
- * store's key; neither can be made without it). Never throws on bad input.
+ * store's key; neither can be made without it). A store signs one way, so the form that verified last
+ * is tried first: that spares each call a failed RSA check and a base64 copy of the body, and both forms
+ * are still tried before a call is refused. Never throws on bad input; safe for concurrent use.
  */
 public final class CommerceWebhookVerifier {
 
     public static final String SIGNATURE_HEADER = "x-adobe-commerce-webhook-signature";
 
     private final PublicKey publicKey;
+    /** A hint only: which form to try first. Any thread may set it; a stale read costs one extra check. */
+    private volatile boolean base64First;
 
     public CommerceWebhookVerifier(PublicKey publicKey) {
         this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
@@ -46,13 +49,28 @@ public final class CommerceWebhookVerifier {
         if (signature.isEmpty()) {
             return VerificationResult.invalid("Header " + SIGNATURE_HEADER + " is not valid base64");
         }
-        if (RsaSignatures.verify(publicKey, rawBody, signature.get())) {
-            return VerificationResult.valid("Commerce webhook signature valid (raw body)");
+        boolean base64 = base64First;
+        if (matches(base64, rawBody, signature.get())) {
+            return valid(base64);
         }
-        byte[] base64Body = Base64.getEncoder().encodeToString(rawBody).getBytes(StandardCharsets.US_ASCII);
-        if (RsaSignatures.verify(publicKey, base64Body, signature.get())) {
-            return VerificationResult.valid("Commerce webhook signature valid (base64 of body)");
+        if (matches(!base64, rawBody, signature.get())) {
+            base64First = !base64;
+            return valid(!base64);
         }
         return VerificationResult.invalid("Commerce webhook signature does not match the body and the configured public key");
+    }
+
+    /** Whether the form that verified last is the base64 one (what the next call tries first). */
+    boolean triesBase64First() {
+        return base64First;
+    }
+
+    private boolean matches(boolean base64, byte[] rawBody, byte[] signature) {
+        return RsaSignatures.verify(publicKey, base64 ? Base64.getEncoder().encode(rawBody) : rawBody, signature);
+    }
+
+    private static VerificationResult valid(boolean base64) {
+        return VerificationResult.valid(base64 ? "Commerce webhook signature valid (base64 of body)"
+                : "Commerce webhook signature valid (raw body)");
     }
 }

@@ -35,9 +35,23 @@ public class IntakeBodyLimitFilter {
     }
 
     static boolean tooLarge(String contentLength, int limit) {
-        if (!contentLength.matches("[0-9]+")) {
+        if (!isDigits(contentLength)) {
             return false; // not a length: left to the HTTP layer, and to the bounded read
         }
         return contentLength.length() > 10 || Long.parseLong(contentLength) > limit;
+    }
+
+    /** One or more ASCII digits; a loop, not a regex, since every intake call passes here. */
+    private static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

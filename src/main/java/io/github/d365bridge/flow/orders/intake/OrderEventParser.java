@@ -26,22 +26,23 @@ public final class OrderEventParser {
     private OrderEventParser() {
     }
 
-    /** @throws IntakeRejection (400) naming what is malformed or missing */
+    /**
+     * Streams the body ({@link WebhookBodyReader}) rather than building its tree: a webhook carries the
+     * whole order, of which four fields are used.
+     *
+     * @throws IntakeRejection (400) naming what is malformed or missing
+     */
     public static ParsedDelivery parseWebhook(byte[] body) {
-        JsonNode root = read(body);
-        if (!root.isObject()) {
-            throw IntakeRejection.badRequest("webhook body must be a JSON object");
-        }
-        String eventName = typeOf(root, "eventName");
+        WebhookBodyReader.Webhook webhook = WebhookBodyReader.read(body);
+        String eventName = webhook.eventName() == null ? NO_TYPE : webhook.eventName();
         String normalized = OrderEventTypes.normalize(eventName);
         if (!OrderEventTypes.isOrderEvent(normalized)) {
             return new ParsedDelivery(List.of(), List.of(eventName));
         }
-        JsonNode order = root.path("data").path("order");
-        if (!order.isObject()) {
+        if (webhook.order() == null) {
             throw IntakeRejection.badRequest("webhook " + normalized + " has no data.order object");
         }
-        return new ParsedDelivery(List.of(signal(order, normalized, null, "data.order")), List.of());
+        return new ParsedDelivery(List.of(signal(webhook.order(), normalized, null, "data.order")), List.of());
     }
 
     /** @throws IntakeRejection (400) naming the event (by index) and what is malformed or missing */
@@ -75,17 +76,17 @@ public final class OrderEventParser {
                 throw IntakeRejection.badRequest(where + " (" + normalized + ") has no data.value object");
             }
             String eventId = optionalText(event, "event_id");
-            orders.add(signal(value, normalized, eventId != null ? eventId : optionalText(event, "id"),
+            orders.add(signal(OrderFields.of(value), normalized, eventId != null ? eventId : optionalText(event, "id"),
                     where + " data.value"));
         }
         return new ParsedDelivery(orders, ignored);
     }
 
-    private static OrderSignal signal(JsonNode order, String eventName, String eventId, String where) {
+    private static OrderSignal signal(OrderFields order, String eventName, String eventId, String where) {
         List<String> missing = new ArrayList<>();
-        String incrementId = optionalText(order, "increment_id");
-        String storeId = number(order, "store_id");
-        String entityId = number(order, "entity_id");
+        String incrementId = order.incrementId();
+        String storeId = order.storeId();
+        String entityId = order.entityId();
         if (incrementId == null) {
             missing.add("increment_id");
         }
@@ -106,8 +107,7 @@ public final class OrderEventParser {
         OrderKey.incrementIdProblem(incrementId).ifPresent(problem -> {
             throw IntakeRejection.badRequest(where + " increment_id: " + problem);
         });
-        return new OrderSignal(eventName, eventId, storeId, incrementId, Long.parseLong(entityId),
-                optionalText(order, "updated_at"));
+        return new OrderSignal(eventName, eventId, storeId, incrementId, Long.parseLong(entityId), order.updatedAt());
     }
 
     private static JsonNode read(byte[] body) {
@@ -132,22 +132,6 @@ public final class OrderEventParser {
     }
 
     private static String optionalText(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText().trim() : null;
-    }
-
-    /** Integers arrive as numbers or, in I/O Events field selections, as numeric text. */
-    private static String number(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0) {
-            return Long.toString(value.asLong());
-        }
-        if (value.isTextual() && value.asText().trim().matches("[0-9]{1,18}")) {
-            return Long.toString(Long.parseLong(value.asText().trim()));
-        }
-        return null;
+        return OrderFields.text(node.get(field));
     }
 }

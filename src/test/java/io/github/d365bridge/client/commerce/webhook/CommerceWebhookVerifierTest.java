@@ -68,4 +68,61 @@ class CommerceWebhookVerifierTest {
         assertThat(verifier.verify(jaxRs, RAW).valid()).isTrue();
         assertThat(verifier.verify(RequestHeaders.of(Map.of()), RAW).reason()).contains("missing");
     }
+
+    @Test
+    void theFormThatVerifiedLastIsTriedFirstAndBothFormsStayAccepted() {
+        String overBase64 = TestKeys.sign(TestKeys.STORE, Base64.getEncoder().encodeToString(RAW));
+        String overRaw = TestKeys.sign(TestKeys.STORE, BODY);
+        assertThat(verifier.triesBase64First()).isFalse();
+
+        assertThat(verifier.verify(overBase64, RAW).reason()).contains("base64");
+        assertThat(verifier.triesBase64First()).isTrue();
+        assertThat(verifier.verify(TestKeys.sign(TestKeys.OTHER, BODY), RAW).valid()).isFalse();
+        assertThat(verifier.triesBase64First()).as("a refused call changes nothing").isTrue();
+        assertThat(verifier.verify(overRaw, RAW).reason()).contains("raw body");
+        assertThat(verifier.triesBase64First()).isFalse();
+    }
+
+    @Test
+    void aCallThatFailedHalfWayLeavesNothingForTheNextCallOnTheSameThread() {
+        String valid = TestKeys.sign(TestKeys.STORE, BODY);
+        byte[] wrongLength = new byte[100];
+        byte[] rightLengthGarbage = new byte[256];
+        java.util.Arrays.fill(rightLengthGarbage, (byte) 0x7f);
+
+        for (byte[] bad : new byte[][] {wrongLength, rightLengthGarbage}) {
+            assertThat(verifier.verify(Base64.getEncoder().encodeToString(bad), RAW).valid()).isFalse();
+            assertThat(verifier.verify(valid, RAW).valid()).isTrue();
+        }
+        // the same thread's verifier used with another key in between (I/O Events keys)
+        CommerceWebhookVerifier other = new CommerceWebhookVerifier(TestKeys.OTHER.getPublic());
+        assertThat(other.verify(valid, RAW).valid()).isFalse();
+        assertThat(verifier.verify(valid, RAW).valid()).isTrue();
+    }
+
+    @Test
+    void concurrentCallsOnOneVerifierAreEachJudgedOnTheirOwnBody() throws Exception {
+        String valid = TestKeys.sign(TestKeys.STORE, BODY);
+        byte[] tampered = BODY.replace("12.5", "0.01").getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                boolean good = i % 2 == 0;
+                results.add(pool.submit(() -> verifier.verify(valid, good ? RAW : tampered).valid() == good));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void signatureHeadersWithWhitespaceInsideStillDecode() {
+        String valid = TestKeys.sign(TestKeys.STORE, BODY);
+        String folded = " " + valid.substring(0, 40) + "\r\n\t" + valid.substring(40) + "\n";
+        assertThat(verifier.verify(folded, RAW).valid()).isTrue();
+    }
 }

@@ -24,5 +24,10 @@ class BoundedBodyTest {
         assertThat(IntakeBodyLimitFilter.tooLarge("262144", 262144)).isFalse();
         assertThat(IntakeBodyLimitFilter.tooLarge("99999999999999999999", 262144)).isTrue();
         assertThat(IntakeBodyLimitFilter.tooLarge("-1", 262144)).isFalse();
+        assertThat(IntakeBodyLimitFilter.tooLarge("0262145", 262144)).isTrue();
+        // not a length at all: left to the HTTP layer and the bounded read
+        for (String notALength : new String[] {"", "12a", "1 2", "+300000", "\u0661\u0662\u0663\u0664\u0665\u0666\u0667"}) {
+            assertThat(IntakeBodyLimitFilter.tooLarge(notALength, 262144)).as(notALength).isFalse();
+        }
     }
 }

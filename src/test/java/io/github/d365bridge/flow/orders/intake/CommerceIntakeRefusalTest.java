@@ -60,7 +60,8 @@ class CommerceIntakeRefusalTest {
     void ownSignedWebhookIsAcceptedSoTheRefusalsBelowAreMeaningful() {
         byte[] body = SignedRequests.webhookBody("observer.sales_order_place_after",
                 SignedRequests.order(9001, "R000009001", 2));
-        signed.webhook(body, body).post(WEBHOOK).then().statusCode(200).body("op", equalTo("success"));
+        signed.webhook(body, body).post(WEBHOOK).then().statusCode(200).contentType(containsString("application/json"))
+                .body("op", equalTo("success"));
         assertThat(queue.take()).extracting(MessageEnvelope::businessKey).containsExactly("eu_en:R000009001");
     }
 
