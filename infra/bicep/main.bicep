@@ -206,6 +206,9 @@ param ordersMaxAttempts int = 12
 @description('Also write the D365 order number into the Commerce order\'s ext_order_id, by a save of the order entity (BRIDGE_ORDERS_WRITE_EXT_ORDER_ID); the order comment is always written.')
 param ordersWriteExtOrderId bool = false
 
+@description('Package the next order batch of a company while its DMF import runs, so the next import starts as soon as the data project frees (BRIDGE_ORDERS_PREPARE_NEXT_BATCH).')
+param ordersPrepareNextBatch bool = true
+
 @description('First DMF status check after an import starts, ISO-8601; doubles up to the maximum (BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY).')
 param ordersDmfFirstCheckDelay string = 'PT5S'
 
@@ -648,6 +651,7 @@ var orderFlowSettings = {
   BRIDGE_ORDERS_MAX_ATTEMPTS: string(ordersMaxAttempts)
   // string() of a bool gives 'True'; write the lower-case form the rest of the configuration uses.
   BRIDGE_ORDERS_WRITE_EXT_ORDER_ID: ordersWriteExtOrderId ? 'true' : 'false'
+  BRIDGE_ORDERS_PREPARE_NEXT_BATCH: ordersPrepareNextBatch ? 'true' : 'false'
   BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY: ordersDmfFirstCheckDelay
   BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY: ordersDmfMaxCheckDelay
   BRIDGE_ORDERS_DMF_JOB_TIMEOUT: ordersDmfJobTimeout

@@ -240,6 +240,7 @@ locals {
     BRIDGE_ORDERS_DEFINITION_GROUP            = var.orders_definition_group
     BRIDGE_ORDERS_MAX_ATTEMPTS                = tostring(var.orders_max_attempts)
     BRIDGE_ORDERS_WRITE_EXT_ORDER_ID          = tostring(var.orders_write_ext_order_id)
+    BRIDGE_ORDERS_PREPARE_NEXT_BATCH          = tostring(var.orders_prepare_next_batch)
     BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY       = var.orders_dmf_first_check_delay
     BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY         = var.orders_dmf_max_check_delay
     BRIDGE_ORDERS_DMF_JOB_TIMEOUT             = var.orders_dmf_job_timeout

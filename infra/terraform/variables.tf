@@ -353,6 +353,12 @@ variable "orders_max_attempts" {
   default     = 12
 }
 
+variable "orders_prepare_next_batch" {
+  description = "Package the next order batch of a company while its DMF import runs, so the next import starts as soon as the data project frees (BRIDGE_ORDERS_PREPARE_NEXT_BATCH)."
+  type        = bool
+  default     = true
+}
+
 variable "orders_write_ext_order_id" {
   description = "Also write the D365 order number into the Commerce order's ext_order_id, by a save of the order entity (BRIDGE_ORDERS_WRITE_EXT_ORDER_ID); the order comment is always written."
   type        = bool
