@@ -37,16 +37,22 @@ public final class LedgerHistory {
      */
     public static void writtenBack(StorageAccount storage, String tableName, String store, String legalEntity,
             int count, Instant from, Instant to, int threads) {
+        writtenBackFrom(storage, tableName, store, legalEntity, 1, count, from, to, threads);
+    }
+
+    /** The same, with increment ids starting at {@code H<first>}. */
+    public static void writtenBackFrom(StorageAccount storage, String tableName, String store, String legalEntity,
+            int first, int count, Instant from, Instant to, int threads) {
         StateTable table = new StateTable(storage, tableName);
         table.insertIfAbsent(new TableEntity(LedgerRows.STORES_PARTITION, TableKeyCodec.encode(store)));
         Duration step = Duration.between(from, to).dividedBy(Math.max(1, count));
         Map<String, List<TableTransactionAction>> open = new HashMap<>();
         List<List<TableTransactionAction>> groups = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
+        for (int i = first; i < first + count; i++) {
             OrderKey key = new OrderKey(store, String.format("H%09d", i));
             LedgerEntry entry = new LedgerEntry(key, OrderState.WRITTEN_BACK, legalEntity, (long) i, "hist-" + i,
                     i % 10 == 0 ? "poll" : "webhook", "bhist" + (i / 100), "ehist" + (i / 100), "SO-H" + i, 0, 0, null,
-                    from.plus(step.multipliedBy(i - 1)), null);
+                    from.plus(step.multipliedBy(i - first)), null);
             Set<String> index = LedgerRows.indexRows(entry);
             List<TableTransactionAction> group = open.computeIfAbsent(LedgerRows.partition(key), p -> new ArrayList<>());
             group.add(new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE,

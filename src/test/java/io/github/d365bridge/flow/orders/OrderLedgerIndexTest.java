@@ -136,6 +136,32 @@ class OrderLedgerIndexTest {
     }
 
     @Test
+    void theRetentionSweepCostsWhatExpiresNotWhatIsKept() {
+        Instant now = Instant.now();
+        long fewKept = sweepCost(now, 200);
+        long manyKept = sweepCost(now, 2000);
+        assertThat(manyKept).as("requests of a sweep deleting 100 orders, beside 200 or 2,000 kept ones")
+                .isEqualTo(fewKept);
+    }
+
+    /** Requests of one sweep over a fresh ledger holding 100 expired written-back orders and {@code kept} others. */
+    private long sweepCost(Instant now, int kept) {
+        String table = TestAzurite.uniqueName("LedgerSweep");
+        OrderLedger fresh = new OrderLedger(storage, table);
+        LedgerHistory.writtenBack(storage, table, "default", "usmf", 100, now.minus(Duration.ofDays(120)),
+                now.minus(Duration.ofDays(100)), 2);
+        LedgerHistory.writtenBackFrom(storage, table, "default", "usmf", 1000, kept, now.minus(Duration.ofDays(30)),
+                now.minus(Duration.ofDays(1)), 2);
+        fresh.rollUp(now.minus(Duration.ofHours(1)));
+        long[] deleted = {0};
+        long requests = storage.requestsOf(() -> deleted[0] = fresh.deleteFinished(now.minus(Duration.ofDays(90)),
+                now.minus(Duration.ofDays(180)), 1000));
+        assertThat(deleted[0]).isEqualTo(100);
+        assertThat(fresh.countsByState()).containsEntry(OrderState.WRITTEN_BACK, 100L + kept);
+        return requests;
+    }
+
+    @Test
     void theStepsCostTheSameWithThousandsOfFinishedOrdersInTheLedger() {
         received(key("50"));
         mapped(key("51"), "usmf");
