@@ -63,7 +63,7 @@ public class MappedOrderSweep implements SweepTarget {
         List<OrderKey> expired = store.writtenBefore(firstKeptDay, limit);
         int kept = 0;
         for (OrderKey key : expired) {
-            boolean stillNeeded = ledger.find(key).map(entry -> ON_ITS_WAY.contains(entry.state())).orElse(false);
+            boolean stillNeeded = ledger.findUnarchived(key).map(entry -> ON_ITS_WAY.contains(entry.state())).orElse(false);
             if (stillNeeded) {
                 store.keep(key);
                 kept++;

@@ -9,8 +9,9 @@ import io.github.d365bridge.config.HousekeepingConfig;
 import io.github.d365bridge.flow.orders.OrderLedger;
 
 /**
- * Finished orders past their retention leave the order ledger, oldest first, each with all its rows. The
- * counts are rolled up first, so the status view keeps counting what goes.
+ * Finished orders past their retention leave the order ledger, oldest first, each with all its rows: archived
+ * written-back ones (a roll-up first archives what is due, so nothing waits a day longer for it) and failed
+ * ones. The status view counts archived orders from totals, so it keeps counting what goes.
  */
 @ApplicationScoped
 public class OrderLedgerSweep implements SweepTarget {

@@ -29,10 +29,11 @@ import io.github.d365bridge.storage.TableKeyCodec;
  * is the legal entity for MAPPED (the batcher reads one company), the time of the last change, newest first,
  * for FAILED (the failed list), and that time, oldest first, for the open states (the reconciler reads
  * only the stale ones);</li>
- * <li>{@code w|<time written back>|<increment id>}: for written-back orders, oldest first (retention and the
- * count of what the last roll-up has not yet counted);</li>
+ * <li>{@code w|<time written back>|<increment id>}: for written-back orders, oldest first (the roll-up that
+ * archives them; in the archive table, where they keep both rows, retention);</li>
  * <li>{@code b|<batch>|<increment id>}: while an unfinished order is in a DMF batch (the outcome reads one
  * batch).</li>
+ * <li>{@code t|}: the partition's {@link LedgerTotals}, the count of the orders archived from it.</li>
  * </ul>
  * Each index row is a full copy of the record, so a query answers with entries ready to act on; and each
  * write rewrites or deletes every row of the order, so a write made from any copy conflicts with a
@@ -42,9 +43,17 @@ final class LedgerRows {
 
     /** Fixed for the life of a ledger: changing it would move orders to partitions nobody reads. */
     static final int SHARDS = 4;
+    /**
+     * Shards of a store in the archive table, fixed like {@link #SHARDS}. The archive holds a retention's worth
+     * of orders (a quarter of a million for a store of 3,000 a day), so it is cut finer: a partition stays a few
+     * thousand orders, which keeps a partition server's share (and the emulator's per-partition key look-up)
+     * small. The cost is one archive write per partition a roll-up's group touches, and one query per
+     * partition for the daily retention sweep.
+     */
+    static final int ARCHIVE_SHARDS = 64;
     /** Partition of the store registry (no order partition looks like it: those end in {@code |<shard>}). */
     static final String STORES_PARTITION = "stores";
-    /** Row of a partition's roll-up counts. */
+    /** Row of a partition's {@link LedgerTotals}; between the {@code s|} and {@code w|} rows, which the status view reads with it. */
     static final String TOTALS_ROW = "t|";
 
     static final String RECORD = "o|";
@@ -69,14 +78,27 @@ final class LedgerRows {
         return encodedStore + "|" + (shard < 10 ? "0" : "") + shard;
     }
 
+    /** The order's partition in the archive table: {@code <store>|a<shard 00-63>}. */
+    static String archivePartition(OrderKey key) {
+        return archivePartition(TableKeyCodec.encode(key.storeCode()), crc(key.incrementId()) % ARCHIVE_SHARDS);
+    }
+
+    static String archivePartition(String encodedStore, long shard) {
+        return encodedStore + "|a" + (shard < 10 ? "0" : "") + shard;
+    }
+
     static String record(OrderKey key) {
         return RECORD + TableKeyCodec.encode(key.incrementId());
     }
 
     private static int shard(String incrementId) {
+        return (int) (crc(incrementId) % SHARDS);
+    }
+
+    private static long crc(String incrementId) {
         CRC32 crc = new CRC32();
         crc.update(incrementId.getBytes(StandardCharsets.UTF_8));
-        return (int) (crc.getValue() % SHARDS);
+        return crc.getValue();
     }
 
     /** The index rows {@code entry} has when stored: a function of the entry alone. */
@@ -138,7 +160,12 @@ final class LedgerRows {
 
     /** One row of the order (record or index), carrying the whole entry and the list of its index rows. */
     static TableEntity row(String row, LedgerEntry entry, Set<String> indexRows) {
-        TableEntity entity = new TableEntity(partition(entry.key()), row);
+        return row(partition(entry.key()), row, entry, indexRows);
+    }
+
+    /** The same row in {@code partition} (the archive's). */
+    static TableEntity row(String partition, String row, LedgerEntry entry, Set<String> indexRows) {
+        TableEntity entity = new TableEntity(partition, row);
         put(entity, "StoreKey", TableKeyCodec.encode(entry.key().storeCode()));
         put(entity, "IncrementKey", TableKeyCodec.encode(entry.key().incrementId()));
         put(entity, "State", entry.state().name());

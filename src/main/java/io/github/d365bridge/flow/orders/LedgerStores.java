@@ -31,15 +31,31 @@ final class LedgerStores {
         registered.add(encodedStore);
     }
 
-    /** Every order partition: each registered store times each shard. */
+    /** Every order partition of the ledger table: each registered store times each shard. */
     List<String> partitions() {
         List<String> partitions = new ArrayList<>();
-        table.query("PartitionKey eq '" + LedgerRows.STORES_PARTITION + "'", 1000, List.of("RowKey"))
-                .forEach(store -> {
-                    for (int shard = 0; shard < LedgerRows.SHARDS; shard++) {
-                        partitions.add(LedgerRows.partition(store.getRowKey(), shard));
-                    }
-                });
+        stores().forEach(store -> {
+            for (int shard = 0; shard < LedgerRows.SHARDS; shard++) {
+                partitions.add(LedgerRows.partition(store, shard));
+            }
+        });
         return partitions;
+    }
+
+    /** Every partition of the archive table: each registered store times each archive shard. */
+    List<String> archivePartitions() {
+        List<String> partitions = new ArrayList<>();
+        stores().forEach(store -> {
+            for (int shard = 0; shard < LedgerRows.ARCHIVE_SHARDS; shard++) {
+                partitions.add(LedgerRows.archivePartition(store, shard));
+            }
+        });
+        return partitions;
+    }
+
+    private List<String> stores() {
+        try (var rows = table.query("PartitionKey eq '" + LedgerRows.STORES_PARTITION + "'", 1000, List.of("RowKey"))) {
+            return rows.map(TableEntity::getRowKey).toList();
+        }
     }
 }

@@ -69,6 +69,10 @@ public final class OrderIntakeProcessor {
         if (entry.state() != OrderState.RECEIVED) {
             return entry; // already on its way (or done): a duplicate signal
         }
+        Optional<LedgerEntry> archived = ledger.finishedBefore(entry);
+        if (archived.isPresent()) {
+            return archived.get(); // written back long ago: a signal of a later save of the order
+        }
         Optional<Long> entityId = Optional.ofNullable(received.entityId()).or(() -> Optional.ofNullable(entry.commerceEntityId()));
         Optional<Order> found;
         try {

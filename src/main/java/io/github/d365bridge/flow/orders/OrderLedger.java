@@ -1,12 +1,9 @@
 package io.github.d365bridge.flow.orders;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +18,8 @@ import jakarta.inject.Inject;
 import com.azure.data.tables.models.TableEntity;
 import com.azure.data.tables.models.TableTransactionAction;
 import com.azure.data.tables.models.TableTransactionActionType;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.github.d365bridge.storage.ConcurrentUpdateException;
-import io.github.d365bridge.storage.Json;
 import io.github.d365bridge.storage.StateTable;
 import io.github.d365bridge.storage.StorageAccount;
 import io.github.d365bridge.storage.TableKeyCodec;
@@ -36,25 +30,36 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The order ledger in Table storage (layout: {@link LedgerRows}). Every step reads an entry, decides, and
  * writes back only if nobody changed the order meanwhile, so duplicates from webhooks, events, polling or
  * queue redelivery never advance an order twice. Each query reads the index rows of what it asks for, in
- * each order partition, so its cost follows the orders it returns, not the size of the ledger; the status
- * counts read the unfinished and failed orders and those written back since the last {@link #rollUp}.
+ * each order partition, so its cost follows the orders it returns, not the size of the ledger.
+ *
+ * <p>Orders written back more than {@link #ROLL_UP_LAG} ago leave the ledger table for its archive table
+ * (the same name with {@value #ARCHIVE_SUFFIX}, the same partitions and rows): {@link #rollUp} moves them
+ * and counts them in their partition's totals, in the transaction that deletes them. So the ledger table
+ * holds only the orders on their way, the failed ones and the last minutes' write-backs, whatever the
+ * store's history; what the hot paths read and what the status view counts stays that small, and the
+ * archive is read by key only (de-duplication, look-ups) and by the retention sweep.
  */
 @ApplicationScoped
 public class OrderLedger {
 
+    /** The archive table's name is the ledger table's with this after it. */
+    public static final String ARCHIVE_SUFFIX = "Archive";
+
     private static final int PAGE = 1000;
     /** An entity group transaction holds at most 100 writes. */
     private static final int MAX_TRANSACTION = 100;
-    private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
-    };
+    /** Orders moved per transaction: two rows each (record and {@code w|} row), and the totals row. */
+    private static final int MOVE_GROUP = (MAX_TRANSACTION - 1) / 2;
 
     private final StateTable table;
+    private final StateTable archive;
     private final LedgerStores stores;
 
     @Inject
     public OrderLedger(StorageAccount storage, @ConfigProperty(name = "bridge.orders.ledger-table",
             defaultValue = "BridgeOrderLedger") String tableName) {
         this.table = new StateTable(storage, tableName);
+        this.archive = new StateTable(storage, tableName + ARCHIVE_SUFFIX);
         this.stores = new LedgerStores(table);
     }
 
@@ -62,6 +67,7 @@ public class OrderLedger {
      * Records a newly seen order; false (and nothing written) when the ledger already knows it — the
      * usual case for a duplicate delivery. The source is the one of the first signal handled, so the
      * ledger tells how often webhooks or events came through and how often only the poll found an order.
+     * An order already archived is recorded again here; {@link #finishedBefore} tells it apart.
      *
      * @param source {@code webhook}, {@code io-event} or {@code poll}
      */
@@ -82,8 +88,35 @@ public class OrderLedger {
         };
     }
 
+    /**
+     * For an order {@code received} (just recorded, or found RECEIVED): its archived entry if it was written
+     * back before and moved to the archive, in which case the new record is deleted again (if unchanged) and
+     * the signal is a duplicate; empty for an order not seen before. One point read per new order. Moving
+     * archives an order before it deletes it from the ledger table, so an order recorded again after that
+     * delete is always found here.
+     */
+    public Optional<LedgerEntry> finishedBefore(LedgerEntry received) {
+        Optional<LedgerEntry> archived = archived(received.key());
+        archived.ifPresent(done -> table.transact(deletions(received, LedgerRows.partition(received.key()))));
+        return archived;
+    }
+
+    /** The order's entry: from the ledger table, else from the archive. */
     public Optional<LedgerEntry> find(OrderKey key) {
+        return findUnarchived(key).or(() -> archived(key));
+    }
+
+    /**
+     * The order's entry if it is in the ledger table: on its way, failed, or written back too recently to be
+     * archived. One point read; for a caller asking whether an order still needs something, which an archived
+     * order never does.
+     */
+    public Optional<LedgerEntry> findUnarchived(OrderKey key) {
         return table.get(LedgerRows.partition(key), LedgerRows.record(key)).map(LedgerRows::entry);
+    }
+
+    private Optional<LedgerEntry> archived(OrderKey key) {
+        return archive.get(LedgerRows.archivePartition(key), LedgerRows.record(key)).map(LedgerRows::entry);
     }
 
     /**
@@ -121,15 +154,23 @@ public class OrderLedger {
         return new TableTransactionAction(type, row, readRow);
     }
 
-    /** Orders in a state (for the status view, replay and reconciliation); streamed, not held. */
+    /**
+     * Orders in a state (for the operator's list, replay and reconciliation); streamed, not held. Written-back
+     * orders: those still in the ledger table, then the archived ones, each oldest first.
+     */
     public Stream<LedgerEntry> inState(OrderState state) {
-        return rows(state == OrderState.WRITTEN_BACK ? LedgerRows.WRITTEN_BACK : LedgerRows.stateRow(state, null));
+        if (state == OrderState.WRITTEN_BACK) {
+            return Stream.concat(rows(LedgerRows.WRITTEN_BACK), archived(LedgerRows.WRITTEN_BACK));
+        }
+        return rows(LedgerRows.stateRow(state, null));
     }
 
     /** Orders in {@code state} unchanged since before {@code before}: what the reconciler looks at. */
     public Stream<LedgerEntry> inStateSince(OrderState state, Instant before) {
         return switch (state) {
-            case WRITTEN_BACK -> rows(LedgerRows.WRITTEN_BACK, LedgerRows.WRITTEN_BACK + LedgerRows.millis(before));
+            case WRITTEN_BACK -> Stream.concat(rows(LedgerRows.WRITTEN_BACK, LedgerRows.WRITTEN_BACK
+                    + LedgerRows.millis(before)), archived(LedgerRows.WRITTEN_BACK, LedgerRows.WRITTEN_BACK
+                            + LedgerRows.millis(before)));
             case MAPPED, FAILED -> inState(state).filter(e -> e.updatedAt().isBefore(before));
             default -> rows(LedgerRows.stateRow(state, null),
                     LedgerRows.stateRow(state, null) + LedgerRows.millis(before));
@@ -165,8 +206,9 @@ public class OrderLedger {
     }
 
     /**
-     * Orders by state and by source: the unfinished and failed ones counted from their index rows, the written
-     * back ones from each partition's roll-up plus those written back after it. Two queries per partition.
+     * Orders by state and by source: the unfinished, failed and recently written-back ones counted from their
+     * index rows, the archived ones from each partition's totals. One query per partition: the rows from
+     * {@code s|} to {@code w|} are exactly those.
      */
     public LedgerCounts counts() {
         Map<OrderState, Long> byState = new EnumMap<>(OrderState.class);
@@ -175,37 +217,32 @@ public class OrderLedger {
         }
         Map<String, Long> bySource = new TreeMap<>();
         for (String partition : stores.partitions()) {
-            Totals totals = Totals.NONE;
             try (Stream<TableEntity> rows = table.query(LedgerRows.range(partition, LedgerRows.STATE,
-                    LedgerRows.TOTALS_ROW + LedgerRows.RANGE_END), PAGE, List.of("RowKey", "Source", "RolledThrough",
-                            "WrittenBack", "BySource"))) {
+                    LedgerRows.WRITTEN_BACK.substring(0, 1) + LedgerRows.RANGE_END), PAGE,
+                    List.of("RowKey", "Source", "WrittenBack", "BySource"))) {
                 for (TableEntity row : (Iterable<TableEntity>) rows::iterator) {
-                    if (row.getRowKey().equals(LedgerRows.TOTALS_ROW)) {
-                        totals = Totals.of(row);
-                    } else {
-                        byState.merge(LedgerRows.stateOfRow(row.getRowKey()), 1L, Long::sum);
-                        bySource.merge(sourceOf(row), 1L, Long::sum);
+                    String key = row.getRowKey();
+                    if (key.equals(LedgerRows.TOTALS_ROW)) {
+                        LedgerTotals totals = LedgerTotals.of(row);
+                        byState.merge(OrderState.WRITTEN_BACK, totals.writtenBack(), Long::sum);
+                        totals.bySource().forEach((source, n) -> bySource.merge(source, n, Long::sum));
+                        continue;
                     }
+                    OrderState state = key.startsWith(LedgerRows.WRITTEN_BACK) ? OrderState.WRITTEN_BACK
+                            : LedgerRows.stateOfRow(key);
+                    byState.merge(state, 1L, Long::sum);
+                    bySource.merge(LedgerTotals.sourceOf(row.getProperty("Source") instanceof String s ? s : null),
+                            1L, Long::sum);
                 }
-            }
-            byState.merge(OrderState.WRITTEN_BACK, totals.writtenBack(), Long::sum);
-            totals.bySource().forEach((source, n) -> bySource.merge(source, n, Long::sum));
-            try (Stream<TableEntity> rows = table.query(LedgerRows.range(partition,
-                    LedgerRows.WRITTEN_BACK + LedgerRows.millis(totals.rolledThrough()),
-                    LedgerRows.WRITTEN_BACK.substring(0, 1) + LedgerRows.RANGE_END), PAGE, List.of("RowKey", "Source"))) {
-                rows.forEach(row -> {
-                    byState.merge(OrderState.WRITTEN_BACK, 1L, Long::sum);
-                    bySource.merge(sourceOf(row), 1L, Long::sum);
-                });
             }
         }
         return new LedgerCounts(byState, bySource);
     }
 
     /**
-     * How far behind the clock a roll-up stays: an order's write-back time is taken when its step decides, and
-     * its write lands a request later; an order counted after it is written by no roll-up is still counted by
-     * the status view from its own row.
+     * How long a written-back order stays in the ledger table before {@link #rollUp} archives it: the
+     * write-back itself saves the order in Commerce, whose webhook comes back within seconds, and a duplicate
+     * that finds the order in the ledger table costs one failed insert instead of an archive look-up.
      */
     public static final java.time.Duration ROLL_UP_LAG = java.time.Duration.ofMinutes(10);
 
@@ -215,52 +252,72 @@ public class OrderLedger {
     }
 
     /**
-     * Adds the orders written back before {@code upTo} (at most now) and not yet counted to each partition's totals, so
-     * the status view need not read them again. Safe to run on several instances: a partition's totals move
-     * on with a conditional write, and a lost race leaves that partition to the winner.
+     * Moves the orders written back before {@code upTo} to the archive and counts them in their partition's
+     * totals, so neither the status view nor any query of the ledger table reads them again. Each group is
+     * first written to the archive (upserts: a crash before the next write leaves it in both tables, and the
+     * next roll-up moves it again), then deleted from the ledger table in one transaction with the totals'
+     * update, conditional on both. Safe on several instances: a lost race leaves that partition to the winner.
      *
-     * @return how many written-back orders were added to the totals
+     * @return how many orders were moved
      */
     public long rollUp(Instant upTo) {
-        // never ahead of the clock: an order written back later with an earlier time would be counted by nobody
-        Instant now = Instant.now();
-        Instant before = upTo.isAfter(now) ? now : upTo;
-        long counted = 0;
+        long moved = 0;
         for (String partition : stores.partitions()) {
-            Optional<TableEntity> stored = table.get(partition, LedgerRows.TOTALS_ROW);
-            Totals totals = stored.map(Totals::of).orElse(Totals.NONE);
-            if (!totals.rolledThrough().isBefore(before)) {
-                continue;
+            moved += moveWrittenBack(partition, upTo);
+        }
+        return moved;
+    }
+
+    private long moveWrittenBack(String partition, Instant before) {
+        String filter = LedgerRows.range(partition, LedgerRows.WRITTEN_BACK,
+                LedgerRows.WRITTEN_BACK + LedgerRows.millis(before));
+        long moved = 0;
+        while (true) {
+            List<LedgerEntry> group;
+            try (Stream<TableEntity> rows = table.query(filter, MOVE_GROUP, null)) {
+                group = rows.limit(MOVE_GROUP).map(LedgerRows::entry).toList();
             }
-            Map<String, Long> bySource = new HashMap<>(totals.bySource());
-            long[] added = {0};
-            try (Stream<TableEntity> rows = table.query(LedgerRows.range(partition,
-                    LedgerRows.WRITTEN_BACK + LedgerRows.millis(totals.rolledThrough()),
-                    LedgerRows.WRITTEN_BACK + LedgerRows.millis(before)), PAGE, List.of("RowKey", "Source"))) {
-                rows.forEach(row -> {
-                    bySource.merge(sourceOf(row), 1L, Long::sum);
-                    added[0]++;
-                });
+            if (group.isEmpty()) {
+                return moved;
             }
-            TableEntity next = new Totals(before, totals.writtenBack() + added[0], bySource).row(partition);
-            try {
-                if (stored.isPresent()) {
-                    next.addProperty("odata.etag", stored.get().getETag());
-                    table.replaceIfUnchanged(next);
-                } else if (!table.insertIfAbsent(next)) {
-                    continue;
+            Map<String, List<TableTransactionAction>> copies = new TreeMap<>();
+            for (LedgerEntry entry : group) {
+                String archived = LedgerRows.archivePartition(entry.key());
+                Set<String> index = LedgerRows.indexRows(entry);
+                List<TableTransactionAction> rows = copies.computeIfAbsent(archived, p -> new ArrayList<>());
+                rows.add(new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE,
+                        LedgerRows.row(archived, LedgerRows.record(entry.key()), entry, index)));
+                index.forEach(row -> rows.add(new TableTransactionAction(TableTransactionActionType.UPSERT_REPLACE,
+                        LedgerRows.row(archived, row, entry, index))));
+            }
+            for (List<TableTransactionAction> rows : copies.values()) {
+                if (archive.transact(rows) != StateTable.Transaction.APPLIED) {
+                    throw new IllegalStateException("Archiving written-back orders of " + partition + " was refused");
                 }
-                counted += added[0];
-            } catch (ConcurrentUpdateException anotherInstanceRolledUp) {
-                // its totals stand; this one's count is dropped with it
+            }
+            Optional<TableEntity> stored = table.get(partition, LedgerRows.TOTALS_ROW);
+            TableEntity totals = stored.map(LedgerTotals::of).orElse(LedgerTotals.NONE).plus(group).row(partition);
+            List<TableTransactionAction> out = new ArrayList<>();
+            group.forEach(entry -> out.addAll(deletions(entry, partition)));
+            if (stored.isPresent()) {
+                totals.addProperty("odata.etag", stored.get().getETag());
+                out.add(new TableTransactionAction(TableTransactionActionType.UPDATE_REPLACE, totals, true));
+            } else {
+                out.add(new TableTransactionAction(TableTransactionActionType.CREATE, totals));
+            }
+            if (table.transact(out) != StateTable.Transaction.APPLIED) {
+                return moved; // another instance moved (and counted) them meanwhile
+            }
+            moved += group.size();
+            if (group.size() < MOVE_GROUP) {
+                return moved;
             }
         }
-        return counted;
     }
 
     /**
-     * Deletes finished orders past retention: written back before {@code writtenBackBefore} (and already counted
-     * by a roll-up, so the totals keep them), failed before {@code failedBefore}. Each order goes with all its
+     * Deletes finished orders past retention: archived ones written back before {@code writtenBackBefore} (the
+     * totals keep their count), failed ones failed before {@code failedBefore}. Each order goes with all its
      * rows, only if unchanged since it was read. De-duplication of an order seen again after that rests on the
      * batcher's look-up in D365 before every package.
      *
@@ -268,27 +325,27 @@ public class OrderLedger {
      */
     public int deleteFinished(Instant writtenBackBefore, Instant failedBefore, int limit) {
         int deleted = 0;
+        for (String partition : stores.archivePartitions()) {
+            if (deleted >= limit) {
+                return deleted;
+            }
+            deleted += deleteRows(archive, partition, LedgerRows.WRITTEN_BACK,
+                    LedgerRows.WRITTEN_BACK + LedgerRows.millis(writtenBackBefore), limit - deleted);
+        }
         String failed = LedgerRows.stateRow(OrderState.FAILED, null);
         for (String partition : stores.partitions()) {
             if (deleted >= limit) {
-                break;
+                return deleted;
             }
-            Instant counted = table.get(partition, LedgerRows.TOTALS_ROW).map(Totals::of).orElse(Totals.NONE)
-                    .rolledThrough();
-            Instant doneBefore = counted.isBefore(writtenBackBefore) ? counted : writtenBackBefore;
-            deleted += deleteRows(partition, LedgerRows.WRITTEN_BACK,
-                    LedgerRows.WRITTEN_BACK + LedgerRows.millis(doneBefore), limit - deleted);
-            if (deleted < limit) {
-                deleted += deleteRows(partition, failed + LedgerRows.newestFirst(failedBefore),
-                        failed.substring(0, failed.length() - 1) + LedgerRows.RANGE_END, limit - deleted);
-            }
+            deleted += deleteRows(table, partition, failed + LedgerRows.newestFirst(failedBefore),
+                    failed.substring(0, failed.length() - 1) + LedgerRows.RANGE_END, limit - deleted);
         }
         return deleted;
     }
 
-    private int deleteRows(String partition, String from, String to, int limit) {
+    private int deleteRows(StateTable from, String partition, String first, String to, int limit) {
         List<LedgerEntry> expired;
-        try (Stream<TableEntity> rows = table.query(LedgerRows.range(partition, from, to), Math.min(PAGE, limit), null)) {
+        try (Stream<TableEntity> rows = from.query(LedgerRows.range(partition, first, to), Math.min(PAGE, limit), null)) {
             expired = rows.limit(limit).map(LedgerRows::entry).toList();
         }
         int deleted = 0;
@@ -297,38 +354,38 @@ public class OrderLedger {
         for (LedgerEntry entry : expired) {
             int rows = 1 + LedgerVersion.parse(entry.etag()).indexRows().size();
             if (writes + rows > MAX_TRANSACTION) {
-                deleted += deleteGroup(group);
+                deleted += deleteGroup(from, partition, group);
                 group.clear();
                 writes = 0;
             }
             group.add(entry);
             writes += rows;
         }
-        return deleted + deleteGroup(group);
+        return deleted + deleteGroup(from, partition, group);
     }
 
     /** One transaction for the group; if an order in it changed meanwhile, each order alone. */
-    private int deleteGroup(List<LedgerEntry> group) {
+    private static int deleteGroup(StateTable from, String partition, List<LedgerEntry> group) {
         if (group.isEmpty()) {
             return 0;
         }
         List<TableTransactionAction> all = new ArrayList<>();
-        group.forEach(entry -> all.addAll(deletions(entry)));
-        if (table.transact(all) == StateTable.Transaction.APPLIED) {
+        group.forEach(entry -> all.addAll(deletions(entry, partition)));
+        if (from.transact(all) == StateTable.Transaction.APPLIED) {
             return group.size();
         }
         int deleted = 0;
         for (LedgerEntry entry : group) {
-            if (table.transact(deletions(entry)) == StateTable.Transaction.APPLIED) {
+            if (from.transact(deletions(entry, partition)) == StateTable.Transaction.APPLIED) {
                 deleted++;
             }
         }
         return deleted;
     }
 
-    private static List<TableTransactionAction> deletions(LedgerEntry entry) {
+    /** Deletes of every row of {@code entry} in {@code partition}, conditional on the row it was read from. */
+    private static List<TableTransactionAction> deletions(LedgerEntry entry, String partition) {
         LedgerVersion read = LedgerVersion.parse(entry.etag());
-        String partition = LedgerRows.partition(entry.key());
         Set<String> rows = new LinkedHashSet<>();
         rows.add(LedgerRows.record(entry.key()));
         rows.addAll(read.indexRows());
@@ -337,55 +394,30 @@ public class OrderLedger {
         return actions;
     }
 
-    /** Rows starting with {@code prefix}, in every order partition, one partition after the other. */
+    /** Rows of the ledger table starting with {@code prefix}, in every order partition, one after the other. */
     private Stream<LedgerEntry> rows(String prefix) {
         return stores.partitions().stream()
                 .flatMap(p -> table.query(LedgerRows.prefix(p, prefix), PAGE, null))
                 .map(LedgerRows::entry);
     }
 
-    /** Rows from {@code from} (inclusive) to {@code to} (exclusive), in every order partition. */
+    /** Rows of the ledger table from {@code from} (inclusive) to {@code to} (exclusive), in every order partition. */
     private Stream<LedgerEntry> rows(String from, String to) {
         return stores.partitions().stream()
                 .flatMap(p -> table.query(LedgerRows.range(p, from, to), PAGE, null))
                 .map(LedgerRows::entry);
     }
 
-    private static String sourceOf(TableEntity row) {
-        return row.getProperty("Source") instanceof String s ? s : LedgerCounts.UNKNOWN_SOURCE;
+    /** The same in the archive's partitions. */
+    private Stream<LedgerEntry> archived(String prefix) {
+        return stores.archivePartitions().stream()
+                .flatMap(p -> archive.query(LedgerRows.prefix(p, prefix), PAGE, null))
+                .map(LedgerRows::entry);
     }
 
-    /** A partition's roll-up: written-back orders counted up to {@code rolledThrough}. */
-    private record Totals(Instant rolledThrough, long writtenBack, Map<String, Long> bySource) {
-
-        static final Totals NONE = new Totals(Instant.EPOCH, 0, Map.of());
-
-        static Totals of(TableEntity row) {
-            Object through = row.getProperty("RolledThrough");
-            Object count = row.getProperty("WrittenBack");
-            Object sources = row.getProperty("BySource");
-            Map<String, Long> bySource = Map.of();
-            if (sources instanceof String json) {
-                try {
-                    bySource = Json.mapper().readValue(json, COUNTS);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("Ledger totals of " + row.getPartitionKey() + " are not readable", e);
-                }
-            }
-            return new Totals(through instanceof OffsetDateTime odt ? odt.toInstant() : Instant.EPOCH,
-                    count instanceof Number n ? n.longValue() : 0, bySource);
-        }
-
-        TableEntity row(String partition) {
-            TableEntity row = new TableEntity(partition, LedgerRows.TOTALS_ROW);
-            row.addProperty("RolledThrough", OffsetDateTime.ofInstant(rolledThrough, ZoneOffset.UTC));
-            row.addProperty("WrittenBack", writtenBack);
-            try {
-                row.addProperty("BySource", Json.mapper().writeValueAsString(new TreeMap<>(bySource)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            return row;
-        }
+    private Stream<LedgerEntry> archived(String from, String to) {
+        return stores.archivePartitions().stream()
+                .flatMap(p -> archive.query(LedgerRows.range(p, from, to), PAGE, null))
+                .map(LedgerRows::entry);
     }
 }

@@ -105,22 +105,25 @@ class OrderLedgerIndexTest {
     }
 
     @Test
-    void finishedOrdersPastRetentionGoAfterTheRollUpCountedThem() {
+    void writtenBackOrdersAreArchivedAndCountedOnceAndGoAfterRetention() {
         Instant now = Instant.now();
         LedgerHistory.writtenBack(storage, tableName, "default", "usmf", 300, now.minus(Duration.ofDays(100)),
                 now.minus(Duration.ofDays(70)), 2);
         received(key("40"));
         ledger.update(ledger.find(key("40")).orElseThrow().moveTo(OrderState.FAILED).withError("old"));
 
-        // nothing counted yet: retention waits for the roll-up, so the totals never lose an order
+        // retention reads the archive only: an order not yet archived is not yet counted in the totals
         assertThat(ledger.deleteFinished(now.minus(Duration.ofDays(90)), now.minus(Duration.ofDays(1)), 1000))
-                .as("no roll-up yet, failed too young").isZero();
+                .as("nothing archived yet, failed too young").isZero();
         assertThat(ledger.countsByState()).containsEntry(OrderState.WRITTEN_BACK, 300L);
 
         assertThat(ledger.rollUp(now.minus(Duration.ofHours(1)))).isEqualTo(300);
-        assertThat(ledger.rollUp(now.minus(Duration.ofHours(1)))).as("counted once").isZero();
+        assertThat(ledger.rollUp(now.minus(Duration.ofHours(1)))).as("moved once").isZero();
+        assertThat(ledgerRows("w|")).as("written-back rows left in the ledger table").isZero();
         // the failed order (by webhook) is counted from its own row
         assertThat(ledger.counts().bySource()).containsEntry("webhook", 271L).containsEntry("poll", 30L);
+        assertThat(ledger.find(new OrderKey("default", "H000000001"))).get().extracting(LedgerEntry::state)
+                .isEqualTo(OrderState.WRITTEN_BACK);
 
         int expired = 100; // one every 0.1 day from day -100: the first hundred are older than 90 days
         assertThat(ledger.deleteFinished(now.minus(Duration.ofDays(90)), now.plus(Duration.ofDays(1)), 1000))
@@ -133,6 +136,73 @@ class OrderLedgerIndexTest {
                 .containsEntry(OrderState.WRITTEN_BACK, 300L).containsEntry(OrderState.FAILED, 0L);
         assertThat(ledger.insertReceived(key("40"), 40L, "again", "poll")).as("a deleted order can be seen anew")
                 .isTrue();
+    }
+
+    @Test
+    void anArchivedOrderSignalledAgainIsADuplicateAndLeavesNoRowBehind() {
+        Instant now = Instant.now();
+        LedgerHistory.archived(storage, tableName, "default", "usmf", 20, now.minus(Duration.ofDays(3)),
+                now.minus(Duration.ofDays(1)), 2);
+        OrderKey old = new OrderKey("default", "H000000007");
+        assertThat(ledger.countsByState()).containsEntry(OrderState.WRITTEN_BACK, 20L);
+
+        assertThat(ledger.insertReceived(old, 7L, "again", "webhook")).as("the ledger table no longer has it").isTrue();
+        LedgerEntry recordedAgain = ledger.find(old).orElseThrow();
+        assertThat(recordedAgain.state()).isEqualTo(OrderState.RECEIVED);
+        assertThat(ledger.finishedBefore(recordedAgain)).get().extracting(LedgerEntry::state, LedgerEntry::salesOrderNumber)
+                .containsExactly(OrderState.WRITTEN_BACK, "SO-H7");
+
+        assertThat(ledger.find(old)).get().extracting(LedgerEntry::state).isEqualTo(OrderState.WRITTEN_BACK);
+        assertThat(ledger.countsByState()).as("counted once, nothing received").containsEntry(OrderState.WRITTEN_BACK, 20L)
+                .containsEntry(OrderState.RECEIVED, 0L);
+        assertThat(ledger.finishedBefore(received(key("new")))).as("an order never seen").isEmpty();
+        assertThat(ledger.find(key("new"))).get().extracting(LedgerEntry::state).isEqualTo(OrderState.RECEIVED);
+    }
+
+    @Test
+    void aRollUpThatDiedAfterArchivingMovesAndCountsEachOrderOnce() {
+        Instant now = Instant.now();
+        LedgerHistory.writtenBack(storage, tableName, "default", "usmf", 120, now.minus(Duration.ofDays(2)),
+                now.minus(Duration.ofDays(1)), 2);
+        LedgerHistory.copiedToArchive(storage, tableName, "default", "usmf", 120, now.minus(Duration.ofDays(2)),
+                now.minus(Duration.ofDays(1)), 2);
+        assertThat(ledger.countsByState()).containsEntry(OrderState.WRITTEN_BACK, 120L);
+
+        assertThat(ledger.rollUp(now.minus(Duration.ofHours(1)))).isEqualTo(120);
+        assertThat(ledger.countsByState()).containsEntry(OrderState.WRITTEN_BACK, 120L);
+        assertThat(ledger.inState(OrderState.WRITTEN_BACK)).hasSize(120);
+        assertThat(ledgerRows("w|")).isZero();
+    }
+
+    @Test
+    void twoRollUpsAtOnceMoveEveryOrderOnce() throws Exception {
+        Instant now = Instant.now();
+        LedgerHistory.writtenBack(storage, tableName, "default", "usmf", 400, now.minus(Duration.ofDays(2)),
+                now.minus(Duration.ofDays(1)), 2);
+        OrderLedger other = new OrderLedger(storage, tableName);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> ledger.rollUp(now));
+            var b = pool.submit(() -> other.rollUp(now));
+            long moved = a.get() + b.get();
+            // a loser stops at its partition, so what is left there waits for the next tick's roll-up
+            moved += ledger.rollUp(now);
+            assertThat(moved).isEqualTo(400);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ledger.countsByState()).containsEntry(OrderState.WRITTEN_BACK, 400L);
+        assertThat(ledger.inState(OrderState.WRITTEN_BACK)).hasSize(400);
+        assertThat(ledgerRows("w|")).isZero();
+    }
+
+    /** Rows of the ledger table (not its archive) starting with {@code prefix}, in every partition. */
+    private long ledgerRows(String prefix) {
+        var table = new io.github.d365bridge.storage.StateTable(storage, tableName);
+        try (var rows = table.query("RowKey ge '" + prefix + "' and RowKey lt '" + prefix.charAt(0) + "}'", 1000,
+                List.of("RowKey"))) {
+            return rows.count();
+        }
     }
 
     @Test

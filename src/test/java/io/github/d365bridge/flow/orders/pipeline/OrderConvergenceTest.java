@@ -177,6 +177,32 @@ class OrderConvergenceTest {
     }
 
     @Test
+    void anArchivedOrderSignalledAgainIsNeitherReadNorImportedNorWrittenBackAgain() {
+        try (Setup s = new Setup(6, Map.of())) {
+            s.receiveAll();
+            s.p.runUntilFinished(s.keys, Duration.ofSeconds(60));
+            int n = s.keys.size();
+            assertThat(s.p.ledger.rollUp(java.time.Instant.now())).as("archived").isEqualTo(n);
+            long commerceCalls = s.commerce.calls().total();
+            long d365Calls = s.d365.calls().total();
+
+            // a later save of each order in Commerce (an invoice, a shipment) signals it again
+            for (ObjectNode order : s.orders) {
+                LedgerEntry entry = s.p.intake.process(new OrderReceived("default", order.get("increment_id").asText(),
+                        order.get("entity_id").asLong(), "webhook", order.get("updated_at").asText()), "again");
+                assertThat(entry.state()).isEqualTo(OrderState.WRITTEN_BACK);
+            }
+            s.p.drainIntakeAndWriteBacks();
+            s.p.batchTick();
+            s.assertEachOnceInD365AndWrittenBack();
+            assertThat(s.commerce.calls().total()).as("Commerce calls for the duplicates").isEqualTo(commerceCalls);
+            assertThat(s.d365.calls().total()).as("D365 calls for the duplicates").isEqualTo(d365Calls);
+            assertThat(s.p.ledger.countsByState()).as("one journey each, nothing recorded anew")
+                    .containsEntry(OrderState.WRITTEN_BACK, (long) n).containsEntry(OrderState.RECEIVED, 0L);
+        }
+    }
+
+    @Test
     void aReplayThatDiedBeforeItsEnqueueIsReadAgain() {
         try (Setup s = new Setup(4, Map.of())) {
             OrderKey key = s.keys.iterator().next();
