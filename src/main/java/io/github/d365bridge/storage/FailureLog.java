@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,6 +25,12 @@ import io.github.d365bridge.config.StorageConfig;
  * queue names hold no '~'), carrying its keys and the body held for it, written before the entry is marked:
  * housekeeping reads the expired days by a key range, at a cost that follows what expires, not the open
  * failures it keeps.
+ * <p>
+ * An open entry has a row in the partition {@value #OPEN} (row = failure time, newest first, queue and message
+ * id), written before the entry and deleted after it is marked finished: the newest open failures are the
+ * first rows of that one partition, whatever the retention keeps. The entry decides: a row whose entry was
+ * finished meanwhile (a crash before the delete) is dropped by the next reader, one whose entry is not there
+ * (a write in progress, or one that died before it) is skipped, and dropped once it is an hour old.
  */
 @ApplicationScoped
 public class FailureLog {
@@ -33,6 +38,10 @@ public class FailureLog {
     private static final String HELD_BLOB = "HeldPayloadBlob";
     private static final String HELD_ETAG = "HeldPayloadEtag";
     static final String FINISHED_PREFIX = "~finished-";
+    static final String OPEN = "~open";
+    private static final long NEWEST_FIRST = 9_999_999_999_999_999L;
+    /** Far longer than a write takes from its index row to its entry. */
+    private static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofHours(1);
 
     private final StateTable table;
 
@@ -61,6 +70,7 @@ public class FailureLog {
         put(entity, "DequeueCount", failure.dequeueCount());
         put(entity, "FailedAt", OffsetDateTime.ofInstant(failure.failedAt(), ZoneOffset.UTC));
         put(entity, "Finished", false);
+        table.upsert(openRow(failure.queue(), failure.poisonMessageId(), failure.failedAt()));
         table.upsert(entity);
     }
 
@@ -75,16 +85,46 @@ public class FailureLog {
             table.upsert(index);
             entity.addProperty("Finished", true);
             table.upsert(entity);
+            table.delete(OPEN, openRow(queue, poisonMessageId, toRecord(entity).failedAt()).getRowKey());
         });
     }
 
-    /** Open failures, newest first. */
+    /** Open failures, newest first: the first rows of the open index, each checked against its entry. */
     public List<FailureRecord> open(int limit) {
-        return table.query("Finished eq false", 1000, null)
-                .map(FailureLog::toRecord)
-                .sorted(Comparator.comparing(FailureRecord::failedAt).reversed())
-                .limit(limit)
-                .collect(Collectors.toList());
+        List<FailureRecord> open = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<TableEntity> rows = table.query("PartitionKey eq '" + OPEN + "'",
+                Math.min(1000, limit), null)) {
+            java.util.Iterator<TableEntity> it = rows.iterator();
+            while (open.size() < limit && it.hasNext()) {
+                TableEntity row = it.next();
+                String queue = (String) row.getProperty("Queue");
+                String id = (String) row.getProperty("PoisonMessageId");
+                Optional<TableEntity> entry = table.get(queue, id);
+                if (entry.isPresent() && !Boolean.TRUE.equals(entry.get().getProperty("Finished"))) {
+                    FailureRecord record = toRecord(entry.get());
+                    if (openRow(queue, id, record.failedAt()).getRowKey().equals(row.getRowKey())) {
+                        open.add(record);
+                        continue;
+                    }
+                }
+                if (entry.isPresent() || isOrphan(row)) {
+                    table.delete(OPEN, row.getRowKey()); // finished, or recorded again at another time
+                }
+            }
+        }
+        return open;
+    }
+
+    private static boolean isOrphan(TableEntity row) {
+        OffsetDateTime written = row.getTimestamp();
+        return written != null && written.toInstant().isBefore(Instant.now().minus(ORPHAN_AFTER));
+    }
+
+    private static TableEntity openRow(String queue, String poisonMessageId, Instant failedAt) {
+        String newestFirst = String.format("%016d", NEWEST_FIRST - Math.max(0, failedAt.toEpochMilli()));
+        return new TableEntity(OPEN, newestFirst + "|" + TableKeyCodec.encode(queue) + "|"
+                + TableKeyCodec.encode(poisonMessageId)).addProperty("Queue", queue)
+                .addProperty("PoisonMessageId", poisonMessageId);
     }
 
     /**

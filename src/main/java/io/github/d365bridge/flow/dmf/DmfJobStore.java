@@ -31,6 +31,9 @@ public final class DmfJobStore {
     /** '~' sorts after every letter and digit a legal entity (dataAreaId) is made of. */
     static final String SETTLED_PREFIX = "~settled-";
     private static final String INDEX_ROW_SEPARATOR = "|";
+    static final String IN_FLIGHT = "~in-flight";
+    /** Far longer than an insert takes from its index row to its record. */
+    private static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofHours(1);
 
     private final StateTable table;
 
@@ -40,17 +43,37 @@ public final class DmfJobStore {
 
     /** Records a new job; false when one with this execution id exists (a redelivered start). */
     public boolean insert(DmfJob job) {
-        indexIfSettled(job);
+        if (job.isFinished()) {
+            indexIfSettled(job);
+        } else {
+            table.upsert(inFlightRow(job.legalEntity(), job.executionId()));
+        }
         return table.insertIfAbsent(toEntity(job));
     }
 
+    /**
+     * Saves a job. A job not settled writes its in-flight row again first (one more request per check), so a
+     * job recorded before the in-flight index existed, or whose row was lost, is listed again from its next check.
+     */
     public void save(DmfJob job) {
-        indexIfSettled(job);
-        table.upsert(toEntity(job));
+        if (job.isFinished()) {
+            indexIfSettled(job);
+            table.upsert(toEntity(job));
+            table.delete(IN_FLIGHT, inFlightRow(job.legalEntity(), job.executionId()).getRowKey());
+        } else {
+            table.upsert(inFlightRow(job.legalEntity(), job.executionId()));
+            table.upsert(toEntity(job));
+        }
     }
 
-    /** Forgets a job D365 never got (its start failed before the import was accepted), or one past its retention. */
+    /** Forgets a job D365 never got (its start failed before the import was accepted). */
     public void delete(String legalEntity, String executionId) {
+        table.delete(legalEntity, executionId);
+        table.delete(IN_FLIGHT, inFlightRow(legalEntity, executionId).getRowKey());
+    }
+
+    /** Forgets a settled job past its retention (a settled job has no in-flight row). */
+    public void deleteSettled(String legalEntity, String executionId) {
         table.delete(legalEntity, executionId);
     }
 
@@ -58,9 +81,33 @@ public final class DmfJobStore {
         return table.get(legalEntity, executionId).map(DmfJobStore::toJob);
     }
 
-    /** Jobs not settled yet (for the status view and the reconciler). */
+    /** Jobs not settled yet (for the status view): one query of the in-flight rows, one read per job. */
     public Stream<DmfJob> inFlight() {
-        return table.query("Finished eq false", 1000, null).map(DmfJobStore::toJob);
+        List<TableEntity> rows;
+        try (Stream<TableEntity> index = table.query("PartitionKey eq '" + IN_FLIGHT + "'", 1000, null)) {
+            rows = index.toList();
+        }
+        List<DmfJob> jobs = new java.util.ArrayList<>();
+        for (TableEntity row : rows) {
+            Optional<DmfJob> job = find((String) row.getProperty("LegalEntity"), (String) row.getProperty("ExecutionId"));
+            if (job.isPresent() && !job.get().isFinished()) {
+                jobs.add(job.get());
+            } else if (job.isPresent() || isOrphan(row)) {
+                table.delete(IN_FLIGHT, row.getRowKey());
+            }
+        }
+        return jobs.stream();
+    }
+
+    private static boolean isOrphan(TableEntity row) {
+        OffsetDateTime written = row.getTimestamp();
+        return written != null && written.toInstant().isBefore(Instant.now().minus(ORPHAN_AFTER));
+    }
+
+    private static TableEntity inFlightRow(String legalEntity, String executionId) {
+        return new TableEntity(IN_FLIGHT, TableKeyCodec.encode(legalEntity) + INDEX_ROW_SEPARATOR
+                + TableKeyCodec.encode(executionId)).addProperty("LegalEntity", legalEntity)
+                .addProperty("ExecutionId", executionId);
     }
 
     /** Up to {@code limit} index rows of jobs that settled on a day before {@code day}, oldest day first. */

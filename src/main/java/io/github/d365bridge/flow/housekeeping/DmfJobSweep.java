@@ -64,7 +64,7 @@ public class DmfJobSweep implements SweepTarget {
             } else if (holdsItsLock(job.get(), lockHolders)) {
                 jobs.reindex(settled, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
             } else {
-                jobs.delete(settled.legalEntity(), settled.executionId());
+                jobs.deleteSettled(settled.legalEntity(), settled.executionId());
                 jobs.forget(settled); // after the record: an index row left by a crash is found again
             }
         }
