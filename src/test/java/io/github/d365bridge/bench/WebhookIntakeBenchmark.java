@@ -113,6 +113,7 @@ class WebhookIntakeBenchmark {
             int at50 = (int) Math.round(rawMedian.perSecond() * 0.5);
             int at80 = (int) Math.round(rawMedian.perSecond() * 0.8);
             ObjectNode open50 = openLoop(load, at50, phase);
+            ObjectNode bare50 = bareOpenLoop(raw, at50, phase);
             ObjectNode open80 = openLoop(load, at80, phase);
             ObjectNode openFixed = openLoop(load, fixedRate, phase);
 
@@ -130,8 +131,10 @@ class WebhookIntakeBenchmark {
                     .put("unsignedRefusedPerSecond", Math.round(unsigned.perSecond()));
             m.set("intakeStageCpuMicrosPerCall", stages);
             m.put("intakeP99At50PercentMs", open50.path("latencyMs").path("p99").asDouble())
-                    .put("intakeP99At80PercentMs", open80.path("latencyMs").path("p99").asDouble());
+                    .put("intakeP99At80PercentMs", open80.path("latencyMs").path("p99").asDouble())
+                    .put("bareEnqueueP99At50PercentMs", bare50.path("latencyMs").path("p99").asDouble());
             m.set("openLoopAt50Percent", open50);
+            m.set("bareEnqueueOpenLoopAt50Percent", bare50);
             m.set("openLoopAt80Percent", open80);
             m.set("openLoop", openFixed);
             m.put("peakHeapMb", heap.peakMegabytes());
@@ -217,6 +220,23 @@ class WebhookIntakeBenchmark {
         LOG.infof("Open loop at %d/s: %s", rate, node);
         return node;
     }
+
+    /**
+     * The bare enqueue at {@code rate} sends/s, offered as the intake's open loop offers webhooks (same
+     * due times, same cap in flight): Azurite's own latency at that rate, the floor under the intake's.
+     */
+    private ObjectNode bareOpenLoop(RawEnqueueLoad raw, int rate, Duration duration) {
+        RawEnqueueLoad.OpenLoop open = raw.openLoop(rate, duration, CONNECTIONS);
+        clearQueues();
+        assertThat(open.failures()).as("bare enqueue failures at %d/s", rate).isZero();
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("offeredPerSecond", rate).put("requests", open.latenciesMs().length)
+                .put("achievedPerSecond", Math.round(open.achievedPerSecond() * 10) / 10.0);
+        node.set("latencyMs", Json.mapper().valueToTree(new Latencies(open.latenciesMs()).summary()));
+        LOG.infof("Bare enqueue open loop at %d/s: %s", rate, node);
+        return node;
+    }
+
 
     /** Empties both queues, so every measurement starts from small Azurite tables. */
     private void clearQueues() {
