@@ -2,8 +2,8 @@ package io.github.d365bridge.config;
 
 import java.util.List;
 
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /** Start-up refused because the configuration is incomplete or wrong; lists every problem at once. */
 public class ConfigurationException extends PermanentFailureException {

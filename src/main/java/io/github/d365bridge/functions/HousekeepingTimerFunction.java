@@ -6,7 +6,7 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
 
-import io.github.d365bridge.client.core.Correlation;
+import io.github.d365bridge.ground.Correlation;
 import io.github.d365bridge.flow.housekeeping.HousekeepingScheduleHandler;
 
 /** Timer adapter: plans the housekeeping sweeps on the {@code HOUSEKEEPING_SCHEDULE} app setting. */

@@ -6,7 +6,7 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
 
-import io.github.d365bridge.client.core.Correlation;
+import io.github.d365bridge.ground.Correlation;
 import io.github.d365bridge.flow.orders.batch.OrderBatchTimerHandler;
 
 /** Timer adapter: packages and starts due order batches on the {@code ORDER_BATCH_SCHEDULE} app setting. */

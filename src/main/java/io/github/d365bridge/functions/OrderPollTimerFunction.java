@@ -6,7 +6,7 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
 
-import io.github.d365bridge.client.core.Correlation;
+import io.github.d365bridge.ground.Correlation;
 import io.github.d365bridge.flow.orders.intake.OrderPollHandler;
 
 /** Timer adapter: the order polling safety net on the {@code ORDER_POLL_SCHEDULE} app setting. */

@@ -22,13 +22,13 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ErrorClassifier;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ErrorClassifier;
 import io.github.d365bridge.flow.customers.CrossReferenceSource;
 import io.github.d365bridge.flow.customers.CustomerCrossReference;
 import io.github.d365bridge.flow.orders.mapping.CustomerReference;
 import io.github.d365bridge.mapping.MappingProfile;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * The customer cross-reference for operators: list a legal entity's entries, link a Commerce customer or

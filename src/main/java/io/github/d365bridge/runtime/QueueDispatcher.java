@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.github.d365bridge.client.core.Correlation;
-import io.github.d365bridge.client.core.ErrorClassifier;
+import io.github.d365bridge.ground.Correlation;
+import io.github.d365bridge.ground.ErrorClassifier;
 import io.github.d365bridge.config.RuntimeConfig;
 import io.github.d365bridge.storage.ClaimCheckStore;
 import io.github.d365bridge.storage.EnvelopeCodec;

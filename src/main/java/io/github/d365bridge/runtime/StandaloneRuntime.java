@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import com.azure.storage.queue.models.QueueMessageDecodingError;
 import com.azure.storage.queue.models.QueueMessageItem;
 
-import io.github.d365bridge.client.core.Correlation;
+import io.github.d365bridge.ground.Correlation;
 import io.github.d365bridge.config.RuntimeConfig;
 import io.github.d365bridge.storage.StorageAccount;
 import io.quarkus.runtime.StartupEvent;

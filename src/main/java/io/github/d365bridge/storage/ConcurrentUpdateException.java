@@ -1,7 +1,7 @@
 package io.github.d365bridge.storage;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
 
 /**
  * Another worker changed a state record between our read and our write. Retriable: the step re-reads

@@ -15,8 +15,8 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /**
  * Starts Azurite (installed by the build from the committed package.json) as a child process on

@@ -1,12 +1,14 @@
 package io.github.d365bridge.storage;
 
+import io.github.d365bridge.ground.Json;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.d365bridge.client.core.Redactor;
+import io.github.d365bridge.ground.Redactor;
 
 /**
  * Turns envelopes into queue text and back. Decoding says exactly what is wrong with a bad message

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 import com.azure.data.tables.models.TableEntity;
 
-import io.github.d365bridge.client.core.Redactor;
+import io.github.d365bridge.ground.Redactor;
 import io.github.d365bridge.config.StorageConfig;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.d365bridge.storage;
 
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /** A queue message that can never be handled as it is: unparseable, unknown version, no handler. */
 public class PoisonMessageException extends PermanentFailureException {

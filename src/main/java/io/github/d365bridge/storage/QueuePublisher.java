@@ -1,5 +1,7 @@
 package io.github.d365bridge.storage;
 
+import io.github.d365bridge.ground.Json;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * The order capacity of one run, from its DMF jobs alone (so the load generator's pace and the drain of

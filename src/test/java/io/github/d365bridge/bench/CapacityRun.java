@@ -115,7 +115,7 @@ final class CapacityRun {
     }
 
     private static ArrayNode timeline(List<ImportCycle> cycles, Instant start) {
-        ArrayNode out = io.github.d365bridge.storage.Json.mapper().createArrayNode();
+        ArrayNode out = io.github.d365bridge.ground.Json.mapper().createArrayNode();
         Function<Instant, Double> at = t -> round(seconds(start, t));
         cycles.stream().sorted(java.util.Comparator.comparing(ImportCycle::submittedAt)).forEach(c -> out.addObject()
                 .put("company", c.company()).put("orders", c.orders()).put("rows", c.rows())

@@ -17,7 +17,7 @@ import io.github.d365bridge.flow.orders.OrderState;
 import io.github.d365bridge.sandbox.SandboxAlignment;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * One order-flow scenario in the running app: the Commerce sandbox places orders at a steady rate and

@@ -27,7 +27,7 @@ import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
 import io.github.d365bridge.sandbox.commerce.orders.EventPublisher;
 import io.github.d365bridge.sandbox.commerce.orders.EventSigner;
 import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.StorageAccount;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

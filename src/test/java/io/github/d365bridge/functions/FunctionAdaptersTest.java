@@ -19,7 +19,7 @@ import io.github.d365bridge.flow.housekeeping.SweepTarget;
 import io.github.d365bridge.runtime.QueueDispatcher;
 import io.github.d365bridge.storage.ClaimCheckStore;
 import io.github.d365bridge.storage.EnvelopeCodec;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.StorageAccount;
 import io.github.d365bridge.testing.BridgeTestProfile;

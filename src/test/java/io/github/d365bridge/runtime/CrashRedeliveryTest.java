@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.github.d365bridge.config.RuntimeConfig;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.QueuePublisher;
 import io.github.d365bridge.storage.StorageAccount;

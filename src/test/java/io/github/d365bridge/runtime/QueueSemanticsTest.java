@@ -28,7 +28,7 @@ import io.github.d365bridge.storage.ClaimCheckStore;
 import io.github.d365bridge.storage.EnvelopeCodec;
 import io.github.d365bridge.storage.FailureLog;
 import io.github.d365bridge.storage.FailureRecord;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.PoisonMessageException;
 import io.github.d365bridge.storage.QueuePublisher;

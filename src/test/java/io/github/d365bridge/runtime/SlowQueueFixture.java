@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.QueuePublisher;
 import io.github.d365bridge.storage.StorageAccount;

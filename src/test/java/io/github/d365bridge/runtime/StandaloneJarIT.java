@@ -28,7 +28,7 @@ import io.github.d365bridge.flow.orders.intake.IntakeQueue;
 import io.github.d365bridge.flow.orders.intake.SignedRequests;
 import io.github.d365bridge.sandbox.commerce.orders.EventSigner;
 import io.github.d365bridge.storage.EmbeddedAzurite;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.StorageAccount;
 import io.github.d365bridge.testing.BridgeProcess;

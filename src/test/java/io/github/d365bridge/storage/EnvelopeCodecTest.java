@@ -1,5 +1,7 @@
 package io.github.d365bridge.storage;
 
+import io.github.d365bridge.ground.Json;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.client.commerce.QueryParam;
 import io.github.d365bridge.sandbox.commerce.http.TrafficLog.Exchange;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Adobe's admin-schema-2.4.8 (from {@code ../shared/contracts}) as a checker of recorded traffic:

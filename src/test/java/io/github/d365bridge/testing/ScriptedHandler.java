@@ -7,9 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 import io.github.d365bridge.runtime.Delivery;
 import io.github.d365bridge.runtime.QueueHandler;
 import io.github.d365bridge.storage.MessageEnvelope;

@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.github.d365bridge.client.core.Correlation;
+import io.github.d365bridge.ground.Correlation;
 import io.github.d365bridge.runtime.TimerHandler;
 
 /** A timer on a one-second NCRONTAB schedule that records each run and the correlation id it ran in. */

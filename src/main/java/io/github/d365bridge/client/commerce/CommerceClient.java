@@ -17,7 +17,7 @@ import io.github.d365bridge.client.commerce.price.PriceClient;
 import io.github.d365bridge.client.commerce.sales.InvoiceClient;
 import io.github.d365bridge.client.commerce.sales.OrderClient;
 import io.github.d365bridge.client.commerce.sales.ShipmentClient;
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.ExternalSystem;
 import io.github.d365bridge.client.core.HttpTransport;
 import io.github.d365bridge.client.core.RetryPolicy;
 import io.github.d365bridge.client.core.ThrottleGate;

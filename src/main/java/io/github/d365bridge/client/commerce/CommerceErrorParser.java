@@ -12,11 +12,11 @@ import java.util.Objects;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.Redactor;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.Redactor;
 import io.github.d365bridge.config.CommerceConfig.AuthMode;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Turns a failed Commerce REST answer into a {@link BridgeException} an operator can act on: the

@@ -14,12 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.d365bridge.client.commerce.CommerceAnswers.AnswerReader;
 import io.github.d365bridge.client.commerce.auth.CommerceAuth;
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
 import io.github.d365bridge.client.core.HttpTransport;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.PermanentFailureException;
 import io.github.d365bridge.client.core.RetryPolicy;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Sends Commerce REST calls: builds the URL, authorises each attempt (the OAuth signature covers the

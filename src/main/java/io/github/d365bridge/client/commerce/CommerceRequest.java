@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * One REST call as the sub-clients describe it: method, store code, the path below {@code V1} (already

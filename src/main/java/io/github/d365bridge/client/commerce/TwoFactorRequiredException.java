@@ -2,8 +2,8 @@ package io.github.d365bridge.client.commerce;
 
 import java.util.List;
 
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /**
  * Commerce refused to issue an admin token because two-factor authentication is on (the 2.4

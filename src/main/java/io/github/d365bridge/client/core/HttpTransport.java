@@ -1,5 +1,9 @@
 package io.github.d365bridge.client.core;
 
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.Correlation;
+import io.github.d365bridge.ground.ExternalSystem;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,5 +1,8 @@
 package io.github.d365bridge.client.core;
 
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

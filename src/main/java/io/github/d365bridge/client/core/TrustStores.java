@@ -1,5 +1,8 @@
 package io.github.d365bridge.client.core;
 
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

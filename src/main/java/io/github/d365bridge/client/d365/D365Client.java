@@ -3,7 +3,7 @@ package io.github.d365bridge.client.d365;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.ExternalSystem;
 import io.github.d365bridge.client.core.HttpTransport;
 import io.github.d365bridge.client.core.RetryPolicy;
 import io.github.d365bridge.client.core.ThrottleGate;

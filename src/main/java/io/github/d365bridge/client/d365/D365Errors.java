@@ -6,10 +6,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.Redactor;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.Redactor;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Turns a D365 error answer into a {@link BridgeException} carrying D365's own text. OData errors

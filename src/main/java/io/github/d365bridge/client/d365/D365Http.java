@@ -6,10 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.function.Function;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
 import io.github.d365bridge.client.core.HttpTransport;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.PermanentFailureException;
 import io.github.d365bridge.client.core.RetryPolicy;
 import io.github.d365bridge.client.d365.auth.TokenSource;
 

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.data.tables.models.TableEntity;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
 import io.github.d365bridge.client.d365.entities.CustomerV3;
 import io.github.d365bridge.flow.orders.mapping.CustomerReference;
 import io.github.d365bridge.storage.StateTable;

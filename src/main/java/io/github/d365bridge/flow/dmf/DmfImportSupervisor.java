@@ -10,13 +10,13 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.d365bridge.client.core.Correlation;
-import io.github.d365bridge.client.core.ErrorClassifier;
+import io.github.d365bridge.ground.Correlation;
+import io.github.d365bridge.ground.ErrorClassifier;
 import io.github.d365bridge.client.d365.D365Client;
 import io.github.d365bridge.client.d365.dmf.DmfExecutionStatus;
 import io.github.d365bridge.client.d365.dmf.ImportRequest;
 import io.github.d365bridge.client.d365.dmf.WriteUrl;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.PoisonMessageException;
 import io.github.d365bridge.storage.QueuePublisher;

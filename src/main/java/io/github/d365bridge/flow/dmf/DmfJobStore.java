@@ -163,7 +163,7 @@ public final class DmfJobStore {
         putInstant(entity, "NotFoundSince", job.notFoundSince());
         putInstant(entity, "CheckedAt", job.checkedAt());
         if (job.refusal() != null) {
-            entity.addProperty("Refusal", io.github.d365bridge.client.core.Redactor.truncate(job.refusal(), 8_000));
+            entity.addProperty("Refusal", io.github.d365bridge.ground.Redactor.truncate(job.refusal(), 8_000));
         }
         return entity;
     }

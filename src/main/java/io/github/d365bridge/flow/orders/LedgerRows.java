@@ -13,7 +13,7 @@ import java.util.zip.CRC32;
 
 import com.azure.data.tables.models.TableEntity;
 
-import io.github.d365bridge.client.core.Redactor;
+import io.github.d365bridge.ground.Redactor;
 import io.github.d365bridge.storage.TableKeyCodec;
 
 /**

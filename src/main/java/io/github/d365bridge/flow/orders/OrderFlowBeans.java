@@ -38,7 +38,7 @@ import io.github.d365bridge.flow.orders.outcome.OrderWriteBack;
 import io.github.d365bridge.flow.orders.reconcile.OrderReconciler;
 import io.github.d365bridge.mapping.MappingProfile;
 import io.github.d365bridge.runtime.HandlerRegistry;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.QueuePublisher;
 import io.github.d365bridge.storage.StorageAccount;
@@ -94,7 +94,7 @@ public class OrderFlowBeans {
     Consumer<OrderKey> writeBackEnqueuer(QueuePublisher publisher, Config config) {
         String queue = HandlerRegistry.setting(config, WRITEBACK_QUEUE_SETTING);
         return key -> publisher.send(queue, MessageEnvelope.of(WRITEBACK_MESSAGE_TYPE,
-                io.github.d365bridge.client.core.Correlation.currentOrNew(),
+                io.github.d365bridge.ground.Correlation.currentOrNew(),
                 Json.mapper().createObjectNode().put("orderKey", key.toString())).withBusinessKey(null, key.toString()));
     }
 
@@ -105,7 +105,7 @@ public class OrderFlowBeans {
     Consumer<LedgerEntry> readAgainEnqueuer(QueuePublisher publisher, Config config) {
         String queue = HandlerRegistry.setting(config, OrderReceived.QUEUE_SETTING);
         return entry -> publisher.send(queue, MessageEnvelope.of(OrderReceived.MESSAGE_TYPE,
-                entry.correlationId() == null ? io.github.d365bridge.client.core.Correlation.currentOrNew()
+                entry.correlationId() == null ? io.github.d365bridge.ground.Correlation.currentOrNew()
                         : entry.correlationId(),
                 Json.mapper().valueToTree(new OrderReceived(entry.key().storeCode(), entry.key().incrementId(),
                         entry.commerceEntityId(), "reconcile", null)))

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.github.d365bridge.runtime.Delivery;
 import io.github.d365bridge.runtime.QueueHandler;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.PoisonMessageException;
 

@@ -10,7 +10,7 @@ import io.github.d365bridge.client.commerce.CommerceClient;
 import io.github.d365bridge.client.commerce.sales.Order;
 import io.github.d365bridge.client.commerce.search.Filter;
 import io.github.d365bridge.client.commerce.search.SearchCriteria;
-import io.github.d365bridge.client.core.ErrorClassifier;
+import io.github.d365bridge.ground.ErrorClassifier;
 import io.github.d365bridge.flow.orders.batch.MappedOrderStore;
 import io.github.d365bridge.flow.orders.mapping.AmbiguousCustomerException;
 import io.github.d365bridge.flow.orders.mapping.CustomerAccountResolver;

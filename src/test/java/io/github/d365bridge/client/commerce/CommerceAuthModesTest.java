@@ -19,8 +19,8 @@ import io.github.d365bridge.client.commerce.search.ConditionType;
 import io.github.d365bridge.client.commerce.search.Filter;
 import io.github.d365bridge.client.commerce.search.SearchCriteria;
 import io.github.d365bridge.client.commerce.search.SortOrder;
-import io.github.d365bridge.client.core.ErrorClassifier;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ErrorClassifier;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /** The three auth modes against a loopback Commerce: headers, token caching, refresh, 2FA and cool-down. */
 class CommerceAuthModesTest {

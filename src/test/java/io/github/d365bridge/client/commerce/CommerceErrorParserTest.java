@@ -9,10 +9,10 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ErrorClassifier;
-import io.github.d365bridge.client.core.ErrorClassifier.Classification;
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ErrorClassifier;
+import io.github.d365bridge.ground.ErrorClassifier.Classification;
+import io.github.d365bridge.ground.ExternalSystem;
 import io.github.d365bridge.config.CommerceConfig.AuthMode;
 
 class CommerceErrorParserTest {

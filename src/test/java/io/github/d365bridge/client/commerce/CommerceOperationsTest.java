@@ -60,8 +60,8 @@ class CommerceOperationsTest {
     @Test
     void everyCallCarriesTheCorrelationIdInScope() {
         fake.answer(r -> Reply.ok("true"));
-        try (io.github.d365bridge.client.core.Correlation.Scope scope =
-                io.github.d365bridge.client.core.Correlation.open("corr-order-000123")) {
+        try (io.github.d365bridge.ground.Correlation.Scope scope =
+                io.github.d365bridge.ground.Correlation.open("corr-order-000123")) {
             client.orders().addComment(5, OrderComment.internal("x", null));
         }
         assertThat(fake.requests().get(0).header("x-correlation-id")).isEqualTo("corr-order-000123");

@@ -17,9 +17,9 @@ import io.github.d365bridge.client.commerce.inventory.SourceItem;
 import io.github.d365bridge.client.commerce.sales.InvoiceRequest;
 import io.github.d365bridge.client.commerce.sales.Order;
 import io.github.d365bridge.client.commerce.search.SearchCriteria;
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ErrorClassifier;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ErrorClassifier;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /** Retries (429 with and without Retry-After, 503, connection loss), permanent 400s and malformed answers. */
 class CommerceRetryAndErrorsTest {
@@ -139,7 +139,7 @@ class CommerceRetryAndErrorsTest {
     @Test
     void truncatedAnswerToAWriteIsNotRepeated() {
         fake.answer(r -> Reply.ok("{\"entity_id\":1").truncated());
-        Order order = io.github.d365bridge.storage.Json.mapper().convertValue(java.util.Map.of("entity_id", 1,
+        Order order = io.github.d365bridge.ground.Json.mapper().convertValue(java.util.Map.of("entity_id", 1,
                 "increment_id", "000000001", "customer_email", "ann@example.com", "base_grand_total", 10,
                 "grand_total", 10, "items", java.util.List.of(java.util.Map.of("item_id", 1, "sku", "S1"))), Order.class);
         assertThatThrownBy(() -> client.orders().writeExtOrderId(order, "SO-001"))

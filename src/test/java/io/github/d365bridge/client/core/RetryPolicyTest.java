@@ -1,5 +1,8 @@
 package io.github.d365bridge.client.core;
 
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.PermanentFailureException;
 import io.github.d365bridge.client.d365.dmf.DmfExecutionStatus;
 import io.github.d365bridge.client.d365.dmf.ImportRequest;
 import io.github.d365bridge.client.d365.dmf.WriteUrl;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.PermanentFailureException;
 import io.github.d365bridge.client.d365.entities.CustomerV3;
 import io.github.d365bridge.client.d365.entities.ReleasedProductV2;
 import io.github.d365bridge.client.d365.odata.ODataKey;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.github.d365bridge.client.core.BridgeException;
+import io.github.d365bridge.ground.BridgeException;
 import io.github.d365bridge.client.core.RetryPolicy.RetryOptions;
 import io.github.d365bridge.client.d365.entities.CustomerV3;
 import io.github.d365bridge.client.d365.odata.ODataQuery;

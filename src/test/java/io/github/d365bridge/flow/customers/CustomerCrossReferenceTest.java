@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import com.azure.data.tables.models.TableEntity;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ErrorClassifier;
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ErrorClassifier;
+import io.github.d365bridge.ground.ExternalSystem;
 import io.github.d365bridge.flow.orders.mapping.CustomerReference;
 import io.github.d365bridge.flow.orders.mapping.CustomerReference.Kind;
 import io.github.d365bridge.storage.EmbeddedAzurite;

@@ -20,7 +20,7 @@ import io.github.d365bridge.flow.orders.intake.IntakeQueue;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
 import io.github.d365bridge.sandbox.commerce.orders.Delivery;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.StorageAccount;
 import io.github.d365bridge.testing.BridgeTestProfile;

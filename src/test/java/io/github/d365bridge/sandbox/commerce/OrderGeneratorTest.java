@@ -28,7 +28,7 @@ import io.github.d365bridge.client.commerce.webhook.IoEventsVerifier;
 import io.github.d365bridge.client.commerce.webhook.RequestHeaders;
 import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
 import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 class OrderGeneratorTest {
 

@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.d365bridge.client.commerce.auth.OAuth1Signer;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Real HTTP against a running sandbox, signing with the project's own OAuth 1.0a signer by default,

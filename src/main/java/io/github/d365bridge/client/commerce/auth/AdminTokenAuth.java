@@ -14,12 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.d365bridge.client.commerce.CommerceCall;
 import io.github.d365bridge.client.commerce.CommerceErrorParser;
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
 import io.github.d365bridge.client.core.HttpTransport;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.PermanentFailureException;
 import io.github.d365bridge.config.CommerceConfig.AuthMode;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Admin-token mode: logs in with {@code POST /rest/V1/integration/admin/token}, caches the token and

@@ -10,8 +10,8 @@ import java.util.Map;
 import io.github.d365bridge.client.commerce.CommerceHttp;
 import io.github.d365bridge.client.commerce.CommerceRequest;
 import io.github.d365bridge.client.commerce.catalog.Product;
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
 
 /**
  * Commerce's asynchronous bulk API: submit an array of sync bodies to

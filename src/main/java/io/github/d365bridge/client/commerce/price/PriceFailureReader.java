@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.client.commerce.CommerceAnswers.UnexpectedAnswerException;
 import io.github.d365bridge.client.commerce.PhraseRenderer;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Reads the per-row failures of the bulk price APIs and ties each to the request rows it names.

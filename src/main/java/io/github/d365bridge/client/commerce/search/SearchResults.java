@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.d365bridge.client.commerce.CommerceAnswers.UnexpectedAnswerException;
 import io.github.d365bridge.client.commerce.CommerceHttp;
 import io.github.d365bridge.client.commerce.CommerceRequest;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Reads search answers ({@code {"items":[…],"total_count":N}}) and streams all pages lazily: a page is

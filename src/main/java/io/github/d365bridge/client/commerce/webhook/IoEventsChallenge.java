@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Answers the Adobe I/O Events registration handshake: {@code GET <url>?challenge=<id>} must echo the

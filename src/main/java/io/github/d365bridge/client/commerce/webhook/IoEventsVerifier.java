@@ -10,7 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.d365bridge.client.commerce.VerificationResult;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Authenticates an Adobe I/O Events delivery: two RSA-SHA256 signatures over the raw body, each with

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /**
  * Decides which blob URLs handed out by D365 we upload to or download from: HTTPS on

@@ -2,8 +2,8 @@ package io.github.d365bridge.client.d365.dmf;
 
 import java.util.Arrays;
 
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /** What {@code GetExecutionSummaryStatus} answers, plus {@link #NOT_FOUND} for an id D365 does not know (yet). */
 public enum DmfExecutionStatus {

@@ -15,9 +15,9 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.d365bridge.client.core.BridgeException;
+import io.github.d365bridge.ground.BridgeException;
 import io.github.d365bridge.client.d365.D365Http;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * OData reads and writes against {@code <base>/data/}. Reads stream (see {@link PageIterator}); writes

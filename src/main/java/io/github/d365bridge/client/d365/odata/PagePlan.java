@@ -3,8 +3,8 @@ package io.github.d365bridge.client.d365.odata;
 import java.net.URI;
 import java.util.Objects;
 
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /**
  * Where the next page comes from: the server's {@code @odata.nextLink} when it sends one (checked to

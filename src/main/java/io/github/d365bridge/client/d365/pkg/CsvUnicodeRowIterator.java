@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /**
  * Rows of a CSV-Unicode data file: UTF-16 LE with byte-order mark, header row of field names. UTF-8

@@ -20,7 +20,7 @@ import java.util.zip.ZipFile;
  * each entity's rows on demand, streamed from the zip. Works from a file because a zip's directory
  * is at its end and the manifest may come after the data files; {@link #open(InputStream, String)}
  * spools to a temporary file for that reason. Every problem with the package itself is a
- * {@link io.github.d365bridge.client.core.PermanentFailureException} naming package, entity and
+ * {@link io.github.d365bridge.ground.PermanentFailureException} naming package, entity and
  * file. Close the reader when done; that also ends any row iterators still open.
  */
 public final class DataPackageReader implements AutoCloseable {

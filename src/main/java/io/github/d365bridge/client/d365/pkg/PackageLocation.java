@@ -1,7 +1,7 @@
 package io.github.d365bridge.client.d365.pkg;
 
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /**
  * Where in a package a problem was found, so that every failure message names the package, the

@@ -9,7 +9,7 @@ import java.util.stream.StreamSupport;
 /**
  * The rows of one entity, read lazily from the package: only the current row is held, so data files
  * of any size can be read. Close it when done (it holds an open zip entry). {@link #hasNext()} and
- * {@link #next()} throw {@link io.github.d365bridge.client.core.PermanentFailureException} when the
+ * {@link #next()} throw {@link io.github.d365bridge.ground.PermanentFailureException} when the
  * file turns out to be malformed part way through.
  */
 public interface RowIterator extends Iterator<PackageRow>, AutoCloseable {

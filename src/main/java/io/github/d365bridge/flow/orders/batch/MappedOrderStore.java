@@ -20,7 +20,7 @@ import com.azure.storage.blob.options.FindBlobsOptions;
 
 import io.github.d365bridge.flow.orders.OrderKey;
 import io.github.d365bridge.flow.orders.mapping.MappedOrder;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.PoisonMessageException;
 import io.github.d365bridge.storage.StorageAccount;
 

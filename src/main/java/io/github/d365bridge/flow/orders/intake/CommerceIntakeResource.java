@@ -28,9 +28,9 @@ import io.github.d365bridge.client.commerce.webhook.CommerceWebhookVerifier;
 import io.github.d365bridge.client.commerce.webhook.IoEventsChallenge;
 import io.github.d365bridge.client.commerce.webhook.IoEventsVerifier;
 import io.github.d365bridge.client.commerce.webhook.RequestHeaders;
-import io.github.d365bridge.client.core.Correlation;
+import io.github.d365bridge.ground.Correlation;
 import io.github.d365bridge.config.IntakeConfig;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Order intake over HTTP ({@code /api/intake/commerce/...}), anonymous at the host: each call proves

@@ -7,7 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.d365bridge.flow.orders.OrderKey;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Reads the two shapes Commerce sends, strictly (duplicate keys and trailing garbage are malformed):

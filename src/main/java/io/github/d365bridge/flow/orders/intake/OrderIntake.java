@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
-import io.github.d365bridge.client.core.Correlation;
+import io.github.d365bridge.ground.Correlation;
 import io.github.d365bridge.config.CommerceConfig;
 import io.github.d365bridge.flow.orders.OrderReceived;
 import io.github.d365bridge.runtime.HandlerRegistry;

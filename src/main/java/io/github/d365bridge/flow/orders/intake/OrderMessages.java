@@ -1,7 +1,7 @@
 package io.github.d365bridge.flow.orders.intake;
 
 import io.github.d365bridge.flow.orders.OrderReceived;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 
 /**

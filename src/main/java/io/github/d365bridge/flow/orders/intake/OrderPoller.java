@@ -89,7 +89,7 @@ public final class OrderPoller {
                     OrderReceived payload = new OrderReceived(storeCode, order.incrementId(), order.entityId(), "poll",
                             order.updatedAt());
                     publisher.send(queue, OrderMessages.orderReceived(payload,
-                            io.github.d365bridge.client.core.Correlation.newId()));
+                            io.github.d365bridge.ground.Correlation.newId()));
                     enqueued++;
                 }
                 latest = later(latest, order.updatedAt());

@@ -1,7 +1,7 @@
 package io.github.d365bridge.flow.orders.mapping;
 
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /**
  * A {@link CustomerAccountResolver} found more than one D365 account and will not guess. Permanent: the

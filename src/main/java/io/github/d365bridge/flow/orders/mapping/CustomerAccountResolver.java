@@ -16,7 +16,7 @@ public interface CustomerAccountResolver {
      *
      * @param email the order's {@code customer_email} (may be null); only a lookup by e-mail uses it
      * @throws AmbiguousCustomerException when the answer is not unique (the order fails, nothing is guessed)
-     * @throws io.github.d365bridge.client.core.BridgeException when the cross-reference or D365 cannot be
+     * @throws io.github.d365bridge.ground.BridgeException when the cross-reference or D365 cannot be
      *         read: never an empty answer, so the order is retried rather than booked on the wrong account
      */
     Optional<String> accountFor(CustomerReference reference, String email);

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.d365bridge.client.commerce.sales.Order;
 import io.github.d365bridge.client.commerce.sales.OrderAddress;
 import io.github.d365bridge.flow.orders.OrderKey;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * The order's delivery address as order-specific header fields, so D365 ships to this address without

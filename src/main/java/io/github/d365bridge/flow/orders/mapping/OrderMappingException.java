@@ -1,7 +1,7 @@
 package io.github.d365bridge.flow.orders.mapping;
 
-import io.github.d365bridge.client.core.ExternalSystem;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ExternalSystem;
+import io.github.d365bridge.ground.PermanentFailureException;
 import io.github.d365bridge.flow.orders.OrderKey;
 
 /**

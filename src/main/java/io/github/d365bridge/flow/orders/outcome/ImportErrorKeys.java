@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.d365bridge.client.core.BridgeException;
-import io.github.d365bridge.client.core.ExternalSystem;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ExternalSystem;
 import io.github.d365bridge.client.d365.D365Client;
 import io.github.d365bridge.client.d365.pkg.DataPackageReader;
 import io.github.d365bridge.client.d365.pkg.PackageRow;

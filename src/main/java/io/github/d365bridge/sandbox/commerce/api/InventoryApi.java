@@ -12,7 +12,7 @@ import io.github.d365bridge.sandbox.commerce.http.ApiCall;
 import io.github.d365bridge.sandbox.commerce.http.CommerceException;
 import io.github.d365bridge.sandbox.commerce.http.Route;
 import io.github.d365bridge.sandbox.commerce.http.RouteTable;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Stock: MSI source items (all-or-nothing: one bad row fails the call with "Validation Failed" and

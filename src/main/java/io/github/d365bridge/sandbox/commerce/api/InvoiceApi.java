@@ -16,7 +16,7 @@ import io.github.d365bridge.sandbox.commerce.http.Route;
 import io.github.d365bridge.sandbox.commerce.http.RouteTable;
 import io.github.d365bridge.sandbox.commerce.search.SearchExecutor;
 import io.github.d365bridge.sandbox.commerce.search.SearchRequest;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Invoicing: {@code POST /V1/order/{orderId}/invoice} answers the new invoice id as a bare integer,

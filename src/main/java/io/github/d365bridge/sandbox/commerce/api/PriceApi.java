@@ -15,7 +15,7 @@ import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults;
 import io.github.d365bridge.sandbox.commerce.http.ApiCall;
 import io.github.d365bridge.sandbox.commerce.http.Route;
 import io.github.d365bridge.sandbox.commerce.http.RouteTable;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * The bulk price routes. Their defining trait: HTTP 200 whatever happens, {@code []} when every row

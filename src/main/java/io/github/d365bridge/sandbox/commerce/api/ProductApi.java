@@ -14,7 +14,7 @@ import io.github.d365bridge.sandbox.commerce.http.ApiCall;
 import io.github.d365bridge.sandbox.commerce.http.CommerceException;
 import io.github.d365bridge.sandbox.commerce.http.Route;
 import io.github.d365bridge.sandbox.commerce.http.RouteTable;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * {@code /V1/products}: POST upserts by SKU (as Commerce's repository does), PUT updates, GET reads.

@@ -13,7 +13,7 @@ import io.github.d365bridge.sandbox.commerce.http.ApiCall;
 import io.github.d365bridge.sandbox.commerce.http.CommerceException;
 import io.github.d365bridge.sandbox.commerce.http.Route;
 import io.github.d365bridge.sandbox.commerce.http.RouteTable;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Shipping: {@code POST /V1/order/{orderId}/ship} (with tracks) answers the shipment id;

@@ -3,7 +3,7 @@ package io.github.d365bridge.sandbox.commerce.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * The legacy CatalogInventory stock item with every field the contract marks required, filled with a

@@ -22,7 +22,7 @@ import io.github.d365bridge.sandbox.commerce.http.Route;
 import io.github.d365bridge.sandbox.commerce.http.RouteTable;
 import io.github.d365bridge.sandbox.commerce.http.SnakeCaseKeys;
 import io.github.d365bridge.sandbox.commerce.http.StoreScope;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Accepts {@code /async/V1/…} and {@code /async/bulk/V1/…} calls: each element becomes a queued

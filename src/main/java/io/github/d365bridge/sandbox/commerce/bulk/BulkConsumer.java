@@ -12,7 +12,7 @@ import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
 import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults.BulkFailure;
 import io.github.d365bridge.sandbox.commerce.http.ApiCall;
 import io.github.d365bridge.sandbox.commerce.http.CommerceException;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * The {@code async.operations.all} consumer: runs open operations one at a time, at a set pace,

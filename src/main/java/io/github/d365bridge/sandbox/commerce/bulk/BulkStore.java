@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.sandbox.commerce.http.CommerceException;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Bulks and their operations, and the three status answers of {@code /V1/bulk/{uuid}/…}. Operations

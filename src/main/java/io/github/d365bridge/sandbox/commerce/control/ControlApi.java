@@ -20,7 +20,7 @@ import io.github.d365bridge.sandbox.commerce.http.Responses;
 import io.github.d365bridge.sandbox.commerce.orders.DeliveryPolicy;
 import io.github.d365bridge.sandbox.commerce.orders.OrderGenerator;
 import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.vertx.ext.web.RoutingContext;
 
 /**

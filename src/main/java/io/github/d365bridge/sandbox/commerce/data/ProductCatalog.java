@@ -65,7 +65,7 @@ public final class ProductCatalog {
     /** The values a store view holds of its own (empty when it has none). */
     public ObjectNode storeValues(String sku, int storeId) {
         return overrides.computeIfAbsent(sku, s -> new LinkedHashMap<>())
-                .computeIfAbsent(storeId, s -> io.github.d365bridge.storage.Json.mapper().createObjectNode());
+                .computeIfAbsent(storeId, s -> io.github.d365bridge.ground.Json.mapper().createObjectNode());
     }
 
     public List<String> skus() {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.d365bridge.sandbox.commerce.faults.FaultKind;
 import io.github.d365bridge.sandbox.commerce.faults.FaultRule;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.vertx.ext.web.RoutingContext;
 
 /** Writes answers the way Commerce (and the proxy in front of it) does. */

@@ -16,7 +16,7 @@ import io.github.d365bridge.sandbox.commerce.auth.SandboxAuthenticator;
 import io.github.d365bridge.sandbox.commerce.bulk.AsyncBulkApi;
 import io.github.d365bridge.sandbox.commerce.faults.FaultRule;
 import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 

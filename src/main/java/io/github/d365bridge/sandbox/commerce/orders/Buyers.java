@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions.StoreView;
 import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /** Chooses who places an order and writes the customer columns and the billing address. */
 final class Buyers {

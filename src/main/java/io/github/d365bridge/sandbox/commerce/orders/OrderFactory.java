@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions.StoreView;
 import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Builds one realistic placed order as {@code GET /V1/orders/{id}} shows it: items (a configurable

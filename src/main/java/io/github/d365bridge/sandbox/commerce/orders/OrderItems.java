@@ -3,7 +3,7 @@ package io.github.d365bridge.sandbox.commerce.orders;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /** One {@code sales_order_item} row with the quantity and amount columns Commerce fills at placement. */
 final class OrderItems {

@@ -7,7 +7,7 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * The store's starting catalogue and customer base, the same for the same seed: simple products,

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.d365bridge.client.commerce.search.Filter;
 import io.github.d365bridge.client.commerce.search.FilterGroup;
 import io.github.d365bridge.client.commerce.search.SortOrder;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * Runs a {@link SearchRequest} over stored rows and writes Commerce's list answer

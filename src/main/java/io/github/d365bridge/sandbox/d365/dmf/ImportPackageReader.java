@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipFile;
 
-import io.github.d365bridge.client.core.BridgeException;
+import io.github.d365bridge.ground.BridgeException;
 import io.github.d365bridge.client.d365.pkg.DataPackageReader;
 import io.github.d365bridge.client.d365.pkg.ManifestEntity;
 import io.github.d365bridge.client.d365.pkg.PackageRow;

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 class BlobHostPolicyTest {
 

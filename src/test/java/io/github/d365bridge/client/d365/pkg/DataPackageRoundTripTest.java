@@ -20,7 +20,7 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.PermanentFailureException;
 
 /** What the writer writes, the reader reads back unchanged. */
 class DataPackageRoundTripTest {

@@ -20,7 +20,7 @@ import io.github.d365bridge.flow.orders.OrderKey;
 import io.github.d365bridge.flow.orders.OrderLedger;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * What became of every placed order, from the three places that tell the truth: the bridge's ledger (read

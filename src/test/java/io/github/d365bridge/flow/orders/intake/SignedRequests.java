@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.commerce.orders.EventSigner;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /**
  * The streaming read of a webhook keeps exactly what a tree read of the same body would, and is as

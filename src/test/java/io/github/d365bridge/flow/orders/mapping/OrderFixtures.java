@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.d365bridge.client.commerce.sales.Order;
 import io.github.d365bridge.mapping.MappingProfile;
 import io.github.d365bridge.mapping.MappingProfileLoader;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 
 /** Commerce order fixtures (as {@code GET /V1/orders/{id}} answers) and profiles for the mapper tests. */
 final class OrderFixtures {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.d365bridge.client.core.ErrorClassifier;
-import io.github.d365bridge.client.core.PermanentFailureException;
+import io.github.d365bridge.ground.ErrorClassifier;
+import io.github.d365bridge.ground.PermanentFailureException;
 import io.github.d365bridge.flow.orders.OrderKey;
 import io.github.d365bridge.mapping.MappingProfile;
 

@@ -30,7 +30,7 @@ import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
 import io.github.d365bridge.sandbox.d365.ClientRegistration;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
-import io.github.d365bridge.storage.Json;
+import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.testing.CountingStorage;
 import io.github.d365bridge.testing.TestAzurite;
 

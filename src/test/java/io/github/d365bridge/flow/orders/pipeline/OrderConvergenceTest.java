@@ -288,7 +288,7 @@ class OrderConvergenceTest {
             assertThatThrownBy(() -> s.p.intake.process(new OrderReceived("default", "999999998", 987653L, "webhook",
                     null), "corr-early", java.time.Instant.now())).hasMessageContaining("not visible in Commerce yet");
             assertThat(s.p.ledger.find(early).orElseThrow().state()).isEqualTo(OrderState.RECEIVED);
-            assertThat(io.github.d365bridge.client.core.ErrorClassifier.isRetriable(org.assertj.core.api.Assertions
+            assertThat(io.github.d365bridge.ground.ErrorClassifier.isRetriable(org.assertj.core.api.Assertions
                     .catchThrowable(() -> s.p.intake.process(new OrderReceived("default", "999999998", 987653L,
                             "webhook", null), "corr-early", java.time.Instant.now())))).isTrue();
         }

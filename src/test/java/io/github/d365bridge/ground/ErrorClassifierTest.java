@@ -1,7 +1,7 @@
-package io.github.d365bridge.client.core;
+package io.github.d365bridge.ground;
 
-import static io.github.d365bridge.client.core.ErrorClassifier.Classification.PERMANENT;
-import static io.github.d365bridge.client.core.ErrorClassifier.Classification.RETRIABLE;
+import static io.github.d365bridge.ground.ErrorClassifier.Classification.PERMANENT;
+import static io.github.d365bridge.ground.ErrorClassifier.Classification.RETRIABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.github.d365bridge.client.core;
+package io.github.d365bridge.ground;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

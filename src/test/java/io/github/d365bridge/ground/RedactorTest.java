@@ -1,4 +1,4 @@
-package io.github.d365bridge.client.core;
+package io.github.d365bridge.ground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

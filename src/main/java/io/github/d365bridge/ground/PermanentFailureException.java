@@ -1,4 +1,4 @@
-package io.github.d365bridge.client.core;
+package io.github.d365bridge.ground;
 
 /**
  * A failure no retry can mend: bad input, a message of an unknown version, a mapping gap. The

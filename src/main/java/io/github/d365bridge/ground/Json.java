@@ -1,4 +1,4 @@
-package io.github.d365bridge.storage;
+package io.github.d365bridge.ground;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;

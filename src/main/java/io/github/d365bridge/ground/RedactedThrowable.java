@@ -1,4 +1,4 @@
-package io.github.d365bridge.client.core;
+package io.github.d365bridge.ground;
 
 /**
  * Stands in for a throwable in a log record so that its message and its causes' messages are printed

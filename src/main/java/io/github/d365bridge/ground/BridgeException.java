@@ -1,4 +1,4 @@
-package io.github.d365bridge.client.core;
+package io.github.d365bridge.ground;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.github.d365bridge.client.core;
+package io.github.d365bridge.ground;
 
 /** The systems a failure can come from; part of every {@link BridgeException}. */
 public enum ExternalSystem {
