@@ -1,4 +1,4 @@
-package io.github.d365bridge.runtime.local;
+package io.github.d365bridge.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.d365bridge.runtime.local;
+package io.github.d365bridge.local;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

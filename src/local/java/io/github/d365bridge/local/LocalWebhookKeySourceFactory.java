@@ -1,4 +1,4 @@
-package io.github.d365bridge.runtime.local;
+package io.github.d365bridge.local;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import io.smallrye.config.ConfigValue;
 
 /**
  * Adds a fresh {@link LocalWebhookKeySource} to the configuration of the local run
- * ({@code ./mvnw quarkus:dev}) while {@code bridge.local.webhooks} is not {@code false}. Config sources are
+ * ({@code ./mvnw quarkus:dev -Dlocal}) while {@code bridge.local.webhooks} is not {@code false}. Config sources are
  * found through the service loader, so this factory ships in every build; it acts only in Quarkus dev
  * mode, which is how the app was launched, not a profile a deployment could switch on. Every other build
  * keeps {@code bridge.intake.webhook-public-key} exactly as configured (a test checks).

@@ -1,4 +1,4 @@
-package io.github.d365bridge.runtime.local;
+package io.github.d365bridge.local;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ import io.quarkus.runtime.Startup;
  * The local run's D365 and Commerce: both sandboxes on loopback, D365's DMF on the embedded Azurite,
  * a steady trickle of demo orders in Commerce, and the two sandboxes' data lined up (every Commerce SKU
  * released in D365, the guest accounts the mapping profile books guest orders on). Exists in the dev
- * build only ({@code ./mvnw quarkus:dev}); tests start their own sandboxes and the production build
+ * build only ({@code ./mvnw quarkus:dev -Dlocal}); tests start their own sandboxes and the production build
  * never contains this bean. The D365 client secret is made up at start and lives only in memory.
  */
 @IfBuildProfile("dev")
