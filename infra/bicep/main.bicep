@@ -209,17 +209,17 @@ param ordersWriteExtOrderId bool = false
 @description('Package the next order batch of a company while its DMF import runs, so the next import starts as soon as the data project frees (BRIDGE_ORDERS_PREPARE_NEXT_BATCH).')
 param ordersPrepareNextBatch bool = true
 
-@description('First DMF status check after an import starts, ISO-8601; doubles up to the maximum (BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY).')
-param ordersDmfFirstCheckDelay string = 'PT5S'
+@description('First DMF status check after an import starts, ISO-8601; doubles up to the maximum (BRIDGE_DMF_FIRST_CHECK_DELAY).')
+param dmfFirstCheckDelay string = 'PT5S'
 
-@description('Longest wait between two DMF status checks, ISO-8601 (BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY).')
-param ordersDmfMaxCheckDelay string = 'PT60S'
+@description('Longest wait between two DMF status checks, ISO-8601 (BRIDGE_DMF_MAX_CHECK_DELAY).')
+param dmfMaxCheckDelay string = 'PT60S'
 
-@description('A DMF job not finished after this is overdue (still followed, never repeated), ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT).')
-param ordersDmfJobTimeout string = 'PT30M'
+@description('A DMF job not finished after this is overdue (still followed, never repeated), ISO-8601 (BRIDGE_DMF_JOB_TIMEOUT).')
+param dmfJobTimeout string = 'PT30M'
 
-@description('How long D365 may not know a submitted DMF import before it counts as never started, ISO-8601 (BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE).')
-param ordersDmfNotFoundGrace string = 'PT2M'
+@description('How long D365 may not know a submitted DMF import before it counts as never started, ISO-8601 (BRIDGE_DMF_NOT_FOUND_GRACE).')
+param dmfNotFoundGrace string = 'PT2M'
 
 @description('Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY).')
 param ordersImportRetryDelay string = 'PT5S'
@@ -652,10 +652,10 @@ var orderFlowSettings = {
   // string() of a bool gives 'True'; write the lower-case form the rest of the configuration uses.
   BRIDGE_ORDERS_WRITE_EXT_ORDER_ID: ordersWriteExtOrderId ? 'true' : 'false'
   BRIDGE_ORDERS_PREPARE_NEXT_BATCH: ordersPrepareNextBatch ? 'true' : 'false'
-  BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY: ordersDmfFirstCheckDelay
-  BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY: ordersDmfMaxCheckDelay
-  BRIDGE_ORDERS_DMF_JOB_TIMEOUT: ordersDmfJobTimeout
-  BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE: ordersDmfNotFoundGrace
+  BRIDGE_DMF_FIRST_CHECK_DELAY: dmfFirstCheckDelay
+  BRIDGE_DMF_MAX_CHECK_DELAY: dmfMaxCheckDelay
+  BRIDGE_DMF_JOB_TIMEOUT: dmfJobTimeout
+  BRIDGE_DMF_NOT_FOUND_GRACE: dmfNotFoundGrace
   BRIDGE_ORDERS_RECONCILE_AFTER: ordersReconcileAfter
   BRIDGE_ORDERS_IMPORT_RETRY_DELAY: ordersImportRetryDelay
   BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY: ordersImportRetryMaxDelay

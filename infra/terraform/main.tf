@@ -241,10 +241,10 @@ locals {
     BRIDGE_ORDERS_MAX_ATTEMPTS                = tostring(var.orders_max_attempts)
     BRIDGE_ORDERS_WRITE_EXT_ORDER_ID          = tostring(var.orders_write_ext_order_id)
     BRIDGE_ORDERS_PREPARE_NEXT_BATCH          = tostring(var.orders_prepare_next_batch)
-    BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY       = var.orders_dmf_first_check_delay
-    BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY         = var.orders_dmf_max_check_delay
-    BRIDGE_ORDERS_DMF_JOB_TIMEOUT             = var.orders_dmf_job_timeout
-    BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE         = var.orders_dmf_not_found_grace
+    BRIDGE_DMF_FIRST_CHECK_DELAY       = var.dmf_first_check_delay
+    BRIDGE_DMF_MAX_CHECK_DELAY         = var.dmf_max_check_delay
+    BRIDGE_DMF_JOB_TIMEOUT             = var.dmf_job_timeout
+    BRIDGE_DMF_NOT_FOUND_GRACE         = var.dmf_not_found_grace
     BRIDGE_ORDERS_RECONCILE_AFTER             = var.orders_reconcile_after
     BRIDGE_ORDERS_IMPORT_RETRY_DELAY          = var.orders_import_retry_delay
     BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY      = var.orders_import_retry_max_delay

@@ -365,26 +365,26 @@ variable "orders_write_ext_order_id" {
   default     = false
 }
 
-variable "orders_dmf_first_check_delay" {
-  description = "First DMF status check after an import starts, ISO-8601; doubles up to the maximum (BRIDGE_ORDERS_DMF_FIRST_CHECK_DELAY)."
+variable "dmf_first_check_delay" {
+  description = "First DMF status check after an import starts, ISO-8601; doubles up to the maximum (BRIDGE_DMF_FIRST_CHECK_DELAY)."
   type        = string
   default     = "PT5S"
 }
 
-variable "orders_dmf_max_check_delay" {
-  description = "Longest wait between two DMF status checks, ISO-8601 (BRIDGE_ORDERS_DMF_MAX_CHECK_DELAY)."
+variable "dmf_max_check_delay" {
+  description = "Longest wait between two DMF status checks, ISO-8601 (BRIDGE_DMF_MAX_CHECK_DELAY)."
   type        = string
   default     = "PT60S"
 }
 
-variable "orders_dmf_job_timeout" {
-  description = "A DMF job not finished after this is overdue (still followed, never repeated), ISO-8601 (BRIDGE_ORDERS_DMF_JOB_TIMEOUT)."
+variable "dmf_job_timeout" {
+  description = "A DMF job not finished after this is overdue (still followed, never repeated), ISO-8601 (BRIDGE_DMF_JOB_TIMEOUT)."
   type        = string
   default     = "PT30M"
 }
 
-variable "orders_dmf_not_found_grace" {
-  description = "How long D365 may not know a submitted DMF import before it counts as never started, ISO-8601 (BRIDGE_ORDERS_DMF_NOT_FOUND_GRACE)."
+variable "dmf_not_found_grace" {
+  description = "How long D365 may not know a submitted DMF import before it counts as never started, ISO-8601 (BRIDGE_DMF_NOT_FOUND_GRACE)."
   type        = string
   default     = "PT2M"
 }

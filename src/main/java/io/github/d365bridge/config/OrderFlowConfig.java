@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The order flow Commerce → D365: batching, DMF supervision, write-back. */
+/** The order flow Commerce → D365: batching, retries, write-back (DMF supervision: {@code bridge.dmf}). */
 @ConfigMapping(prefix = "bridge.orders")
 public interface OrderFlowConfig {
 
@@ -55,28 +55,6 @@ public interface OrderFlowConfig {
      */
     @WithDefault("false")
     boolean writeExtOrderId();
-
-    /** First DMF status check after an import starts; doubles up to {@link #dmfMaxCheckDelay()}. */
-    @WithDefault("PT5S")
-    Duration dmfFirstCheckDelay();
-
-    @WithDefault("PT60S")
-    Duration dmfMaxCheckDelay();
-
-    /**
-     * A DMF job not finished after this is overdue: logged and shown, but followed until D365 ends it (a
-     * late job still imports its orders, so they are neither sent again nor failed meanwhile).
-     */
-    @WithDefault("PT30M")
-    Duration dmfJobTimeout();
-
-    /**
-     * How long D365 may answer "not found" for an import the bridge submitted before it counts as never
-     * started (its start was lost before D365 created the job): its orders are then looked up in D365 and
-     * the rest packaged again at once, instead of holding the data project until the deadline.
-     */
-    @WithDefault("PT2M")
-    Duration dmfNotFoundGrace();
 
     /**
      * An order unchanged for this long in RECEIVED, PACKAGED, IMPORTING or IMPORTED is looked at by the

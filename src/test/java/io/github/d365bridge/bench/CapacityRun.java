@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
+import io.github.d365bridge.flow.dmf.DmfJobSupervisor;
 import io.github.d365bridge.flow.dmf.DmfJob;
 import io.github.d365bridge.flow.orders.LedgerEntry;
 import io.github.d365bridge.flow.orders.OrderKey;
@@ -37,10 +37,10 @@ final class CapacityRun {
     private final CommerceSandbox commerce;
     private final D365Sandbox d365;
     private final OrderLedger ledger;
-    private final DmfImportSupervisor supervisor;
+    private final DmfJobSupervisor supervisor;
     private final int batchSize;
 
-    CapacityRun(CommerceSandbox commerce, D365Sandbox d365, OrderLedger ledger, DmfImportSupervisor supervisor,
+    CapacityRun(CommerceSandbox commerce, D365Sandbox d365, OrderLedger ledger, DmfJobSupervisor supervisor,
             int batchSize) {
         this.commerce = commerce;
         this.d365 = d365;

@@ -21,8 +21,8 @@ public class FlowBenchmarkProfile extends OrderFlowTestProfile {
         // the reconciler's too: at the test's 30 s it gave up batches a loaded machine took longer to package, and
         // a batch packaged ahead is kept for half of it
         for (String quick : List.of("ORDER_BATCH_SCHEDULE", "bridge.orders.batch-max-age", "bridge.orders.batch-max-size",
-                "bridge.orders.dmf-first-check-delay", "bridge.orders.dmf-max-check-delay",
-                "bridge.orders.dmf-job-timeout", "bridge.orders.dmf-not-found-grace", "ORDER_RECONCILE_SCHEDULE",
+                "bridge.dmf.first-check-delay", "bridge.dmf.max-check-delay",
+                "bridge.dmf.job-timeout", "bridge.dmf.not-found-grace", "ORDER_RECONCILE_SCHEDULE",
                 "bridge.orders.reconcile-after", "bridge.runtime.queues.processing-timeout")) {
             config.remove(quick);
         }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.github.d365bridge.config.OrderFlowConfig;
-import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
+import io.github.d365bridge.flow.dmf.DmfJobSupervisor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -22,7 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 class OrderFlowCapacityBenchmark extends FlowBenchmark {
 
     @Inject
-    DmfImportSupervisor supervisor;
+    DmfJobSupervisor supervisor;
     @Inject
     OrderFlowConfig config;
 

@@ -155,7 +155,8 @@ public final class DmfJobStore {
                 .addProperty("StartedAt", OffsetDateTime.ofInstant(job.startedAt(), ZoneOffset.UTC))
                 .addProperty("Deadline", OffsetDateTime.ofInstant(job.deadline(), ZoneOffset.UTC))
                 .addProperty("Checks", job.checks()).addProperty("NextDelaySeconds", job.nextDelaySeconds())
-                .addProperty("Overdue", job.overdue()).addProperty("Finished", job.isFinished());
+                .addProperty("Overdue", job.overdue()).addProperty("Finished", job.isFinished())
+                .addProperty("Kind", job.kind().name());
         if (job.lastStatus() != null) {
             entity.addProperty("LastStatus", job.lastStatus().name());
         }
@@ -178,7 +179,9 @@ public final class DmfJobStore {
                 ((Number) e.getProperty("Checks")).intValue(), ((Number) e.getProperty("NextDelaySeconds")).longValue(),
                 Boolean.TRUE.equals(e.getProperty("Overdue")), Boolean.TRUE.equals(e.getProperty("Finished")),
                 optionalInstant(e.getProperty("SubmittedAt")), optionalInstant(e.getProperty("NotFoundSince")),
-                optionalInstant(e.getProperty("CheckedAt")), (String) e.getProperty("Refusal"));
+                optionalInstant(e.getProperty("CheckedAt")), (String) e.getProperty("Refusal"),
+                // records written before exports were supervised are imports
+                e.getProperty("Kind") == null ? DmfJobKind.IMPORT : DmfJobKind.valueOf((String) e.getProperty("Kind")));
     }
 
     private static List<String> labels(String joined) {

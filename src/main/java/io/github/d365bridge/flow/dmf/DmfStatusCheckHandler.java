@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
-import io.github.d365bridge.flow.orders.OrderFlowBeans;
 import io.github.d365bridge.runtime.Delivery;
 import io.github.d365bridge.runtime.QueueHandler;
 import io.github.d365bridge.storage.MessageEnvelope;
@@ -15,20 +14,20 @@ import io.github.d365bridge.storage.PoisonMessageException;
 public class DmfStatusCheckHandler implements QueueHandler {
 
     @Inject
-    Provider<DmfImportSupervisor> supervisor;
+    Provider<DmfJobSupervisor> supervisor;
 
     @Override
     public String queueSetting() {
-        return OrderFlowBeans.DMF_STATUS_QUEUE_SETTING;
+        return DmfBeans.STATUS_QUEUE_SETTING;
     }
 
     @Override
     public void handle(MessageEnvelope envelope, Delivery delivery) {
         String legalEntity = envelope.payload() == null ? "" : envelope.payload().path("legalEntity").asText("");
         String executionId = envelope.payload() == null ? "" : envelope.payload().path("executionId").asText("");
-        if (!DmfImportSupervisor.CHECK_MESSAGE_TYPE.equals(envelope.type()) || legalEntity.isEmpty()
+        if (!DmfJobSupervisor.CHECK_MESSAGE_TYPE.equals(envelope.type()) || legalEntity.isEmpty()
                 || executionId.isEmpty()) {
-            throw new PoisonMessageException("Expected " + DmfImportSupervisor.CHECK_MESSAGE_TYPE
+            throw new PoisonMessageException("Expected " + DmfJobSupervisor.CHECK_MESSAGE_TYPE
                     + " with legalEntity and executionId, got " + envelope.type());
         }
         supervisor.get().check(legalEntity, executionId);

@@ -2,13 +2,11 @@ package io.github.d365bridge.flow.orders;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -23,11 +21,7 @@ import io.github.d365bridge.config.StorageConfig;
 import io.github.d365bridge.flow.customers.CrossReferenceResolver;
 import io.github.d365bridge.flow.customers.CustomerCrossReference;
 import io.github.d365bridge.flow.customers.D365CustomerEmailLookup;
-import io.github.d365bridge.flow.dmf.DmfImportLock;
-import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
-import io.github.d365bridge.flow.dmf.DmfJobListener;
-import io.github.d365bridge.flow.dmf.DmfJobStore;
-import io.github.d365bridge.flow.dmf.DmfSupervisionOptions;
+import io.github.d365bridge.flow.dmf.DmfJobSupervisor;
 import io.github.d365bridge.flow.orders.batch.MappedOrderStore;
 import io.github.d365bridge.flow.orders.batch.OrderBatcher;
 import io.github.d365bridge.flow.orders.mapping.OrderMapper;
@@ -54,7 +48,6 @@ import io.quarkus.runtime.ShutdownEvent;
 public class OrderFlowBeans {
 
     public static final String WRITEBACK_QUEUE_SETTING = "ORDER_WRITEBACK_QUEUE";
-    public static final String DMF_STATUS_QUEUE_SETTING = "DMF_STATUS_QUEUE";
     public static final String WRITEBACK_MESSAGE_TYPE = "order.writeback";
 
     @Produces
@@ -114,7 +107,7 @@ public class OrderFlowBeans {
 
     @Produces
     @Singleton
-    OrderReconciler reconciler(OrderLedger ledger, DmfImportSupervisor supervisor, OrderFlowConfig config,
+    OrderReconciler reconciler(OrderLedger ledger, DmfJobSupervisor supervisor, OrderFlowConfig config,
             @Named("orderReadAgainEnqueuer") Consumer<LedgerEntry> readAgain,
             @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack) {
         return new OrderReconciler(ledger, supervisor, readAgain, writeBack, config.reconcileAfter(),
@@ -128,21 +121,6 @@ public class OrderFlowBeans {
         return new OrderImportOutcome(ledger, new D365OrderLookup(d365),
                 new ImportErrorKeys(d365, Duration.ofSeconds(2), Duration.ofMinutes(2), Clock.systemUTC()), d365, config,
                 mapped, writeBack);
-    }
-
-    @Produces
-    @Singleton
-    DmfImportSupervisor supervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
-            Config config, OrderFlowConfig orders, io.github.d365bridge.config.D365Config d365Config,
-            Instance<DmfJobListener> listeners,
-            jakarta.enterprise.event.Event<io.github.d365bridge.flow.dmf.DmfImportEnded> ended) {
-        // Every flow's listener (the order outcome is one: it is produced above as a DmfJobListener).
-        List<DmfJobListener> all = listeners.stream().toList();
-        return new DmfImportSupervisor(d365, lock, jobs, publisher, HandlerRegistry.setting(config,
-                DMF_STATUS_QUEUE_SETTING), new DmfSupervisionOptions(orders.dmfFirstCheckDelay(),
-                        orders.dmfMaxCheckDelay(), orders.dmfJobTimeout(), orders.dmfNotFoundGrace(),
-                        // one import call with the client's retries, plus their back-off
-                        d365Config.requestTimeout().multipliedBy(d365Config.maxAttempts()).plusMinutes(1)), all, Clock.systemUTC(), ended::fireAsync);
     }
 
     /** The batcher, once created: its batches packaged ahead go back to the ledger when the app stops. */
@@ -164,7 +142,7 @@ public class OrderFlowBeans {
     @Produces
     @Singleton
     OrderBatcher batcher(OrderLedger ledger, MappedOrderStore mapped, PackageFolder packages, D365Client d365,
-            DmfImportSupervisor supervisor, OrderFlowConfig config,
+            DmfJobSupervisor supervisor, OrderFlowConfig config,
             @Named("orderWriteBackEnqueuer") Consumer<OrderKey> writeBack,
             @Named("orderReadAgainEnqueuer") Consumer<LedgerEntry> readAgain) {
         batcher = new OrderBatcher(ledger, mapped, packages, new D365OrderLookup(d365), supervisor, config, writeBack,

@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
 import io.github.d365bridge.client.d365.pkg.PackageFolder;
 import io.github.d365bridge.config.OrderFlowConfig;
 import io.github.d365bridge.flow.dmf.DmfImportNotStartedException;
-import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
+import io.github.d365bridge.flow.dmf.DmfJobSupervisor;
 import io.github.d365bridge.flow.dmf.DmfJob;
 import io.github.d365bridge.flow.dmf.ImportPlan;
 import io.github.d365bridge.flow.orders.LedgerEntry;
@@ -62,7 +62,7 @@ public final class OrderBatcher {
     private final MappedOrderStore mapped;
     private final PackageFolder packages;
     private final D365OrderLookup lookup;
-    private final DmfImportSupervisor supervisor;
+    private final DmfJobSupervisor supervisor;
     private final OrderFlowConfig config;
     private final Consumer<OrderKey> writeBack;
     private final Consumer<LedgerEntry> readAgain;
@@ -81,7 +81,7 @@ public final class OrderBatcher {
      * @param readAgain  enqueues an order whose mapped rows are gone to be read and mapped again
      */
     public OrderBatcher(OrderLedger ledger, MappedOrderStore mapped, PackageFolder packages, D365OrderLookup lookup,
-            DmfImportSupervisor supervisor, OrderFlowConfig config, Consumer<OrderKey> writeBack,
+            DmfJobSupervisor supervisor, OrderFlowConfig config, Consumer<OrderKey> writeBack,
             Consumer<LedgerEntry> readAgain, Clock clock) {
         this.ledger = ledger;
         this.mapped = mapped;

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
-import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
+import io.github.d365bridge.flow.dmf.DmfJobSupervisor;
 import io.github.d365bridge.flow.dmf.DmfJob;
 import io.github.d365bridge.flow.orders.LedgerEntry;
 import io.github.d365bridge.flow.orders.OrderKey;
@@ -51,14 +51,14 @@ public final class OrderReconciler {
     }
 
     private final OrderLedger ledger;
-    private final DmfImportSupervisor supervisor;
+    private final DmfJobSupervisor supervisor;
     private final Consumer<LedgerEntry> readAgain;
     private final Consumer<OrderKey> writeBack;
     private final Duration staleAfter;
     private final String definitionGroup;
     private final Clock clock;
 
-    public OrderReconciler(OrderLedger ledger, DmfImportSupervisor supervisor, Consumer<LedgerEntry> readAgain,
+    public OrderReconciler(OrderLedger ledger, DmfJobSupervisor supervisor, Consumer<LedgerEntry> readAgain,
             Consumer<OrderKey> writeBack, Duration staleAfter, String definitionGroup, Clock clock) {
         this.definitionGroup = definitionGroup;
         this.ledger = ledger;

@@ -165,7 +165,9 @@ public final class DmfJobs implements AutoCloseable {
                 rows += PackageExport.count(schema, data.table(schema.setName()), job.legalEntity());
             }
             job.labels(new HashSet<>(schemas.stream().map(s -> s.label().toLowerCase(Locale.ROOT)).toList()));
-            scheduler.schedule(() -> finishExport(job, schemas, packageName), latency(rows), TimeUnit.MILLISECONDS);
+            // a late export finishes (and delivers its package) long after its usual time, like a late import
+            long late = faults.takeLateJob().map(Duration::toMillis).orElse(0L);
+            scheduler.schedule(() -> finishExport(job, schemas, packageName), late + latency(rows), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             scheduler.schedule(() -> fail(job, e.getMessage()), options.dmfFixedLatency().toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -16,7 +16,7 @@ final class ChaosSettings {
     /** Each system's outage window; the code path is the one of an outage of hours. */
     static final Duration OUTAGE = durationProperty("chaos.outage", Duration.ofSeconds(8));
 
-    /** The bridge's deadline for a DMF job ({@code bridge.orders.dmf-job-timeout}). */
+    /** The bridge's deadline for a DMF job ({@code bridge.dmf.job-timeout}). */
     static final Duration DMF_JOB_TIMEOUT = Duration.ofSeconds(15);
     /** The late job finishes this long after the deadline, with its rows imported. */
     static final Duration LATE_JOB_BY = DMF_JOB_TIMEOUT.plusSeconds(10);
@@ -59,12 +59,12 @@ final class ChaosSettings {
         s.put("ORDER_BATCH_SCHEDULE", "*/1 * * * * *");
         s.put("bridge.orders.batch-max-age", "PT1S");
         s.put("bridge.orders.batch-max-size", "10");
-        s.put("bridge.orders.dmf-first-check-delay", "PT1S");
-        s.put("bridge.orders.dmf-max-check-delay", "PT2S");
-        s.put("bridge.orders.dmf-job-timeout", DMF_JOB_TIMEOUT.toString());
+        s.put("bridge.dmf.first-check-delay", "PT1S");
+        s.put("bridge.dmf.max-check-delay", "PT2S");
+        s.put("bridge.dmf.job-timeout", DMF_JOB_TIMEOUT.toString());
         // the opt-in ext_order_id save too, so lost answers of both Commerce writes are reached
         s.put("bridge.orders.write-ext-order-id", "true");
-        s.put("bridge.orders.dmf-not-found-grace", "PT10S");
+        s.put("bridge.dmf.not-found-grace", "PT10S");
         s.put("ORDER_RECONCILE_SCHEDULE", "*/5 * * * * *");
         s.put("bridge.orders.reconcile-after", "PT20S");
         // retries back off 1 s doubling to 5 s, 20 of them (about 90 s): longer than each outage window

@@ -25,10 +25,10 @@ public class OrderFlowTestProfile extends BridgeTestProfile {
         config.put("ORDER_BATCH_SCHEDULE", "*/1 * * * * *");
         config.put("bridge.orders.batch-max-age", "PT1S");
         config.put("bridge.orders.batch-max-size", "10");
-        config.put("bridge.orders.dmf-first-check-delay", "PT1S");
-        config.put("bridge.orders.dmf-max-check-delay", "PT2S");
-        config.put("bridge.orders.dmf-job-timeout", "PT15S");
-        config.put("bridge.orders.dmf-not-found-grace", "PT10S");
+        config.put("bridge.dmf.first-check-delay", "PT1S");
+        config.put("bridge.dmf.max-check-delay", "PT2S");
+        config.put("bridge.dmf.job-timeout", "PT15S");
+        config.put("bridge.dmf.not-found-grace", "PT10S");
         config.put("ORDER_RECONCILE_SCHEDULE", "*/2 * * * * *");
         config.put("bridge.orders.reconcile-after", "PT30S");
         config.put("bridge.runtime.queues.processing-timeout", "PT10S");

@@ -79,7 +79,7 @@ class OrderConvergenceTest {
 
     @Test
     void aJobThatFinishesAfterItsDeadlineImportsItsOrdersOnceAndNoneFails() {
-        try (Setup s = new Setup(3, Map.of("bridge.orders.dmf-job-timeout", "PT2S"))) {
+        try (Setup s = new Setup(3, Map.of("bridge.dmf.job-timeout", "PT2S"))) {
             s.d365.faults().lateDmfJobs(1, 0, Duration.ofSeconds(8));
             s.receiveAll();
             String legalEntity = s.p.ledger.find(s.keys.iterator().next()).orElseThrow().legalEntity();

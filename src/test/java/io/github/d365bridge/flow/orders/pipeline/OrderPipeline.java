@@ -26,8 +26,9 @@ import io.github.d365bridge.client.d365.D365Client;
 import io.github.d365bridge.client.d365.pkg.PackageFolder;
 import io.github.d365bridge.client.d365.D365ClientOptions;
 import io.github.d365bridge.config.OrderFlowConfig;
+import io.github.d365bridge.flow.dmf.DmfConfig;
 import io.github.d365bridge.flow.dmf.DmfImportLock;
-import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
+import io.github.d365bridge.flow.dmf.DmfJobSupervisor;
 import io.github.d365bridge.flow.dmf.DmfJobStore;
 import io.github.d365bridge.flow.dmf.DmfSupervisionOptions;
 import io.github.d365bridge.flow.orders.LedgerEntry;
@@ -81,7 +82,7 @@ final class OrderPipeline {
     final OrderIntakeProcessor intake;
     final DmfImportLock lock;
     final DmfJobStore jobs;
-    final DmfImportSupervisor supervisor;
+    final DmfJobSupervisor supervisor;
     final OrderBatcher batcher;
     final OrderWriteBack writeBack;
     final OrderReconciler reconciler;
@@ -122,12 +123,14 @@ final class OrderPipeline {
         this.lock = new DmfImportLock(storage, locksTable);
         this.jobs = new DmfJobStore(storage, jobsTable);
         d365 = d365Client(storage, tls, d365Sandbox);
-        Map<String, String> all = new HashMap<>(Map.of("bridge.orders.dmf-job-timeout", "PT2M",
-                "bridge.orders.dmf-not-found-grace", "PT3S", "bridge.orders.reconcile-after", "PT0S",
+        Map<String, String> all = new HashMap<>(Map.of("bridge.dmf.job-timeout", "PT2M",
+                "bridge.dmf.not-found-grace", "PT3S", "bridge.orders.reconcile-after", "PT0S",
                 "bridge.orders.import-retry-delay", "PT0S"));
         all.putAll(settings);
-        config = new SmallRyeConfigBuilder().withMapping(OrderFlowConfig.class).withDefaultValues(all).build()
-                .getConfigMapping(OrderFlowConfig.class);
+        io.smallrye.config.SmallRyeConfig built = new SmallRyeConfigBuilder().withMapping(OrderFlowConfig.class)
+                .withMapping(DmfConfig.class).withDefaultValues(all).build();
+        config = built.getConfigMapping(OrderFlowConfig.class);
+        DmfConfig dmf = built.getConfigMapping(DmfConfig.class);
         MappingProfile profile = MappingProfileLoader.fromText(defaultProfile(),
                 Optional.of("customers:\n  unresolvedCustomer: guest-account\n"), "test override");
         CommerceClient commerce = CommerceClient.create(CommerceClientOptions.builder(commerceSandbox.baseUrl(),
@@ -146,9 +149,9 @@ final class OrderPipeline {
                 config, mapped, enqueueWriteBack);
         QueuePublisher publisher = new QueuePublisher(storage,
                 new ClaimCheckStore(storage, TestAzurite.uniqueName("claims")), 48 * 1024);
-        supervisor = new DmfImportSupervisor(d365, lock, jobs, publisher, statusQueue,
-                new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), config.dmfJobTimeout(),
-                        config.dmfNotFoundGrace(), Duration.ofSeconds(5)), List.of(outcome), Clock.systemUTC());
+        supervisor = new DmfJobSupervisor(d365, lock, jobs, publisher, statusQueue,
+                new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), dmf.jobTimeout(),
+                        dmf.notFoundGrace(), Duration.ofSeconds(5)), List.of(outcome), Clock.systemUTC());
         batcher = new OrderBatcher(ledger, mapped, packages, lookup, supervisor, config, enqueueWriteBack,
                 readAgain::add, Clock.systemUTC());
         writeBack = new OrderWriteBack(commerce, ledger, true);

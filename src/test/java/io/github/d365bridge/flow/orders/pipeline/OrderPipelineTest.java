@@ -32,7 +32,7 @@ import io.github.d365bridge.client.d365.D365Client;
 import io.github.d365bridge.client.d365.D365ClientOptions;
 import io.github.d365bridge.config.OrderFlowConfig;
 import io.github.d365bridge.flow.dmf.DmfImportLock;
-import io.github.d365bridge.flow.dmf.DmfImportSupervisor;
+import io.github.d365bridge.flow.dmf.DmfJobSupervisor;
 import io.github.d365bridge.flow.dmf.DmfJobStore;
 import io.github.d365bridge.flow.dmf.DmfSupervisionOptions;
 import io.github.d365bridge.flow.orders.LedgerEntry;

@@ -16,13 +16,14 @@ import io.github.d365bridge.client.d365.D365Client;
 import io.github.d365bridge.client.d365.dmf.DmfExecutionStatus;
 import io.github.d365bridge.client.d365.dmf.ImportRequest;
 import io.github.d365bridge.client.d365.dmf.WriteUrl;
+import io.github.d365bridge.client.d365.pkg.DataPackageReader;
 import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.PoisonMessageException;
 import io.github.d365bridge.storage.QueuePublisher;
 
 /**
- * Starts DMF imports one at a time per data project and legal entity, and follows each job through
+ * Starts DMF imports and exports one at a time per data project and legal entity, and follows each job through
  * queue-driven status checks ({@link DmfCheckSchedule}: 5 s growing with the job's age to a 60 s cap)
  * until D365 ends it; then hands it to its flow's {@link DmfJobListener}.
  * <p>
@@ -34,10 +35,10 @@ import io.github.d365bridge.storage.QueuePublisher;
  * job still imports its rows, so its records are neither packaged again nor failed while it may finish. Every step is idempotent: a redelivered start finds its job, a repeated check of a settled job
  * does nothing, and the listener may run twice.
  */
-public final class DmfImportSupervisor {
+public final class DmfJobSupervisor {
 
     public static final String CHECK_MESSAGE_TYPE = "dmf.check";
-    private static final Logger LOG = Logger.getLogger(DmfImportSupervisor.class);
+    private static final Logger LOG = Logger.getLogger(DmfJobSupervisor.class);
 
     private final D365Client d365;
     private final DmfImportLock lock;
@@ -50,7 +51,7 @@ public final class DmfImportSupervisor {
     private final List<DmfJobListener> listeners;
     private final Clock clock;
 
-    public DmfImportSupervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
+    public DmfJobSupervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
             String statusQueue, DmfSupervisionOptions options, List<DmfJobListener> listeners, Clock clock) {
         this(d365, lock, jobs, publisher, statusQueue, options, listeners, clock, ended -> {
         });
@@ -60,7 +61,7 @@ public final class DmfImportSupervisor {
      * @param onEnded told as soon as an import ended and its data project is free again,
      *                before the flow's listener works through the outcome, so the next import need not wait
      */
-    public DmfImportSupervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
+    public DmfJobSupervisor(D365Client d365, DmfImportLock lock, DmfJobStore jobs, QueuePublisher publisher,
             String statusQueue, DmfSupervisionOptions options, List<DmfJobListener> listeners, Clock clock,
             java.util.function.Consumer<DmfImportEnded> onEnded) {
         this.onEnded = onEnded;
@@ -85,40 +86,83 @@ public final class DmfImportSupervisor {
      *                                      was given up meanwhile)
      */
     public Optional<DmfJob> start(ImportPlan plan) {
-        String executionId = plan.executionId();
-        Optional<DmfJob> known = jobs.find(plan.legalEntity(), executionId);
+        return begin(plan.legalEntity(), plan.definitionGroup(), plan.executionId(),
+                now -> DmfJob.recorded(plan, now, now.plus(options.jobTimeout()), options.firstCheckDelay().toSeconds()),
+                () -> {
+                    WriteUrl uploaded;
+                    try {
+                        // A fresh write URL for every upload; the client re-requests once if the SAS expired.
+                        uploaded = d365.dmf().uploadPackage(plan.executionId() + ".zip", plan.packageFile());
+                    } catch (RuntimeException notUploaded) {
+                        throw new DmfImportNotStartedException("The package of " + plan.executionId()
+                                + " could not be uploaded", notUploaded);
+                    }
+                    return () -> {
+                        d365.dmf().importFromPackage(new ImportRequest(uploaded.blobUrl(), plan.definitionGroup(),
+                                plan.executionId(), plan.legalEntity()));
+                        LOG.infof("DMF import %s started: %s into %s (%s)", plan.executionId(), plan.definitionGroup(),
+                                plan.legalEntity(), plan.batchId());
+                    };
+                });
+    }
+
+    /**
+     * Starts the export {@code plan} unless another job of the same project and company holds it (empty then:
+     * try again later). Like an import, the job is recorded before {@code ExportToPackage} is called and
+     * followed whatever the call answered; once D365 has finished it and its package URL is there, the
+     * flow's listener gets it and reads the package with {@link #openExport}.
+     */
+    public Optional<DmfJob> startExport(ExportPlan plan) {
+        return begin(plan.legalEntity(), plan.definitionGroup(), plan.executionId(),
+                now -> DmfJob.recorded(plan, now, now.plus(options.jobTimeout()), options.firstCheckDelay().toSeconds()),
+                () -> () -> {
+                    d365.dmf().exportToPackage(plan.definitionGroup(), plan.packageName(), plan.executionId(), false,
+                            plan.legalEntity());
+                    LOG.infof("DMF export %s started: %s from %s", plan.executionId(), plan.definitionGroup(),
+                            plan.legalEntity());
+                });
+    }
+
+    /** What a job needs before its submit call (an import's upload); returns the submit call itself. */
+    private interface Preparation {
+        Runnable prepare();
+    }
+
+    /**
+     * The start every job shares: find a known execution, take the project, record the job (insert-if-absent,
+     * before anything reaches D365), prepare, submit, and follow it by status checks whatever the submit answered.
+     */
+    private Optional<DmfJob> begin(String legalEntity, String definitionGroup, String executionId,
+            java.util.function.Function<Instant, DmfJob> record, Preparation preparation) {
+        Optional<DmfJob> known = jobs.find(legalEntity, executionId);
         if (known.isPresent()) {
             return restart(known.get());
         }
         Instant now = clock.instant();
-        if (!lock.tryAcquire(plan.legalEntity(), plan.definitionGroup(), executionId, now.plus(options.jobTimeout()))) {
+        if (!lock.tryAcquire(legalEntity, definitionGroup, executionId, now.plus(options.jobTimeout()))) {
             return Optional.empty();
         }
-        DmfJob job = DmfJob.recorded(plan, now, now.plus(options.jobTimeout()), options.firstCheckDelay().toSeconds());
+        DmfJob job = record.apply(now);
         if (!jobs.insert(job)) {
-            // the reconciler gave this execution up while this packager stalled: submit nothing
-            lock.release(plan.legalEntity(), plan.definitionGroup(), executionId);
-            return jobs.find(plan.legalEntity(), executionId).map(this::restart).orElseThrow(() ->
+            // the reconciler gave this execution up while this starter stalled: submit nothing
+            lock.release(legalEntity, definitionGroup, executionId);
+            return jobs.find(legalEntity, executionId).map(this::restart).orElseThrow(() ->
                     new DmfImportNotStartedException("Execution " + executionId + " vanished while it was recorded", null));
         }
-        WriteUrl uploaded;
+        Runnable submit;
         try {
-            // A fresh write URL for every upload; the client re-requests once if the SAS expired.
-            uploaded = d365.dmf().uploadPackage(executionId + ".zip", plan.packageFile());
-        } catch (RuntimeException notUploaded) {
+            submit = preparation.prepare();
+        } catch (RuntimeException notPrepared) {
             forget(job); // nothing was submitted: D365 cannot have this execution
-            throw new DmfImportNotStartedException("The package of " + executionId + " could not be uploaded",
-                    notUploaded);
+            throw notPrepared;
         }
         String refusal = null;
         try {
-            d365.dmf().importFromPackage(new ImportRequest(uploaded.blobUrl(), plan.definitionGroup(), executionId,
-                    plan.legalEntity()));
-            LOG.infof("DMF import %s started: %s into %s (%s)", executionId, plan.definitionGroup(), plan.legalEntity(),
-                    plan.batchId());
+            submit.run();
         } catch (RuntimeException noAnswer) {
             refusal = ErrorClassifier.isRetriable(noAnswer) ? null : noAnswer.getMessage();
-            LOG.warnf("DMF import %s: %s (%s); following the execution to learn from D365 what happened", executionId,
+            LOG.warnf("DMF %s %s: %s (%s); following the execution to learn from D365 what happened",
+                    job.kind().name().toLowerCase(java.util.Locale.ROOT), executionId,
                     refusal == null ? "no clear answer" : "refused", noAnswer.getMessage());
         }
         DmfJob submitted = job.submitted(clock.instant(), refusal);
@@ -140,6 +184,34 @@ public final class DmfImportSupervisor {
     private void forget(DmfJob job) {
         jobs.delete(job.legalEntity(), job.executionId());
         lock.release(job.legalEntity(), job.definitionGroup(), job.executionId());
+    }
+
+    private boolean exportPackagePending(DmfJob job, DmfExecutionStatus status) {
+        return job.kind() == DmfJobKind.EXPORT && producesPackage(status)
+                && d365.dmf().getExportedPackageUrl(job.executionId()).isEmpty();
+    }
+
+    private static boolean producesPackage(DmfExecutionStatus status) {
+        return status == DmfExecutionStatus.SUCCEEDED || status == DmfExecutionStatus.PARTIALLY_SUCCEEDED;
+    }
+
+    /**
+     * Opens a finished export's package for reading, streamed from a package URL asked for now (the SAS in a URL
+     * from an earlier check may have expired) and spooled to a temporary file deleted on close, so its rows are
+     * read with bounded memory. A listener may call it again after a crash: the package stays in D365.
+     */
+    public DataPackageReader openExport(DmfJob job) {
+        if (job.kind() != DmfJobKind.EXPORT || !producesPackage(job.lastStatus())) {
+            throw new IllegalStateException("DMF job " + job.executionId() + " is no finished export (" + job.kind()
+                    + ", " + job.lastStatus() + ")");
+        }
+        java.net.URI url = d365.dmf().getExportedPackageUrl(job.executionId()).orElseThrow(() ->
+                new DmfImportNotStartedException("D365 has no package for export " + job.executionId(), null));
+        try (java.io.InputStream in = d365.dmf().download(url, "export package " + job.executionId())) {
+            return DataPackageReader.open(in, job.executionId() + ".zip");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Reading export package " + job.executionId() + " failed", e);
+        }
     }
 
     /** True while an import of this data project into this company runs (a start would wait). */
@@ -164,6 +236,13 @@ public final class DmfImportSupervisor {
         Duration age = Duration.between(job.startedAt(), now);
         // The job is recorded as settled only after its flow has dealt with the outcome: a listener that
         // fails (a fault, a crash) runs again on the redelivered check instead of leaving records behind.
+        if (status.isFinished() && exportPackagePending(job, status)) {
+            // D365 reports the export done a moment before its package is there: ask again shortly
+            DmfJob pending = job.checked(status, options.firstCheckDelay().toSeconds(), now);
+            jobs.save(pending);
+            scheduleCheck(pending, options.firstCheckDelay());
+            return pending;
+        }
         if (status.isFinished()) {
             DmfJob finished = job.checked(status, 0, now);
             LOG.infof("DMF import %s finished: %s after %d checks%s", executionId, status, finished.checks(),

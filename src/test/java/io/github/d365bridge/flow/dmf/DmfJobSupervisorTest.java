@@ -45,7 +45,7 @@ import io.github.d365bridge.testing.TestAzurite;
  * The DMF supervision loop against the D365 sandbox on Azurite: the test plays the queue trigger of the
  * status queue (receives the delayed check messages and calls {@code check}) so each step is visible.
  */
-class DmfImportSupervisorTest {
+class DmfJobSupervisorTest {
 
     private static final String HEADERS = "Sales order headers V2";
     private static final String LINES = "Sales order lines V3";
@@ -164,7 +164,7 @@ class DmfImportSupervisorTest {
         final DmfJobStore jobs;
         final String queue;
         final Duration jobTimeout;
-        final DmfImportSupervisor supervisor;
+        final DmfJobSupervisor supervisor;
 
         Fixture(Duration jobTimeout) {
             this(d365, new DmfImportLock(storage, TestAzurite.uniqueName("Locks")),
@@ -185,7 +185,7 @@ class DmfImportSupervisorTest {
             this.jobTimeout = jobTimeout;
             QueuePublisher publisher = new QueuePublisher(storage,
                     new ClaimCheckStore(storage, TestAzurite.uniqueName("claims")), 48 * 1024);
-            supervisor = new DmfImportSupervisor(client, lock, jobs, publisher, queue,
+            supervisor = new DmfJobSupervisor(client, lock, jobs, publisher, queue,
                     new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), jobTimeout, notFoundGrace,
                             Duration.ofSeconds(5)),
                     List.of(new RecordingListener()), Clock.systemUTC(), ended -> ENDED_BEFORE_OUTCOME.put(
