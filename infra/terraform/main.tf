@@ -190,6 +190,9 @@ locals {
     ORDER_POLL_SCHEDULE                        = "30 */5 * * * *"
     ORDER_BATCH_SCHEDULE                       = "*/10 * * * * *"
     ORDER_RECONCILE_SCHEDULE                   = "45 * * * * *"
+    # The D365 -> Commerce sync: its step queue and the customer flow's timer.
+    SYNC_QUEUE                                 = "bridge-sync"
+    CUSTOMER_SYNC_SCHEDULE                     = "0 5 * * * *"
     BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION  = var.claim_check_retention
     BRIDGE_HOUSEKEEPING_STATE_RETENTION        = var.state_retention
     BRIDGE_HOUSEKEEPING_ORDER_RETENTION        = var.order_retention

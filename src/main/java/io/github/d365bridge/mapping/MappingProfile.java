@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The mapping profile: every Commerce → D365 code and account mapping the order flow needs, as data.
+ * The mapping profile: every code and account mapping the flows need (Commerce → D365 for orders, D365 →
+ * Commerce for customers), as data.
  * Built by {@link MappingProfileLoader} (default resource merged with an override file, then
  * validated), immutable and shared. Keys in YAML are the component names below.
  *
@@ -17,10 +18,11 @@ import java.util.Optional;
  * @param items          SKU → item number, and the unit
  * @param shipping       how the shipping amount reaches D365
  * @param discounts      how order discounts reach D365
+ * @param customerSync   how D365 customers become Commerce customers and B2B companies
  */
 public record MappingProfile(List<String> legalEntities, Map<String, StoreMapping> stores,
         CustomerMapping customers, CodeMapping deliveryModes, CodeMapping paymentMethods,
-        ItemMapping items, ShippingMapping shipping, DiscountMapping discounts) {
+        ItemMapping items, ShippingMapping shipping, DiscountMapping discounts, CustomerSyncMapping customerSync) {
 
     public MappingProfile {
         legalEntities = Collections2.list(legalEntities);

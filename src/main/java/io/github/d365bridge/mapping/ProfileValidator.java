@@ -31,6 +31,7 @@ final class ProfileValidator {
         codes("deliveryModes", profile.deliveryModes(), problems);
         codes("paymentMethods", profile.paymentMethods(), problems);
         items(profile.items(), problems);
+        customerSync(profile.customerSync(), entities, problems);
         if (required("shipping", profile.shipping(), problems)) {
             required("shipping.mode", profile.shipping().mode(), problems);
             if (profile.shipping().mode() == ShippingMapping.Mode.CHARGE_LINE) {
@@ -169,5 +170,64 @@ final class ProfileValidator {
             return false;
         }
         return true;
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern SCOPE_CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    private static void customerSync(CustomerSyncMapping sync, Set<String> entities, List<String> problems) {
+        if (!required("customerSync", sync, problems)) {
+            return;
+        }
+        required("customerSync.groupFrom", sync.groupFrom(), problems);
+        required("customerSync.organisations", sync.organisations(), problems);
+        required("customerSync.noEmail", sync.noEmail(), problems);
+        required("customerSync.blocked", sync.blocked(), problems);
+        required("customerSync.taxExempt", sync.taxExempt(), problems);
+        required("customerSync.removed", sync.removed(), problems);
+        boolean groupNeeded = sync.blocked() == CustomerSyncMapping.Blocked.DISABLE
+                || sync.removed() == CustomerSyncMapping.Removed.BLOCK;
+        if (groupNeeded || !blank(sync.blockedGroup())) {
+            number("customerSync.blockedGroup", sync.blockedGroup(), "blocked is disable or removed is block", problems);
+        }
+        if (sync.taxExempt() == CustomerSyncMapping.TaxExempt.GROUP || !blank(sync.taxExemptGroup())) {
+            number("customerSync.taxExemptGroup", sync.taxExemptGroup(), "taxExempt is group", problems);
+        }
+        sync.legalEntities().forEach((entity, target) -> {
+            String at = "customerSync.legalEntities." + entity;
+            if (!entities.contains(entity)) {
+                problems.add(at + ": '" + entity + "' is not one of the legal entities " + entities);
+            }
+            if (target == null || target.websites().isEmpty()) {
+                problems.add(at + ".websites: must list at least one Commerce website");
+                return;
+            }
+            Set<String> codes = new LinkedHashSet<>();
+            for (int i = 0; i < target.websites().size(); i++) {
+                CustomerSyncMapping.WebsiteTarget website = target.websites().get(i);
+                String w = at + ".websites[" + i + "]";
+                if (website.code() == null || !SCOPE_CODE.matcher(website.code()).matches()) {
+                    problems.add(w + ".code: '" + website.code() + "' is not a website code (lower-case letters, digits, _)");
+                } else if (!codes.add(website.code())) {
+                    problems.add(w + ".code: '" + website.code() + "' is listed twice");
+                }
+                number(w + ".websiteId", website.websiteId(), "every website", problems);
+                number(w + ".storeId", website.storeId(), "every website", problems);
+                website.stores().forEach((language, store) -> number(w + ".stores." + language, store, "a language", problems));
+            }
+            target.groups().forEach((group, id) -> number(at + ".groups." + group, id, "a mapped group", problems));
+            target.priceGroups().forEach((group, id) -> number(at + ".priceGroups." + group, id, "a mapped group", problems));
+            number(at + ".defaultGroup", target.defaultGroup(), "every legal entity", problems);
+        });
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static void number(String key, String value, String when, List<String> problems) {
+        if (value == null || !NUMBER.matcher(value).matches()) {
+            problems.add(key + ": '" + (value == null ? "" : value) + "' must be a Commerce id (digits) when " + when);
+        }
     }
 }

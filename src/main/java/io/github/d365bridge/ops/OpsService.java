@@ -39,10 +39,12 @@ public class OpsService {
     private final RuntimeConfig runtime;
     private final OrderLedger ledger;
     private final DmfJobStore dmfJobs;
+    private final io.github.d365bridge.flow.sync.SyncEngine sync;
 
     @Inject
     public OpsService(StorageAccount storage, HandlerRegistry registry, FailureLog failures, QueuePublisher publisher,
-            RuntimeConfig runtime, OrderLedger ledger, DmfJobStore dmfJobs) {
+            RuntimeConfig runtime, OrderLedger ledger, DmfJobStore dmfJobs, io.github.d365bridge.flow.sync.SyncEngine sync) {
+        this.sync = sync;
         this.ledger = ledger;
         this.dmfJobs = dmfJobs;
         this.storage = storage;
@@ -81,8 +83,13 @@ public class OpsService {
             inFlight = jobs.toList();
         }
         LedgerCounts counts = ledger.counts();
+        // the latest run of each sync flow (one query and a read per legal entity each)
+        Map<String, io.github.d365bridge.flow.sync.SyncEngine.RunSummary> syncRuns = new LinkedHashMap<>();
+        for (String flow : sync.flowNames()) {
+            sync.latest(flow, 1).forEach(summary -> syncRuns.put(flow, summary));
+        }
         return new StatusView(Instant.now(), runtime.standalone(), storage.isEmbedded(), queues,
-                failures.open(failureLimit), counts.byState(), counts.bySource(), inFlight, failedOrders);
+                failures.open(failureLimit), counts.byState(), counts.bySource(), inFlight, failedOrders, syncRuns);
     }
 
     private long depth(String queue) {

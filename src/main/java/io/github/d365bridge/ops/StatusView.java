@@ -19,7 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record StatusView(Instant at, boolean standalone, boolean embeddedStorage, List<QueueStatus> queues,
         List<FailureRecord> openFailures, Map<OrderState, Long> orders, Map<String, Long> ordersBySource,
-        List<DmfJob> dmfJobsInFlight, List<LedgerEntry> latestFailedOrders) {
+        List<DmfJob> dmfJobsInFlight, List<LedgerEntry> latestFailedOrders,
+        Map<String, io.github.d365bridge.flow.sync.SyncEngine.RunSummary> latestSyncRuns) {
 
     /** Depth of a queue and of its poison queue (approximate, as Azure reports them). */
     @RegisterForReflection

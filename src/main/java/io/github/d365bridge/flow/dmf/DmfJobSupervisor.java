@@ -186,6 +186,10 @@ public final class DmfJobSupervisor {
         lock.release(job.legalEntity(), job.definitionGroup(), job.executionId());
     }
 
+    private static String kind(DmfJob job) {
+        return job.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private boolean exportPackagePending(DmfJob job, DmfExecutionStatus status) {
         return job.kind() == DmfJobKind.EXPORT && producesPackage(status)
                 && d365.dmf().getExportedPackageUrl(job.executionId()).isEmpty();
@@ -245,7 +249,7 @@ public final class DmfJobSupervisor {
         }
         if (status.isFinished()) {
             DmfJob finished = job.checked(status, 0, now);
-            LOG.infof("DMF import %s finished: %s after %d checks%s", executionId, status, finished.checks(),
+            LOG.infof("DMF %s %s finished: %s after %d checks%s", kind(job), executionId, status, finished.checks(),
                     job.overdue() ? " (" + age.toSeconds() + " s, past its deadline)" : "");
             // D365 is done with the project: free it first, so the next import can be packaged while this
             // outcome is worked through (releasing is idempotent)
@@ -258,8 +262,8 @@ public final class DmfJobSupervisor {
         Duration next = status == DmfExecutionStatus.NOT_FOUND ? options.firstCheckDelay() : schedule.nextDelay(age);
         DmfJob pending = job.checked(status, Math.max(1, next.toSeconds()), now);
         if (status == DmfExecutionStatus.NOT_FOUND && neverStarted(pending, now)) {
-            LOG.warnf("DMF import %s is unknown to D365 %d s after it was submitted: it never started (%s); its records"
-                    + " are looked up in D365 and the rest sent again", executionId,
+            LOG.warnf("DMF %s %s is unknown to D365 %d s after it was submitted: it never started (%s); its flow"
+                    + " starts it again", kind(job), executionId,
                     Duration.between(submittedOrBudget(pending), now).toSeconds(),
                     pending.refusal() != null ? "D365 refused it: " + pending.refusal()
                             : "its start was lost before D365 created it, or D365 lost the job");
@@ -272,8 +276,8 @@ public final class DmfJobSupervisor {
         if (now.isAfter(job.deadline()) && !job.overdue()) {
             // Not cancelled, not failed: D365 may still finish it, and then its rows are imported.
             pending = pending.markedOverdue();
-            LOG.warnf("DMF import %s is still %s at its deadline %s: followed until D365 ends it (cancel it in D365,"
-                    + " Data management > Job history, to have its records sent again)", executionId, status,
+            LOG.warnf("DMF %s %s is still %s at its deadline %s: followed until D365 ends it (cancel it in D365,"
+                    + " Data management > Job history, to have it started again)", kind(job), executionId, status,
                     job.deadline());
         }
         keepProject(pending, now);
@@ -293,7 +297,7 @@ public final class DmfJobSupervisor {
             return; // the lock taken at the start lasts until the deadline
         }
         if (!lock.extend(job.legalEntity(), job.definitionGroup(), job.executionId(), now.plus(options.jobTimeout()))) {
-            LOG.warnf("DMF import %s: its data project lock was taken by %s while the job still runs in D365", job
+            LOG.warnf("DMF %s %s: its data project lock was taken by %s while the job still runs in D365", kind(job), job
                     .executionId(), lock.holder(job.legalEntity(), job.definitionGroup()).orElse("nobody"));
         }
     }

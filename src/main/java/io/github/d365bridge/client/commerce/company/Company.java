@@ -35,6 +35,14 @@ public record Company(
         @JsonProperty("extension_attributes") JsonNode extensionAttributes) {
 
     public static final int STATUS_APPROVED = 1;
+    /** Members of a blocked company cannot sign in or order. */
+    public static final int STATUS_BLOCKED = 3;
+
+    public Company withStatus(Integer value) {
+        return new Company(id, value, companyName, legalName, companyEmail, vatTaxId, resellerId, comment, street,
+                city, countryId, region, regionId, postcode, telephone, customerGroupId, salesRepresentativeId,
+                superUserId, extensionAttributes);
+    }
 
     public Company withId(Long value) {
         return new Company(value, status, companyName, legalName, companyEmail, vatTaxId, resellerId, comment, street,

@@ -33,6 +33,12 @@ public final class CompanyClient {
                 .json(Map.of("company", company.withId(companyId))), CommerceAnswers.as(Company.class));
     }
 
+    /** {@code GET /V1/company/{companyId}}. */
+    public Company get(long companyId) {
+        return http.execute(CommerceRequest.of("GET", store, CommerceRequest.path("company/{}", companyId),
+                "companies.get").record("id " + companyId), CommerceAnswers.as(Company.class));
+    }
+
     public Stream<Company> search(SearchCriteria criteria) {
         return SearchResults.stream(http, criteria, this::request, Company.class);
     }

@@ -49,6 +49,12 @@ public record Customer(
                 extensionAttributes);
     }
 
+    public Customer withGroupId(Integer value) {
+        return new Customer(id, value, defaultBilling, defaultShipping, createdAt, updatedAt, email, firstname,
+                lastname, middlename, prefix, suffix, dob, taxvat, websiteId, storeId, addresses, customAttributes,
+                extensionAttributes);
+    }
+
     public Customer withAddresses(List<CustomerAddress> value) {
         return new Customer(id, groupId, defaultBilling, defaultShipping, createdAt, updatedAt, email, firstname,
                 lastname, middlename, prefix, suffix, dob, taxvat, websiteId, storeId, value, customAttributes,

@@ -39,6 +39,12 @@ public final class CustomerClient {
                 .json(Map.of("customer", customer.withId(customerId))), CommerceAnswers.as(Customer.class));
     }
 
+    /** {@code GET /V1/customers/{id}}. */
+    public Customer get(long customerId) {
+        return http.execute(CommerceRequest.of("GET", store, CommerceRequest.path("customers/{}", customerId),
+                "customers.get").record("id " + customerId), CommerceAnswers.as(Customer.class));
+    }
+
     /** All matching customers, page by page as the stream is consumed. */
     public Stream<Customer> search(SearchCriteria criteria) {
         return SearchResults.stream(http, criteria, this::request, Customer.class);

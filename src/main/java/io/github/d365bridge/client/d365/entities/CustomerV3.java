@@ -30,7 +30,17 @@ public record CustomerV3(
         @JsonProperty("AddressCity") String addressCity,
         @JsonProperty("AddressZipCode") String addressZipCode,
         @JsonProperty("AddressState") String addressState,
-        @JsonProperty("AddressCountryRegionId") String addressCountryRegionId) {
+        @JsonProperty("AddressCountryRegionId") String addressCountryRegionId,
+        @JsonProperty("AddressCountryRegionISOCode") String addressCountryRegionIsoCode,
+        @JsonProperty("DeliveryAddressStreet") String deliveryAddressStreet,
+        @JsonProperty("DeliveryAddressCity") String deliveryAddressCity,
+        @JsonProperty("DeliveryAddressZipCode") String deliveryAddressZipCode,
+        @JsonProperty("DeliveryAddressState") String deliveryAddressState,
+        @JsonProperty("DeliveryAddressCountryRegionId") String deliveryAddressCountryRegionId,
+        @JsonProperty("DeliveryAddressCountryRegionISOCode") String deliveryAddressCountryRegionIsoCode,
+        @JsonProperty("DiscountPriceGroupId") String discountPriceGroupId,
+        @JsonProperty("LanguageId") String languageId,
+        @JsonProperty("PersonMiddleName") String personMiddleName) {
 
     public static final String ENTITY_SET = "CustomersV3";
 

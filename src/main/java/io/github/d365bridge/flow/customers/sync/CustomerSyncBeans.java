@@ -1,0 +1,24 @@
+package io.github.d365bridge.flow.customers.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.github.d365bridge.client.commerce.CommerceClient;
+import io.github.d365bridge.client.d365.D365Client;
+import io.github.d365bridge.flow.customers.CustomerCrossReference;
+import io.github.d365bridge.mapping.MappingProfile;
+
+/** The customer flow as a bean of the sync engine; the clients are resolved on first use. */
+@ApplicationScoped
+public class CustomerSyncBeans {
+
+    @Produces
+    @Singleton
+    CustomerSyncFlow customerSync(Instance<D365Client> d365, Instance<CommerceClient> commerce, MappingProfile profile,
+            CustomerCrossReference crossReference, CustomerSyncConfig config) {
+        return new CustomerSyncFlow(d365::get, commerce::get, profile.customerSync(), crossReference,
+                config.pageSize(), config.writeConcurrency());
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.d365bridge.flow.customers.sync;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The customer sync's own tuning; what maps to what is in the mapping profile ({@code customerSync}). */
+@ConfigMapping(prefix = "bridge.sync.customers")
+public interface CustomerSyncConfig {
+
+    /** Off: the timer does nothing (on-demand runs still work). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * D365 customers per page step. A page is read, compared and written within one queue message, so it must
+     * finish well inside the visibility renewal and the Functions timeout even when most of it changed.
+     */
+    @WithDefault("500")
+    int pageSize();
+
+    /** Commerce writes in flight at once per page step (PHP workers serve them in parallel). */
+    @WithDefault("8")
+    int writeConcurrency();
+}

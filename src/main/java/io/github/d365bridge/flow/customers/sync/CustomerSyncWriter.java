@@ -1,0 +1,215 @@
+package io.github.d365bridge.flow.customers.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.d365bridge.client.commerce.CommerceClient;
+import io.github.d365bridge.client.commerce.company.Company;
+import io.github.d365bridge.client.commerce.customer.Customer;
+import io.github.d365bridge.client.commerce.search.Filter;
+import io.github.d365bridge.client.commerce.search.SearchCriteria;
+import io.github.d365bridge.flow.customers.CrossReferenceSource;
+import io.github.d365bridge.flow.customers.CustomerCrossReference;
+import io.github.d365bridge.flow.orders.mapping.CustomerReference;
+import io.github.d365bridge.flow.sync.SyncWriter;
+import io.github.d365bridge.ground.BridgeException;
+import io.github.d365bridge.ground.ErrorClassifier;
+import io.github.d365bridge.ground.Json;
+
+/**
+ * Writes customers and B2B companies to Commerce, one record at a time (Commerce has no bulk form that
+ * answers the new ids at once), several in parallel. Each write is idempotent: a record with a known id is
+ * updated; one without is looked up first (customer by e-mail on its website, company by company e-mail) and
+ * adopted if Commerce has it, created only if not, and adopted if the create meets one made meanwhile (a lost
+ * answer, a parallel run). Every written customer or company goes into the customer cross-reference (source
+ * {@code sync}), so orders from it are booked on its D365 account.
+ * <p>
+ * Commerce refusing a record (4xx: a duplicate e-mail on another account, a missing field) fails that record
+ * alone with Commerce's message. A failure that may pass (an outage after the client's retries) is thrown, so
+ * the page step is delivered again rather than failing every record of it.
+ */
+public final class CustomerSyncWriter implements SyncWriter {
+
+    private final CommerceClient commerce;
+    private final CustomerCrossReference crossReference;
+    private final int concurrency;
+
+    public CustomerSyncWriter(CommerceClient commerce, CustomerCrossReference crossReference, int concurrency) {
+        this.commerce = commerce;
+        this.crossReference = crossReference;
+        this.concurrency = Math.max(1, concurrency);
+    }
+
+    @Override
+    public List<Result> write(List<Pending> pending) {
+        if (pending.size() == 1 || concurrency == 1) {
+            return pending.stream().map(this::writeOne).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, pending.size()), r -> {
+            Thread t = new Thread(r, "customer-sync-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Result>> futures = new ArrayList<>();
+            for (Pending p : pending) {
+                futures.add(pool.submit(() -> writeOne(p)));
+            }
+            List<Result> results = new ArrayList<>();
+            RuntimeException passing = null;
+            for (Future<Result> future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    passing = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while writing customers", e);
+                }
+            }
+            if (passing != null) {
+                throw passing; // the step is repeated; what was written is adopted then
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Result writeOne(Pending pending) {
+        try {
+            return CustomerSyncMapper.COMPANY.equals(pending.record().type()) ? company(pending) : customer(pending);
+        } catch (BridgeException e) {
+            if (ErrorClassifier.isRetriable(e)) {
+                throw e;
+            }
+            return Result.failed(pending, "Commerce: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return Result.failed(pending, e.getMessage());
+        }
+    }
+
+    private Result customer(Pending pending) {
+        Customer wanted = customerOf(pending.record().payload());
+        Optional<Long> known = TargetId.parse(pending.targetId(), CustomerReference.Kind.CUSTOMER);
+        boolean adopted = false;
+        if (known.isEmpty()) {
+            known = findCustomer(wanted.email(), wanted.websiteId());
+            adopted = known.isPresent();
+        }
+        long id;
+        if (known.isPresent()) {
+            id = updateCustomer(known.get(), wanted);
+        } else {
+            Optional<Long> created = createCustomer(wanted);
+            if (created.isPresent()) {
+                id = created.get();
+            } else {
+                // made meanwhile (the answer of an earlier try was lost, or a parallel run): adopt it
+                id = findCustomer(wanted.email(), wanted.websiteId()).map(found -> updateCustomer(found, wanted))
+                        .orElseThrow(() -> new IllegalArgumentException("Commerce refused the customer as a duplicate"
+                                + " but has none with this e-mail on website " + wanted.websiteId()));
+                adopted = true;
+            }
+        }
+        link(pending, CustomerReference.Kind.CUSTOMER, id);
+        return Result.written(pending, TargetId.of(CustomerReference.Kind.CUSTOMER, id), adopted);
+    }
+
+    /** Updates, or creates again if an operator deleted it in Commerce since it was written. */
+    private long updateCustomer(long id, Customer wanted) {
+        try {
+            return commerce.customers().update(id, wanted).id();
+        } catch (BridgeException e) {
+            if (e.httpStatus() == 404) {
+                return createCustomer(wanted).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    /** Creates the customer; empty when Commerce answers that its e-mail exists on the website already. */
+    private Optional<Long> createCustomer(Customer wanted) {
+        try {
+            return Optional.of(commerce.customers().create(wanted, Optional.empty()).id());
+        } catch (BridgeException e) {
+            if (e.httpStatus() == 400 && String.valueOf(e.getMessage()).contains("same email address already exists")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Long> findCustomer(String email, Integer websiteId) {
+        SearchCriteria criteria = SearchCriteria.builder().where(Filter.eq("email", email))
+                .where(Filter.eq("website_id", String.valueOf(websiteId))).pageSize(2).build();
+        return commerce.customers().searchPage(criteria).items().stream().map(Customer::id).findFirst();
+    }
+
+    private Result company(Pending pending) {
+        ObjectNode payload = pending.record().payload();
+        Customer superUser = customerOf((ObjectNode) payload.get("superUser"));
+        long superUserId = findCustomer(superUser.email(), superUser.websiteId())
+                .orElseGet(() -> createCustomer(superUser).orElseGet(() -> findCustomer(superUser.email(),
+                        superUser.websiteId()).orElseThrow()));
+        Company wanted = companyOf((ObjectNode) payload.get("company"), superUserId);
+        Optional<Long> known = TargetId.parse(pending.targetId(), CustomerReference.Kind.COMPANY);
+        boolean adopted = false;
+        if (known.isEmpty()) {
+            known = findCompany(wanted.companyEmail());
+            adopted = known.isPresent();
+        }
+        long id;
+        if (known.isPresent()) {
+            id = commerce.companies().update(known.get(), wanted).id();
+        } else {
+            try {
+                id = commerce.companies().create(wanted).id();
+            } catch (BridgeException e) {
+                Optional<Long> meanwhile = e.httpStatus() == 400 ? findCompany(wanted.companyEmail()) : Optional.empty();
+                if (meanwhile.isEmpty()) {
+                    throw e;
+                }
+                id = commerce.companies().update(meanwhile.get(), wanted).id();
+                adopted = true;
+            }
+        }
+        link(pending, CustomerReference.Kind.COMPANY, id);
+        return Result.written(pending, TargetId.of(CustomerReference.Kind.COMPANY, id), adopted);
+    }
+
+    private Optional<Long> findCompany(String email) {
+        SearchCriteria criteria = SearchCriteria.builder().where(Filter.eq("company_email", email)).pageSize(2).build();
+        return commerce.companies().searchPage(criteria).items().stream().map(Company::id).findFirst();
+    }
+
+    private void link(Pending pending, CustomerReference.Kind kind, long id) {
+        crossReference.put(new CustomerReference(pending.legalEntity(), kind, id), pending.record().key(),
+                CrossReferenceSource.SYNC);
+    }
+
+    private static Customer customerOf(ObjectNode payload) {
+        try {
+            return Json.mapper().treeToValue(payload, Customer.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the customer mapper made a payload Customer cannot hold", e);
+        }
+    }
+
+    private static Company companyOf(ObjectNode payload, long superUserId) {
+        ObjectNode withAdmin = payload.deepCopy().put("super_user_id", superUserId);
+        try {
+            return Json.mapper().treeToValue(withAdmin, Company.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the customer mapper made a payload Company cannot hold", e);
+        }
+    }
+}
