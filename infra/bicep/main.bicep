@@ -221,6 +221,21 @@ param dmfJobTimeout string = 'PT30M'
 @description('How long D365 may not know a submitted DMF import before it counts as never started, ISO-8601 (BRIDGE_DMF_NOT_FOUND_GRACE).')
 param dmfNotFoundGrace string = 'PT2M'
 
+@description('A sync run whose progress in a legal entity has not moved for this long is resumed by its timer, ISO-8601 (BRIDGE_SYNC_STALL_AFTER).')
+param syncStallAfter string = 'PT10M'
+
+@description('How long sync runs (summaries and progress) are kept, ISO-8601 (BRIDGE_SYNC_RUN_RETENTION).')
+param syncRunRetention string = 'P30D'
+
+@description('Run the customer sync on its schedule (on-demand runs work either way) (BRIDGE_SYNC_CUSTOMERS_ENABLED).')
+param syncCustomersEnabled bool = true
+
+@description('D365 customers per sync step (BRIDGE_SYNC_CUSTOMERS_PAGE_SIZE).')
+param syncCustomersPageSize int = 500
+
+@description('Commerce writes in flight at once per customer sync step (BRIDGE_SYNC_CUSTOMERS_WRITE_CONCURRENCY).')
+param syncCustomersWriteConcurrency int = 8
+
 @description('Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY).')
 param ordersImportRetryDelay string = 'PT5S'
 
@@ -659,6 +674,11 @@ var orderFlowSettings = {
   BRIDGE_DMF_MAX_CHECK_DELAY: dmfMaxCheckDelay
   BRIDGE_DMF_JOB_TIMEOUT: dmfJobTimeout
   BRIDGE_DMF_NOT_FOUND_GRACE: dmfNotFoundGrace
+  BRIDGE_SYNC_STALL_AFTER: syncStallAfter
+  BRIDGE_SYNC_RUN_RETENTION: syncRunRetention
+  BRIDGE_SYNC_CUSTOMERS_ENABLED: string(syncCustomersEnabled)
+  BRIDGE_SYNC_CUSTOMERS_PAGE_SIZE: string(syncCustomersPageSize)
+  BRIDGE_SYNC_CUSTOMERS_WRITE_CONCURRENCY: string(syncCustomersWriteConcurrency)
   BRIDGE_ORDERS_RECONCILE_AFTER: ordersReconcileAfter
   BRIDGE_ORDERS_IMPORT_RETRY_DELAY: ordersImportRetryDelay
   BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY: ordersImportRetryMaxDelay

@@ -184,12 +184,12 @@ locals {
     HOUSEKEEPING_SCHEDULE = var.housekeeping_schedule
     HOUSEKEEPING_QUEUE    = var.housekeeping_queue
     # The order flow's triggers: the host resolves these %SETTING% names from app settings only.
-    ORDER_INTAKE_QUEUE                         = "bridge-order-intake"
-    ORDER_WRITEBACK_QUEUE                      = "bridge-order-writeback"
-    DMF_STATUS_QUEUE                           = "bridge-dmf-status"
-    ORDER_POLL_SCHEDULE                        = "30 */5 * * * *"
-    ORDER_BATCH_SCHEDULE                       = "*/10 * * * * *"
-    ORDER_RECONCILE_SCHEDULE                   = "45 * * * * *"
+    ORDER_INTAKE_QUEUE       = "bridge-order-intake"
+    ORDER_WRITEBACK_QUEUE    = "bridge-order-writeback"
+    DMF_STATUS_QUEUE         = "bridge-dmf-status"
+    ORDER_POLL_SCHEDULE      = "30 */5 * * * *"
+    ORDER_BATCH_SCHEDULE     = "*/10 * * * * *"
+    ORDER_RECONCILE_SCHEDULE = "45 * * * * *"
     # The D365 -> Commerce sync: its step queue and the customer flow's timer.
     SYNC_QUEUE                                 = "bridge-sync"
     CUSTOMER_SYNC_SCHEDULE                     = "0 5 * * * *"
@@ -244,10 +244,15 @@ locals {
     BRIDGE_ORDERS_MAX_ATTEMPTS                = tostring(var.orders_max_attempts)
     BRIDGE_ORDERS_WRITE_EXT_ORDER_ID          = tostring(var.orders_write_ext_order_id)
     BRIDGE_ORDERS_PREPARE_NEXT_BATCH          = tostring(var.orders_prepare_next_batch)
-    BRIDGE_DMF_FIRST_CHECK_DELAY       = var.dmf_first_check_delay
-    BRIDGE_DMF_MAX_CHECK_DELAY         = var.dmf_max_check_delay
-    BRIDGE_DMF_JOB_TIMEOUT             = var.dmf_job_timeout
-    BRIDGE_DMF_NOT_FOUND_GRACE         = var.dmf_not_found_grace
+    BRIDGE_DMF_FIRST_CHECK_DELAY              = var.dmf_first_check_delay
+    BRIDGE_DMF_MAX_CHECK_DELAY                = var.dmf_max_check_delay
+    BRIDGE_DMF_JOB_TIMEOUT                    = var.dmf_job_timeout
+    BRIDGE_DMF_NOT_FOUND_GRACE                = var.dmf_not_found_grace
+    BRIDGE_SYNC_STALL_AFTER                   = var.sync_stall_after
+    BRIDGE_SYNC_RUN_RETENTION                 = var.sync_run_retention
+    BRIDGE_SYNC_CUSTOMERS_ENABLED             = tostring(var.sync_customers_enabled)
+    BRIDGE_SYNC_CUSTOMERS_PAGE_SIZE           = tostring(var.sync_customers_page_size)
+    BRIDGE_SYNC_CUSTOMERS_WRITE_CONCURRENCY   = tostring(var.sync_customers_write_concurrency)
     BRIDGE_ORDERS_RECONCILE_AFTER             = var.orders_reconcile_after
     BRIDGE_ORDERS_IMPORT_RETRY_DELAY          = var.orders_import_retry_delay
     BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY      = var.orders_import_retry_max_delay

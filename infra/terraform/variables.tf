@@ -389,6 +389,36 @@ variable "dmf_not_found_grace" {
   default     = "PT2M"
 }
 
+variable "sync_stall_after" {
+  description = "A sync run whose progress in a legal entity has not moved for this long is resumed by its timer, ISO-8601 (BRIDGE_SYNC_STALL_AFTER)."
+  type        = string
+  default     = "PT10M"
+}
+
+variable "sync_run_retention" {
+  description = "How long sync runs (summaries and progress) are kept, ISO-8601 (BRIDGE_SYNC_RUN_RETENTION)."
+  type        = string
+  default     = "P30D"
+}
+
+variable "sync_customers_enabled" {
+  description = "Run the customer sync on its schedule (on-demand runs work either way) (BRIDGE_SYNC_CUSTOMERS_ENABLED)."
+  type        = bool
+  default     = true
+}
+
+variable "sync_customers_page_size" {
+  description = "D365 customers per sync step (BRIDGE_SYNC_CUSTOMERS_PAGE_SIZE)."
+  type        = number
+  default     = 500
+}
+
+variable "sync_customers_write_concurrency" {
+  description = "Commerce writes in flight at once per customer sync step (BRIDGE_SYNC_CUSTOMERS_WRITE_CONCURRENCY)."
+  type        = number
+  default     = 8
+}
+
 variable "orders_import_retry_delay" {
   description = "Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY)."
   type        = string

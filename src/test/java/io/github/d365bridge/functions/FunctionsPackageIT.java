@@ -34,7 +34,9 @@ import io.github.d365bridge.config.IntakeConfig;
 import io.github.d365bridge.config.MappingConfig;
 import io.github.d365bridge.config.OrderFlowConfig;
 import io.github.d365bridge.config.RuntimeConfig;
+import io.github.d365bridge.flow.customers.sync.CustomerSyncConfig;
 import io.github.d365bridge.flow.dmf.DmfConfig;
+import io.github.d365bridge.flow.sync.SyncConfig;
 import io.github.d365bridge.runtime.QueuePump;
 import io.smallrye.config.ConfigMappings;
 import io.smallrye.config.PropertiesConfigSource;
@@ -141,7 +143,8 @@ class FunctionsPackageIT {
                 InfraTemplates.terraform(Path.of("infra/terraform/main.tf"), Path.of("infra/terraform/variables.tf")));
         SoftAssertions softly = new SoftAssertions();
         Set<String> properties = new TreeSet<>();
-        for (Class<?> mapping : List.of(IntakeConfig.class, MappingConfig.class, OrderFlowConfig.class, DmfConfig.class)) {
+        for (Class<?> mapping : List.of(IntakeConfig.class, MappingConfig.class, OrderFlowConfig.class, DmfConfig.class,
+                SyncConfig.class, CustomerSyncConfig.class)) {
             // "statuses[*]" names the elements of the list "statuses", which is one setting; state table names
             // are not parameters (infra/README.md says why)
             ConfigMappings.ConfigClass.configClass(mapping).getProperties().keySet().stream()
@@ -173,7 +176,8 @@ class FunctionsPackageIT {
         return new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile("prod")
                 .withSources(new PropertiesConfigSource(Path.of("src/main/resources/application.properties").toUri().toURL(), 250))
                 .withMapping(IntakeConfig.class).withMapping(MappingConfig.class).withMapping(OrderFlowConfig.class)
-                .withMapping(DmfConfig.class).withMapping(CommerceConfig.class).build();
+                .withMapping(DmfConfig.class).withMapping(SyncConfig.class).withMapping(CustomerSyncConfig.class)
+                .withMapping(CommerceConfig.class).build();
     }
 
     private static JsonNode binding(String function) throws IOException {

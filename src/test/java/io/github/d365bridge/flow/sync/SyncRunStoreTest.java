@@ -1,0 +1,66 @@
+package io.github.d365bridge.flow.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.d365bridge.flow.housekeeping.SyncRunSweep;
+import io.github.d365bridge.testing.TestAzurite;
+
+/** Runs on Azurite: one current run per flow, newest first, conditional progress, retention by key range. */
+class SyncRunStoreTest {
+
+    private final SyncRunStore runs = new SyncRunStore(TestAzurite.storage(), TestAzurite.uniqueName("Runs"));
+
+    private SyncRun run(Instant startedAt) {
+        return new SyncRun("customers", SyncRunStore.newRunId(startedAt), List.of("usmf", "demf"), Optional.empty(),
+                false, "test", startedAt, Optional.empty());
+    }
+
+    @Test
+    void onlyOneRunOfAFlowIsInProgressAndRunsListNewestFirst() {
+        Instant now = Instant.now();
+        SyncRun first = runs.begin(run(now.minusSeconds(60))).orElseThrow();
+        assertThat(runs.begin(run(now))).as("a second run while one is in progress").isEmpty();
+        runs.finish(first, now);
+        SyncRun second = runs.begin(run(now)).orElseThrow();
+        assertThat(runs.currentRunId("customers")).contains(second.runId());
+        assertThat(runs.latest("customers", 5)).extracting(SyncRun::runId).containsExactly(second.runId(), first.runId());
+        assertThat(runs.progress(second)).hasSize(2).allMatch(p -> p.pages() == 0 && !p.done());
+    }
+
+    @Test
+    void ofTwoCopiesOfAStepOnlyOneAdvancesTheRun() {
+        SyncRun run = runs.begin(run(Instant.now())).orElseThrow();
+        SyncProgress read = runs.progress("customers", run.runId(), "usmf").orElseThrow();
+        SyncProgress copy = runs.progress("customers", run.runId(), "usmf").orElseThrow();
+        assertThat(runs.advance(read.afterPage(Optional.of("US-020"), false, SyncCounters.NONE, List.of(), Instant.now())))
+                .isTrue();
+        assertThat(runs.advance(copy.afterPage(Optional.of("US-020"), false, SyncCounters.NONE, List.of(), Instant.now())))
+                .as("the copy read the same row").isFalse();
+        assertThat(runs.progress("customers", run.runId(), "usmf").orElseThrow().pages()).isEqualTo(1);
+    }
+
+    @Test
+    void theSweepDeletesRunsPastTheRetentionButNeverTheOneInProgress() {
+        Instant now = Instant.now();
+        SyncRun old1 = runs.begin(run(now.minus(Duration.ofDays(40)))).orElseThrow();
+        runs.finish(old1, now);
+        SyncRun old2 = runs.begin(run(now.minus(Duration.ofDays(35)))).orElseThrow();
+        runs.finish(old2, now);
+        SyncRun stillRunning = runs.begin(run(now.minus(Duration.ofDays(31)))).orElseThrow();
+        SyncRunSweep sweep = new SyncRunSweep(runs, () -> List.of("customers"), Duration.ofDays(30), Clock.systemUTC());
+
+        assertThat(sweep.sweep(100)).isEqualTo(2);
+
+        assertThat(runs.latest("customers", 10)).extracting(SyncRun::runId).containsExactly(stillRunning.runId());
+        assertThat(runs.progress("customers", old1.runId(), "usmf")).isEmpty();
+        assertThat(sweep.sweep(100)).isZero();
+    }
+}
