@@ -40,7 +40,9 @@ public record CustomerV3(
         @JsonProperty("DeliveryAddressCountryRegionISOCode") String deliveryAddressCountryRegionIsoCode,
         @JsonProperty("DiscountPriceGroupId") String discountPriceGroupId,
         @JsonProperty("LanguageId") String languageId,
-        @JsonProperty("PersonMiddleName") String personMiddleName) {
+        @JsonProperty("PersonMiddleName") String personMiddleName,
+        @JsonProperty("PartyNumber") String partyNumber,
+        @JsonProperty("ContactPersonId") String contactPersonId) {
 
     public static final String ENTITY_SET = "CustomersV3";
 

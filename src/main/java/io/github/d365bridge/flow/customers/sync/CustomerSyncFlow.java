@@ -60,7 +60,7 @@ public final class CustomerSyncFlow implements SyncFlow<CustomerSource> {
     @Override
     public SyncSource<CustomerSource> source() {
         if (source == null) {
-            source = new CustomerSyncSource(d365.get());
+            source = new CustomerSyncSource(d365.get(), sync.noEmail() == CustomerSyncMapping.NoEmail.CONTACT_PERSON);
         }
         return source;
     }
