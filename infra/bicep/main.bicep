@@ -236,6 +236,15 @@ param syncCustomersPageSize int = 500
 @description('Commerce writes in flight at once per customer sync step (BRIDGE_SYNC_CUSTOMERS_WRITE_CONCURRENCY).')
 param syncCustomersWriteConcurrency int = 8
 
+@description('Customer writes of a sync step from which they go through Commerce's async bulk API (0: never) (BRIDGE_SYNC_CUSTOMERS_BULK_THRESHOLD).')
+param syncCustomersBulkThreshold int = 50
+
+@description('Customers per async bulk (BRIDGE_SYNC_CUSTOMERS_BULK_SIZE).')
+param syncCustomersBulkSize int = 200
+
+@description('How long a sync step waits for its bulks before open operations count as a stale bulk, ISO-8601 (BRIDGE_SYNC_CUSTOMERS_BULK_WAIT).')
+param syncCustomersBulkWait string = 'PT2M'
+
 @description('Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY).')
 param ordersImportRetryDelay string = 'PT5S'
 
@@ -679,6 +688,9 @@ var orderFlowSettings = {
   BRIDGE_SYNC_CUSTOMERS_ENABLED: string(syncCustomersEnabled)
   BRIDGE_SYNC_CUSTOMERS_PAGE_SIZE: string(syncCustomersPageSize)
   BRIDGE_SYNC_CUSTOMERS_WRITE_CONCURRENCY: string(syncCustomersWriteConcurrency)
+  BRIDGE_SYNC_CUSTOMERS_BULK_THRESHOLD: string(syncCustomersBulkThreshold)
+  BRIDGE_SYNC_CUSTOMERS_BULK_SIZE: string(syncCustomersBulkSize)
+  BRIDGE_SYNC_CUSTOMERS_BULK_WAIT: syncCustomersBulkWait
   BRIDGE_ORDERS_RECONCILE_AFTER: ordersReconcileAfter
   BRIDGE_ORDERS_IMPORT_RETRY_DELAY: ordersImportRetryDelay
   BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY: ordersImportRetryMaxDelay

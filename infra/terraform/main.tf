@@ -253,6 +253,9 @@ locals {
     BRIDGE_SYNC_CUSTOMERS_ENABLED             = tostring(var.sync_customers_enabled)
     BRIDGE_SYNC_CUSTOMERS_PAGE_SIZE           = tostring(var.sync_customers_page_size)
     BRIDGE_SYNC_CUSTOMERS_WRITE_CONCURRENCY   = tostring(var.sync_customers_write_concurrency)
+    BRIDGE_SYNC_CUSTOMERS_BULK_THRESHOLD      = tostring(var.sync_customers_bulk_threshold)
+    BRIDGE_SYNC_CUSTOMERS_BULK_SIZE           = tostring(var.sync_customers_bulk_size)
+    BRIDGE_SYNC_CUSTOMERS_BULK_WAIT           = var.sync_customers_bulk_wait
     BRIDGE_ORDERS_RECONCILE_AFTER             = var.orders_reconcile_after
     BRIDGE_ORDERS_IMPORT_RETRY_DELAY          = var.orders_import_retry_delay
     BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY      = var.orders_import_retry_max_delay

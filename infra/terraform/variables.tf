@@ -419,6 +419,24 @@ variable "sync_customers_write_concurrency" {
   default     = 8
 }
 
+variable "sync_customers_bulk_threshold" {
+  description = "Customer writes of a sync step from which they go through Commerce's async bulk API (0: never) (BRIDGE_SYNC_CUSTOMERS_BULK_THRESHOLD)."
+  type        = number
+  default     = 50
+}
+
+variable "sync_customers_bulk_size" {
+  description = "Customers per async bulk (BRIDGE_SYNC_CUSTOMERS_BULK_SIZE)."
+  type        = number
+  default     = 200
+}
+
+variable "sync_customers_bulk_wait" {
+  description = "How long a sync step waits for its bulks before open operations count as a stale bulk, ISO-8601 (BRIDGE_SYNC_CUSTOMERS_BULK_WAIT)."
+  type        = string
+  default     = "PT2M"
+}
+
 variable "orders_import_retry_delay" {
   description = "Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY)."
   type        = string

@@ -19,6 +19,7 @@ public class CustomerSyncBeans {
     CustomerSyncFlow customerSync(Instance<D365Client> d365, Instance<CommerceClient> commerce, MappingProfile profile,
             CustomerCrossReference crossReference, CustomerSyncConfig config) {
         return new CustomerSyncFlow(d365::get, commerce::get, profile.customerSync(), crossReference,
-                config.pageSize(), config.writeConcurrency());
+                config.pageSize(), config.writeConcurrency(), new CustomerSyncWriter.BulkOptions(config.bulkThreshold(),
+                        config.bulkSize(), config.bulkWait()));
     }
 }

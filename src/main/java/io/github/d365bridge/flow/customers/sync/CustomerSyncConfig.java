@@ -21,4 +21,19 @@ public interface CustomerSyncConfig {
     /** Commerce writes in flight at once per page step (PHP workers serve them in parallel). */
     @WithDefault("8")
     int writeConcurrency();
+
+    /**
+     * A page with at least this many customer (person) writes sends them through Commerce's async bulk API, one
+     * call per {@link #bulkSize()}, instead of one call each; 0 never does. Needs the async.operations.all
+     * consumer running in Commerce.
+     */
+    @WithDefault("50")
+    int bulkThreshold();
+
+    @WithDefault("200")
+    int bulkSize();
+
+    /** How long a step waits for its bulks; operations still open then fail as a stale bulk and are retried. */
+    @WithDefault("PT2M")
+    java.time.Duration bulkWait();
 }

@@ -34,11 +34,14 @@ public final class CustomerSyncFlow implements SyncFlow<CustomerSource> {
     private final CustomerCrossReference crossReference;
     private final int pageSize;
     private final int writeConcurrency;
+    private final CustomerSyncWriter.BulkOptions bulk;
     private volatile SyncSource<CustomerSource> source;
     private volatile SyncWriter writer;
 
     public CustomerSyncFlow(Supplier<D365Client> d365, Supplier<CommerceClient> commerce, CustomerSyncMapping sync,
-            CustomerCrossReference crossReference, int pageSize, int writeConcurrency) {
+            CustomerCrossReference crossReference, int pageSize, int writeConcurrency,
+            CustomerSyncWriter.BulkOptions bulk) {
+        this.bulk = bulk;
         this.d365 = d365;
         this.commerce = commerce;
         this.sync = sync;
@@ -73,7 +76,7 @@ public final class CustomerSyncFlow implements SyncFlow<CustomerSource> {
     @Override
     public SyncWriter writer() {
         if (writer == null) {
-            writer = new CustomerSyncWriter(commerce.get(), crossReference, writeConcurrency);
+            writer = new CustomerSyncWriter(commerce.get(), crossReference, writeConcurrency, bulk);
         }
         return writer;
     }

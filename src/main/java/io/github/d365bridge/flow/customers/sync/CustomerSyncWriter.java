@@ -1,5 +1,6 @@
 package io.github.d365bridge.flow.customers.sync;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,10 +12,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.client.commerce.CommerceClient;
+import io.github.d365bridge.client.commerce.bulk.BulkEntry;
+import io.github.d365bridge.client.commerce.bulk.BulkOperationStatus;
+import io.github.d365bridge.client.commerce.bulk.BulkOutcome;
+import io.github.d365bridge.client.commerce.bulk.BulkReport;
+import io.github.d365bridge.client.commerce.bulk.BulkSubmission;
 import io.github.d365bridge.client.commerce.company.Company;
 import io.github.d365bridge.client.commerce.customer.Customer;
 import io.github.d365bridge.client.commerce.search.Filter;
@@ -28,8 +36,9 @@ import io.github.d365bridge.ground.ErrorClassifier;
 import io.github.d365bridge.ground.Json;
 
 /**
- * Writes customers and B2B companies to Commerce, one record at a time (Commerce has no bulk form that
- * answers the new ids at once), several in parallel. Each write is idempotent: a record with a known id is
+ * Writes customers and B2B companies to Commerce: persons of a page with many writes through the async bulk
+ * API ({@link BulkOptions}), the rest one record at a time, several in parallel (a company needs its super
+ * user's id first, and Commerce's bulk answers no ids). Each write is idempotent: a record with a known id is
  * updated; one without is looked up first (customer by e-mail on its website, company by company e-mail) and
  * adopted if Commerce has it, created only if not, and adopted if the create meets one made meanwhile (a lost
  * answer, a parallel run). Every written customer or company goes into the customer cross-reference (source
@@ -43,20 +52,55 @@ public final class CustomerSyncWriter implements SyncWriter {
 
     /** E-mails per search: an {@code in} filter of 50 addresses stays well inside URL limits. */
     private static final int SEARCH_BATCH = 50;
+    private static final Logger LOG = Logger.getLogger(CustomerSyncWriter.class);
 
     private final CommerceClient commerce;
     private final CustomerCrossReference crossReference;
     private final int concurrency;
+    private final BulkOptions bulk;
+
+    /**
+     * When persons go through Commerce's async bulk API instead of one call each.
+     *
+     * @param threshold a page with at least this many customer writes uses bulks (0: never)
+     * @param size      entries per bulk
+     * @param maxWait   how long a step waits for its bulks; operations still open then count as failed (a bulk
+     *                  that stays open means the {@code async.operations.all} consumer is not running) and are
+     *                  tried again by the next run, which adopts what the consumer created meanwhile
+     */
+    public record BulkOptions(int threshold, int size, Duration maxWait) {
+        public static final BulkOptions NEVER = new BulkOptions(0, 1, Duration.ZERO);
+    }
 
     public CustomerSyncWriter(CommerceClient commerce, CustomerCrossReference crossReference, int concurrency) {
+        this(commerce, crossReference, concurrency, BulkOptions.NEVER);
+    }
+
+    public CustomerSyncWriter(CommerceClient commerce, CustomerCrossReference crossReference, int concurrency,
+            BulkOptions bulk) {
         this.commerce = commerce;
         this.crossReference = crossReference;
         this.concurrency = Math.max(1, concurrency);
+        this.bulk = bulk;
     }
 
     @Override
-    public List<Result> write(List<Pending> pending) {
-        Known known = prefetch(pending);
+    public List<Result> write(List<Pending> all) {
+        Known known = prefetch(all);
+        List<Pending> persons = all.stream().filter(p -> !CustomerSyncMapper.COMPANY.equals(p.record().type())).toList();
+        if (bulk.threshold() <= 0 || persons.size() < bulk.threshold()) {
+            return writeEach(all, known);
+        }
+        List<Result> results = new ArrayList<>(writeInBulks(persons, known));
+        results.addAll(writeEach(all.stream().filter(p -> CustomerSyncMapper.COMPANY.equals(p.record().type())).toList(),
+                known));
+        return results;
+    }
+
+    private List<Result> writeEach(List<Pending> pending, Known known) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
         if (pending.size() == 1 || concurrency == 1) {
             return pending.stream().map(p -> writeOne(p, known)).toList();
         }
@@ -94,6 +138,8 @@ public final class CustomerSyncWriter implements SyncWriter {
     /** Customers (by website and e-mail) and companies (by e-mail) Commerce has already, for a page at once. */
     private record Known(Map<String, Long> customers, Map<String, Long> companies) {
 
+        static final Known NONE = new Known(Map.of(), Map.of());
+
         Optional<Long> customer(Integer websiteId, String email) {
             return Optional.ofNullable(customers.get(websiteId + "|" + email.toLowerCase(Locale.ROOT)));
         }
@@ -109,6 +155,9 @@ public final class CustomerSyncWriter implements SyncWriter {
      * calls. Records with a Commerce id from an earlier run need no search.
      */
     private Known prefetch(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return Known.NONE;
+        }
         Map<Integer, List<String>> customerEmails = new HashMap<>();
         List<String> companyEmails = new ArrayList<>();
         for (Pending p : pending) {
@@ -151,6 +200,105 @@ public final class CustomerSyncWriter implements SyncWriter {
             batches.add(distinct.subList(from, Math.min(distinct.size(), from + SEARCH_BATCH)));
         }
         return batches;
+    }
+
+    /**
+     * Persons through {@code POST async/bulk/V1/customers} (new) and {@code PUT …/customers/byCustomerId} (known),
+     * {@code size} a bulk. Each operation's status maps back to its record: complete ones are confirmed (new ids
+     * found by one e-mail search per 50), failed ones fail their record with Commerce's message, except a create
+     * Commerce refused because the e-mail exists (made meanwhile), which is adopted by one call. Operations still
+     * open after {@code maxWait} fail as a stale bulk.
+     */
+    private List<Result> writeInBulks(List<Pending> persons, Known known) {
+        List<Pending> creates = new ArrayList<>();
+        List<Pending> updates = new ArrayList<>();
+        Map<Pending, Long> ids = new java.util.IdentityHashMap<>();
+        for (Pending p : persons) {
+            Customer c = customerOf(p.record().payload());
+            Optional<Long> id = TargetId.parse(p.targetId(), CustomerReference.Kind.CUSTOMER)
+                    .or(() -> known.customer(c.websiteId(), c.email()));
+            id.ifPresentOrElse(value -> {
+                ids.put(p, value);
+                updates.add(p);
+            }, () -> creates.add(p));
+        }
+        List<Result> results = new ArrayList<>();
+        Map<Pending, String> failures = new java.util.IdentityHashMap<>();
+        List<Pending> created = new ArrayList<>();
+        List<Pending> adoptAlone = new ArrayList<>();
+        for (List<Pending> chunk : chunks(creates)) {
+            List<BulkEntry> entries = chunk.stream().map(p -> new BulkEntry(p.record().key(),
+                    Map.of("customer", customerOf(p.record().payload())))).toList();
+            BulkReport report = run("POST", "customers", entries);
+            for (BulkOutcome outcome : report.outcomes()) {
+                Pending p = chunk.get(outcome.index());
+                if (outcome.status() == BulkOperationStatus.COMPLETE) {
+                    created.add(p);
+                } else if (outcome.message() != null && outcome.message().contains("same email address already exists")) {
+                    adoptAlone.add(p);
+                } else {
+                    failures.put(p, bulkFailure(report, outcome));
+                }
+            }
+        }
+        for (List<Pending> chunk : chunks(updates)) {
+            List<BulkEntry> entries = chunk.stream().map(p -> {
+                Map<String, Object> body = new java.util.LinkedHashMap<>();
+                body.put("customerId", ids.get(p));
+                body.put("customer", customerOf(p.record().payload()).withId(ids.get(p)));
+                return new BulkEntry(p.record().key(), body);
+            }).toList();
+            BulkReport report = run("PUT", "customers/byCustomerId", entries);
+            for (BulkOutcome outcome : report.outcomes()) {
+                Pending p = chunk.get(outcome.index());
+                if (outcome.status() == BulkOperationStatus.COMPLETE) {
+                    boolean adopted = p.targetId().isEmpty();
+                    link(p, CustomerReference.Kind.CUSTOMER, ids.get(p));
+                    results.add(Result.written(p, TargetId.of(CustomerReference.Kind.CUSTOMER, ids.get(p)), adopted));
+                } else {
+                    failures.put(p, bulkFailure(report, outcome));
+                }
+            }
+        }
+        Known after = prefetch(created);
+        for (Pending p : created) {
+            Customer c = customerOf(p.record().payload());
+            Optional<Long> id = after.customer(c.websiteId(), c.email());
+            if (id.isEmpty()) {
+                failures.put(p, "Commerce reported the bulk create complete but has no customer " + c.email()
+                        + " on website " + c.websiteId());
+                continue;
+            }
+            link(p, CustomerReference.Kind.CUSTOMER, id.get());
+            results.add(Result.written(p, TargetId.of(CustomerReference.Kind.CUSTOMER, id.get()), false));
+        }
+        results.addAll(writeEach(adoptAlone, Known.NONE));
+        failures.forEach((p, reason) -> results.add(Result.failed(p, reason)));
+        return results;
+    }
+
+    private BulkReport run(String method, String route, List<BulkEntry> entries) {
+        BulkSubmission submission = commerce.bulk().submit(method, route, entries);
+        return commerce.bulk().awaitCompletion(submission, bulk.maxWait());
+    }
+
+    private String bulkFailure(BulkReport report, BulkOutcome outcome) {
+        if (outcome.status() == BulkOperationStatus.OPEN) {
+            LOG.warnf("Commerce bulk %s is still open after %s: is the async.operations.all consumer running?",
+                    report.bulkUuid(), bulk.maxWait());
+            return "stale bulk " + report.bulkUuid() + ": still open after " + bulk.maxWait()
+                    + " (is Commerce's async.operations.all consumer running?)";
+        }
+        return "Commerce (bulk " + report.bulkUuid() + ", " + outcome.status() + "): "
+                + (outcome.message() == null ? "no message" : outcome.message());
+    }
+
+    private List<List<Pending>> chunks(List<Pending> pending) {
+        List<List<Pending>> chunks = new ArrayList<>();
+        for (int from = 0; from < pending.size(); from += bulk.size()) {
+            chunks.add(pending.subList(from, Math.min(pending.size(), from + bulk.size())));
+        }
+        return chunks;
     }
 
     private Result writeOne(Pending pending, Known known) {

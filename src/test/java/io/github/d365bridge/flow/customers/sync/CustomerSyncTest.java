@@ -116,7 +116,7 @@ class CustomerSyncTest {
             }
         };
         CustomerSyncFlow flow = new CustomerSyncFlow(() -> d365, () -> commerce, profile.customerSync(), crossReference,
-                PAGE, 4);
+                PAGE, 4, CustomerSyncWriter.BulkOptions.NEVER);
         return new SyncEngine(state, runs, steps, List.of(flow), Duration.ofMinutes(10), Clock.systemUTC());
     }
 
