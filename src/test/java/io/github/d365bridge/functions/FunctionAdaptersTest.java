@@ -98,7 +98,7 @@ class FunctionAdaptersTest {
     @Test
     void everyHousekeepingTargetIsWiredAndSweepsWithoutError() {
         assertThat(sweepTargets.stream().map(SweepTarget::name)).containsExactlyInAnyOrder("claim-check",
-                "failure-log", "mapped-orders", "dmf-jobs", "package-files", "order-ledger");
+                "failure-log", "mapped-orders", "dmf-jobs", "package-files", "order-ledger", "sync-runs");
         // against the app's own (empty or nearly empty) containers and tables: each query is accepted
         sweepTargets.forEach(target -> assertThat(target.sweep(10)).as(target.name()).isGreaterThanOrEqualTo(0));
     }
