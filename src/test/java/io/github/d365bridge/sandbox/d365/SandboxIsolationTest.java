@@ -22,7 +22,9 @@ class SandboxIsolationTest {
 
     @Test
     void noSandboxClassCarriesCdiJaxRsOrFunctionsAnnotations() throws IOException, ClassNotFoundException {
-        Path root = Path.of("target/classes/io/github/d365bridge/sandbox/d365");
+        // the sandbox is compiled with the test sources (src/sandbox), so its classes are in test-classes
+        Path classesRoot = Path.of("target/test-classes");
+        Path root = classesRoot.resolve("io/github/d365bridge/sandbox/d365");
         List<String> offenders = new ArrayList<>();
         List<Path> classes;
         try (Stream<Path> files = Files.walk(root)) {
@@ -30,7 +32,7 @@ class SandboxIsolationTest {
         }
         assertThat(classes).hasSizeGreaterThan(40);
         for (Path file : classes) {
-            String name = Path.of("target/classes").relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+            String name = classesRoot.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
             Class<?> type = Class.forName(name, false, getClass().getClassLoader());
             List<AnnotatedElement> elements = new ArrayList<>(List.of(type));
             for (Method method : type.getDeclaredMethods()) {
