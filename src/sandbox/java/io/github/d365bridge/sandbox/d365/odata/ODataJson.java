@@ -2,6 +2,7 @@ package io.github.d365bridge.sandbox.d365.odata;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,15 +30,23 @@ public final class ODataJson {
 
     public static final String CONTENT_TYPE = "application/json; odata.metadata=minimal";
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * For streamed pages: a failure half-way must not close the open arrays and objects (the client would
+     * read a short but well-formed page), nor end the response; the caller resets the connection then.
+     */
+    private static final JsonFactory STREAMING = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(java.time.ZoneOffset.UTC);
 
     private ODataJson() {
     }
 
-    static byte[] collection(String serviceBase, EntitySchema schema, List<Field> select, QueryExecutor.Page page,
-            String nextLink) {
-        return write(json -> {
+    /** Writes a collection page to {@code out} as it goes, so a page of 10,000 wide rows is never one array. */
+    static void collection(OutputStream out, String serviceBase, EntitySchema schema, List<Field> select,
+            QueryExecutor.Page page, String nextLink) {
+        write(STREAMING, out, json -> {
             json.writeStartObject();
             json.writeStringField("@odata.context", context(serviceBase, schema, select));
             if (page.count() != null) {
@@ -134,11 +143,15 @@ public final class ODataJson {
 
     private static byte[] write(JsonBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        write(JSON, out, body);
+        return out.toByteArray();
+    }
+
+    private static void write(JsonFactory factory, OutputStream out, JsonBody body) {
+        try (JsonGenerator json = factory.createGenerator(out)) {
             body.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 }
