@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
 import io.github.d365bridge.sandbox.d365.seed.Companies;
+import io.github.d365bridge.sandbox.d365.seed.ContactPersonGenerator;
 import io.github.d365bridge.sandbox.d365.seed.CustomerGenerator;
 import io.github.d365bridge.sandbox.d365.seed.OnHandGenerator;
 import io.github.d365bridge.sandbox.d365.seed.PriceAgreementGenerator;
@@ -36,8 +37,11 @@ public final class D365SandboxData {
         this.companies = new Companies(options.legalEntities());
         this.products = new ProductGenerator(sizes.products(), options.seed());
         this.customersPerCompany = sizes.customersPerCompany();
-        add(new EntityTable(EntityCatalog.CUSTOMERS,
-                new CustomerGenerator(companies, sizes.customersPerCompany(), options.seed())));
+        CustomerGenerator customers = new CustomerGenerator(companies, sizes.customersPerCompany(), options.seed());
+        EntityTable customerTable = new EntityTable(EntityCatalog.CUSTOMERS, customers, CustomerGenerator.SHAPE);
+        add(customerTable);
+        add(new EntityTable(EntityCatalog.CONTACT_PERSONS, new ContactPersonGenerator(customers, options.seed()),
+                ContactPersonGenerator.SHAPE));
         add(new EntityTable(EntityCatalog.PRODUCTS, products));
         add(new EntityTable(EntityCatalog.RELEASED_PRODUCTS,
                 new ReleasedProductGenerator(companies, products, options.seed())));
@@ -97,6 +101,11 @@ public final class D365SandboxData {
     public String nextCustomerAccount(String company) {
         long number = sequences.nextNumber("customer", company, customersPerCompany + 1L);
         return CustomerGenerator.account(companies.byId(company), (int) number);
+    }
+
+    /** Next party number (DirParty's one global sequence), after the seeded parties. */
+    public long nextPartyNumber() {
+        return sequences.nextNumber("party", "", 900_000_000L);
     }
 
     /** Forgets every change: seeded rows come back, created rows go. */
