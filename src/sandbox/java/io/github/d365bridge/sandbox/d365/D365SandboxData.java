@@ -10,6 +10,8 @@ import java.util.function.Predicate;
 
 import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
 import io.github.d365bridge.sandbox.d365.seed.Companies;
+import io.github.d365bridge.sandbox.d365.seed.ContactPersonGenerator;
+import io.github.d365bridge.sandbox.d365.seed.CustomerChanges;
 import io.github.d365bridge.sandbox.d365.seed.CustomerGenerator;
 import io.github.d365bridge.sandbox.d365.seed.OnHandGenerator;
 import io.github.d365bridge.sandbox.d365.seed.PriceAgreementGenerator;
@@ -30,14 +32,20 @@ public final class D365SandboxData {
     private final Map<String, EntityTable> tables = new LinkedHashMap<>();
     private final NumberSequences sequences = new NumberSequences();
     private final int customersPerCompany;
+    private final CustomerChanges customerChanges;
 
     public D365SandboxData(D365SandboxOptions options) {
         SeedSizes sizes = options.seedSizes();
         this.companies = new Companies(options.legalEntities());
         this.products = new ProductGenerator(sizes.products(), options.seed());
         this.customersPerCompany = sizes.customersPerCompany();
-        add(new EntityTable(EntityCatalog.CUSTOMERS,
-                new CustomerGenerator(companies, sizes.customersPerCompany(), options.seed())));
+        CustomerGenerator customers = new CustomerGenerator(companies, sizes.customersPerCompany(), options.seed());
+        EntityTable customerTable = new EntityTable(EntityCatalog.CUSTOMERS, customers, CustomerGenerator.SHAPE);
+        add(customerTable);
+        add(new EntityTable(EntityCatalog.CONTACT_PERSONS, new ContactPersonGenerator(customers, options.seed()),
+                ContactPersonGenerator.SHAPE));
+        this.customerChanges = new CustomerChanges(customerTable, customers, this::nextCustomerAccount,
+                this::nextPartyNumber);
         add(new EntityTable(EntityCatalog.PRODUCTS, products));
         add(new EntityTable(EntityCatalog.RELEASED_PRODUCTS,
                 new ReleasedProductGenerator(companies, products, options.seed())));
@@ -99,9 +107,23 @@ public final class D365SandboxData {
         return CustomerGenerator.account(companies.byId(company), (int) number);
     }
 
+    /** Next party number (DirParty's one global sequence), after the seeded parties. */
+    public long nextPartyNumber() {
+        return sequences.nextNumber("party", "", 900_000_000L);
+    }
+
+    /**
+     * Change simulation for tests and benchmarks: change, delete and add customers deterministically,
+     * each call answering exactly which records it touched (also {@code /_sandbox/customers/...}).
+     */
+    public CustomerChanges customerChanges() {
+        return customerChanges;
+    }
+
     /** Forgets every change: seeded rows come back, created rows go. */
     public void reset() {
         tables.values().stream().distinct().forEach(EntityTable::reset);
+        customerChanges.clear();
     }
 
     private EntityTable requireTable(String setName) {

@@ -11,6 +11,8 @@
  *     // OData: d365.baseUrl() + "/data/CustomersV3"; AD FS mode: d365.adfsBaseUrl() + "/data/..."
  *     d365.faults().throttle(20, 5);            // 20 % of OData calls answer 429 with Retry-After: 5
  *     d365.data().find("CustomersV3", "usmf", "US-000001");
+ *     // change exactly 1 % of usmf's customers; the answer lists each one with its old and new values
+ *     d365.data().customerChanges().changeShare("usmf", 1, 42, List.of(Aspect.NAME, Aspect.EMAIL), false);
  * }
  * }</pre>
  *

@@ -11,13 +11,15 @@ import io.github.d365bridge.sandbox.d365.SandboxFaults;
 import io.github.d365bridge.sandbox.d365.events.BusinessEventPublisher;
 import io.github.d365bridge.sandbox.d365.events.InvoicePosting;
 import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
+import io.github.d365bridge.sandbox.d365.seed.CustomerChanges;
 import io.github.d365bridge.sandbox.d365.odata.ODataJson;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code /_sandbox/...}: fault switches, call counters, invoicing an order, reset. Every call needs
- * the header {@code X-Sandbox-Key} with the configured control key.
+ * {@code /_sandbox/...}: fault switches, call counters, invoicing an order, reset, and the customer
+ * change simulation ({@code /_sandbox/customers/change|delete|add}, {@code GET /_sandbox/customers/changes}).
+ * Every call needs the header {@code X-Sandbox-Key} with the configured control key.
  */
 public final class ControlEndpoints {
 
@@ -30,15 +32,17 @@ public final class ControlEndpoints {
     private final BusinessEventPublisher publisher;
     private final Runnable reset;
     private final String serviceBase;
+    private final CustomerChangeEndpoints customers;
 
     public ControlEndpoints(String controlKey, SandboxFaults faults, InvoicePosting invoicing,
-            BusinessEventPublisher publisher, Runnable reset, String serviceBase) {
+            BusinessEventPublisher publisher, Runnable reset, String serviceBase, CustomerChanges customerChanges) {
         this.controlKey = controlKey;
         this.faults = faults;
         this.invoicing = invoicing;
         this.publisher = publisher;
         this.reset = reset;
         this.serviceBase = serviceBase;
+        this.customers = new CustomerChangeEndpoints(customerChanges);
     }
 
     public void mount(Router router) {
@@ -60,6 +64,7 @@ public final class ControlEndpoints {
             reset.run();
             ctx.response().setStatusCode(204).end();
         }, false);
+        customers.mount(router);
     }
 
     private void requireKey(RoutingContext ctx) {
@@ -134,7 +139,7 @@ public final class ControlEndpoints {
         }
     }
 
-    private static void json(RoutingContext ctx, int status, Object body) {
+    static void json(RoutingContext ctx, int status, Object body) {
         try {
             ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                     .end(MAPPER.writeValueAsString(body));

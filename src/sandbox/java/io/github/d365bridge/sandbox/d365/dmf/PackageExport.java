@@ -56,8 +56,7 @@ final class PackageExport {
 
     private static void writeRows(DataPackageWriter writer, EntitySchema schema, EntityTable table, String legalEntity) {
         try (EntityRowWriter rows = writer.openEntity(schema.label())) {
-            int size = table.scanSize();
-            for (int i = 0; i < size; i++) {
+            for (int i : positions(schema, table, legalEntity)) {
                 Map<String, Object> row = table.rowAt(i);
                 if (row == null || (schema.isPerCompany() && !legalEntity.equalsIgnoreCase((String) row.get("dataAreaId")))) {
                     continue;
@@ -74,13 +73,26 @@ final class PackageExport {
     /** Rows the export will hold, for the latency model. */
     static long count(EntitySchema schema, EntityTable table, String legalEntity) {
         long n = 0;
-        int size = table.scanSize();
-        for (int i = 0; i < size; i++) {
+        for (int i : positions(schema, table, legalEntity)) {
             Map<String, Object> row = table.rowAt(i);
             if (row != null && (!schema.isPerCompany() || legalEntity.equalsIgnoreCase((String) row.get("dataAreaId")))) {
                 n++;
             }
         }
         return n;
+    }
+
+    /**
+     * The scan positions that can hold the legal entity's rows: its slice of the seed rows (when the
+     * generator knows it) and every created row, so an export of one company of four builds a quarter of
+     * the rows.
+     */
+    private static Iterable<Integer> positions(EntitySchema schema, EntityTable table, String legalEntity) {
+        int size = table.scanSize();
+        int[] range = schema.isPerCompany() ? table.seedRange(legalEntity) : null;
+        java.util.stream.IntStream all = range == null ? java.util.stream.IntStream.range(0, size)
+                : java.util.stream.IntStream.concat(java.util.stream.IntStream.range(range[0], range[1]),
+                        java.util.stream.IntStream.range(table.seedSize(), size));
+        return all::iterator;
     }
 }

@@ -15,26 +15,33 @@ import java.util.Optional;
 /**
  * The entity sets the sandbox serves. Names, keys and types come from the contract files
  * ({@code ../shared/contracts/d365-fo/*.json}); sets absent there (SalesOrderLinesV3,
- * SalesPriceAgreements, SalesInvoiceHeadersV2) follow the API notes. Each set emits a realistic
- * subset of its fields: those the bridge uses plus their keys; the contract test keeps them honest.
+ * SalesPriceAgreements, SalesInvoiceHeadersV2) follow the API notes. CustomersV3 and ContactPersons
+ * emit every property of the contract ({@link ContractFields}); the other sets a realistic subset of
+ * their fields, those the bridge uses plus their keys. The contract test keeps them honest.
  */
 public final class EntityCatalog {
 
+    /**
+     * Every property of CustomerV3 (309 besides {@code @odata.etag}), as a real tenant sends about 300
+     * fields per customer: a reader that copes with the sandbox copes with the volume and the many
+     * empty values of the real thing.
+     */
     public static final EntitySchema CUSTOMERS = new EntitySchema("CustomersV3", "CustomerV3", "Customers V3",
-            List.of("dataAreaId", "CustomerAccount"), List.of(
-                    string("dataAreaId"), string("CustomerAccount"), string("PartyType"), string("PartyNumber"),
-                    string("OrganizationName"), string("PersonFirstName"), string("PersonLastName"),
-                    string("NameAlias"), string("PrimaryContactEmail"), string("PrimaryContactPhone"),
-                    string("CustomerGroupId"), string("SalesCurrencyCode"), decimal("CreditLimit"),
-                    enumField("CreditLimitIsMandatory", EnumType.NO_YES), string("SalesTaxGroup"),
-                    string("TaxExemptNumber"), enumField("OnHoldStatus", EnumType.CUST_VEND_BLOCKED),
-                    string("AddressStreet"), string("AddressCity"), string("AddressZipCode"), string("AddressState"),
-                    string("AddressCountryRegionId"), string("DeliveryAddressStreet"), string("DeliveryAddressCity"),
-                    string("DeliveryAddressZipCode"), string("DeliveryAddressState"),
-                    string("DeliveryAddressCountryRegionId"), string("InvoiceAddressStreet"),
-                    string("InvoiceAddressCity"), string("InvoiceAddressZipCode"), string("InvoiceAddressState"),
-                    string("InvoiceAddressCountryRegionId"), string("DeliveryMode"),
-                    dateTime("CredManLastReviewDate")));
+            List.of("dataAreaId", "CustomerAccount"), ContractFields.of("CustomerV3"));
+
+    /**
+     * The contact persons of organisation parties, every property of ContactPerson. Of the contract's
+     * contact entities this is the one that holds a person working for a customer: its name, its own
+     * {@code PrimaryEmailAddress}, and {@code AssociatedPartyNumber}, the party (= {@code
+     * CustomersV3.PartyNumber}) it is a contact of; {@code CustomersV3.ContactPersonId} names the
+     * customer's primary contact. {@code PartyContactsV3} (and finance's {@code CustomerElectronicAddresses})
+     * list a party's own electronic addresses instead, the very source of {@code PrimaryContactEmail}, so an
+     * organisation without one rarely has anything there. Reading a contact's e-mail for an organisation
+     * customer therefore means {@code ContactPersons(dataAreaId=…,ContactPersonId=<customer's ContactPersonId>)},
+     * or {@code $filter=AssociatedPartyNumber eq '<PartyNumber>'} to see all of them.
+     */
+    public static final EntitySchema CONTACT_PERSONS = new EntitySchema("ContactPersons", "ContactPerson", null,
+            List.of("dataAreaId", "ContactPersonId"), ContractFields.of("ContactPerson"));
 
     public static final EntitySchema RELEASED_PRODUCTS = new EntitySchema("ReleasedProductsV2", "ReleasedProductV2",
             "Released products V2", List.of("dataAreaId", "ItemNumber"), List.of(
@@ -118,7 +125,7 @@ public final class EntityCatalog {
                     string("CustomersOrderReference"), string("LedgerVoucher")));
 
     private static final List<EntitySchema> ALL = List.of(CUSTOMERS, RELEASED_PRODUCTS, PRODUCTS, PRICE_AGREEMENTS,
-            SALES_ORDER_HEADERS, SALES_ORDER_LINES, SALES_ORDER_LINES_V1, ON_HAND, SALES_INVOICE_HEADERS);
+            SALES_ORDER_HEADERS, SALES_ORDER_LINES, SALES_ORDER_LINES_V1, ON_HAND, SALES_INVOICE_HEADERS, CONTACT_PERSONS);
 
     private EntityCatalog() {
     }

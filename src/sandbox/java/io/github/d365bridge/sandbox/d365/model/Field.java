@@ -43,6 +43,20 @@ public record Field(String name, FieldKind kind, EnumType enumType) {
         return new Field(name, FieldKind.ENUM, type);
     }
 
+    /**
+     * What the field holds when nothing was set: D365 has no nulls, only empty values ("" for strings,
+     * 0 for numbers, the enum's first member); an empty date is held as null and written as 1900-01-01.
+     */
+    public Object emptyValue() {
+        return switch (kind) {
+            case STRING -> "";
+            case DECIMAL -> java.math.BigDecimal.ZERO;
+            case INT32, INT64 -> 0L;
+            case DATE, DATETIME -> null;
+            case ENUM -> enumType.defaultMember();
+        };
+    }
+
     /** The OData type name used in error messages ("Edm.String", or the enum's qualified name). */
     public String typeName() {
         return kind == FieldKind.ENUM ? enumType.qualifiedName() : kind.edmName();

@@ -99,11 +99,12 @@ final class BodyReader {
     private static Object temporal(Field field, String text) {
         try {
             Instant instant = OffsetDateTime.parse(text).toInstant();
-            if (instant.equals(Values.EMPTY_DATE)) {
-                return null;
+            if (field.kind() == io.github.d365bridge.sandbox.d365.model.FieldKind.DATE) {
+                // a day; 1900-01-01 at any time is the empty date (sent as T00:00:00Z or T12:00:00Z)
+                java.time.LocalDate day = instant.atOffset(ZoneOffset.UTC).toLocalDate();
+                return day.equals(Values.EMPTY_DAY) ? null : day;
             }
-            return field.kind() == io.github.d365bridge.sandbox.d365.model.FieldKind.DATE
-                    ? instant.atOffset(ZoneOffset.UTC).toLocalDate() : instant;
+            return instant.equals(Values.EMPTY_DATE) ? null : instant;
         } catch (DateTimeParseException e) {
             throw ODataException.badRequest("Cannot convert the literal '" + text + "' to the expected type '"
                     + field.typeName() + "'.");

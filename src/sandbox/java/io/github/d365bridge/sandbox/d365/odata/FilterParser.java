@@ -197,7 +197,13 @@ final class FilterParser {
             LocalDate day = LocalDate.parse(text);
             return (kind == FieldKind.DATE ? day.atTime(12, 0) : day.atStartOfDay()).toInstant(ZoneOffset.UTC);
         }
-        return OffsetDateTime.parse(text).toInstant();
+        Instant instant = OffsetDateTime.parse(text).toInstant();
+        if (kind == FieldKind.DATE) {
+            // A date-only field holds a day: a date-time literal compares by its UTC day (assumed; the notes do not
+            // say), so "ne 1900-01-01T00:00:00Z" and "ne 1900-01-01T12:00:00Z" both mean "not empty"
+            return instant.atOffset(ZoneOffset.UTC).toLocalDate().atTime(12, 0).toInstant(ZoneOffset.UTC);
+        }
+        return instant;
     }
 
     private FilterToken peek() {

@@ -2,6 +2,7 @@ package io.github.d365bridge.sandbox.d365.odata;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -22,22 +23,37 @@ import io.github.d365bridge.sandbox.d365.model.Field;
 
 /**
  * Writes rows the way a real tenant does: {@code @odata.context}, a weak {@code @odata.etag} per row,
- * enums as member names, decimals as JSON numbers, an empty date as {@code 1900-01-01T00:00:00Z},
- * date-only values at {@code T12:00:00Z}, empty strings as {@code ""}.
+ * enums as member names, decimals as JSON numbers, empty strings as {@code ""}. Dates follow the API
+ * notes: a date-time's empty value is {@code 1900-01-01T00:00:00Z}; date-only values come at
+ * {@code T12:00:00Z}, their empty value too ({@code 1900-01-01T12:00:00Z}, as the notes saw on
+ * released products' empty sell dates).
  */
 public final class ODataJson {
 
     public static final String CONTENT_TYPE = "application/json; odata.metadata=minimal";
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * For streamed pages: a failure half-way must not close the open arrays and objects (the client would
+     * read a short but well-formed page), nor end the response; the caller resets the connection then.
+     */
+    private static final JsonFactory STREAMING = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(java.time.ZoneOffset.UTC);
 
     private ODataJson() {
     }
 
-    static byte[] collection(String serviceBase, EntitySchema schema, List<Field> select, QueryExecutor.Page page,
-            String nextLink) {
-        return write(json -> {
+    /** D365's empty date-time. */
+    public static final String EMPTY_DATE_TIME = "1900-01-01T00:00:00Z";
+    /** D365's empty date-only value: 1900-01-01 at noon, where every date-only value sits. */
+    public static final String EMPTY_DATE = "1900-01-01T12:00:00Z";
+
+    /** Writes a collection page to {@code out} as it goes, so a page of 10,000 wide rows is never one array. */
+    static void collection(OutputStream out, String serviceBase, EntitySchema schema, List<Field> select,
+            QueryExecutor.Page page, String nextLink) {
+        write(STREAMING, out, json -> {
             json.writeStartObject();
             json.writeStringField("@odata.context", context(serviceBase, schema, select));
             if (page.count() != null) {
@@ -97,9 +113,10 @@ public final class ODataJson {
     /** A value as D365 puts it in JSON text (used for CSV exports too). */
     public static String text(Field field, Object value) {
         return switch (field.kind()) {
-            case DATETIME -> value == null ? "1900-01-01T00:00:00Z" : SECONDS.format((Instant) value);
-            case DATE -> value == null ? "1900-01-01T00:00:00Z" : ((LocalDate) value) + "T12:00:00Z";
+            case DATETIME -> value == null ? EMPTY_DATE_TIME : SECONDS.format((Instant) value);
+            case DATE -> value == null ? EMPTY_DATE : ((LocalDate) value) + "T12:00:00Z";
             case DECIMAL, INT32, INT64 -> Values.toDecimal(value).stripTrailingZeros().toPlainString();
+            case ENUM -> value == null ? field.enumType().defaultMember() : value.toString();
             default -> value == null ? "" : value.toString();
         };
     }
@@ -134,11 +151,15 @@ public final class ODataJson {
 
     private static byte[] write(JsonBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        write(JSON, out, body);
+        return out.toByteArray();
+    }
+
+    private static void write(JsonFactory factory, OutputStream out, JsonBody body) {
+        try (JsonGenerator json = factory.createGenerator(out)) {
             body.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 }

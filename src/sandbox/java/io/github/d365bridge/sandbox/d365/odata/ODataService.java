@@ -95,7 +95,18 @@ public final class ODataService {
         QueryExecutor.Page page = QueryExecutor.execute(table, q, company, pageSize, counts,
                 countKey(schema.setName(), params, company));
         String nextLink = page.nextToken() == null ? null : nextLink(base, schema, params, page.nextToken());
-        send(ctx, 200, ODataJson.CONTENT_TYPE, ODataJson.collection(base, schema, q.select(), page, nextLink));
+        HttpServerResponse response = ctx.response();
+        response.setStatusCode(200).putHeader("Content-Type", ODataJson.CONTENT_TYPE).putHeader("OData-Version", "4.0");
+        ResponseStream out = new ResponseStream(response);
+        try {
+            ODataJson.collection(out, base, schema, q.select(), page, nextLink);
+        } catch (RuntimeException e) {
+            if (out.abort()) {
+                throw e;
+            }
+            return;
+        }
+        out.close();
     }
 
     private void entity(RoutingContext ctx, String base, EntitySchema schema, EntityTable table, List<Object> key,

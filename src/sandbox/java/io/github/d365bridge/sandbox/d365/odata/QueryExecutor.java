@@ -43,14 +43,30 @@ final class QueryExecutor {
     }
 
     /**
-     * The scan positions worth visiting: the caller's company's slice of the seed rows when the
-     * generator knows it, then every created row; all positions otherwise.
+     * The scan positions worth visiting: one company's slice of the seed rows when the generator knows
+     * it, then every created row; all positions otherwise. The company is the caller's without
+     * cross-company, else the one a top-level {@code dataAreaId eq '…'} of the filter pins: the read a
+     * sync makes per legal entity ({@code cross-company=true&$filter=dataAreaId eq 'usmf'}) then builds
+     * only that company's rows, not those of all four.
      */
     private static int[][] intervals(EntityTable table, QueryOptions q, String company) {
         int total = table.scanSize();
-        int[] range = !q.crossCompany() && company != null && table.schema().isPerCompany()
-                ? table.seedRange(company) : null;
+        String only = !table.schema().isPerCompany() ? null : q.crossCompany() ? pinnedCompany(q.filter()) : company;
+        int[] range = only == null ? null : table.seedRange(only);
         return range == null ? new int[][] {{0, total}} : new int[][] {range, {table.seedSize(), total}};
+    }
+
+    /** The company an exact {@code dataAreaId eq '…'} at the top of the filter (or of one side of an and) names. */
+    static String pinnedCompany(FilterNode filter) {
+        if (filter instanceof FilterNode.Comparison c && c.field().name().equals("dataAreaId")
+                && c.op() == FilterNode.Operator.EQ && c.literal() instanceof String value && value.indexOf('*') < 0) {
+            return value;
+        }
+        if (filter instanceof FilterNode.And and) {
+            String left = pinnedCompany(and.left());
+            return left != null ? left : pinnedCompany(and.right());
+        }
+        return null;
     }
 
     private static Page scan(EntityTable table, int[][] intervals, QueryOptions q, Predicate<Map<String, Object>> match,
@@ -84,24 +100,56 @@ final class QueryExecutor {
         return new Page(rows, next, count);
     }
 
+    /**
+     * Sorts the matches by their order-by values only, keeping each one's scan position, and builds the
+     * rows of the page again from there: sorting 100,000 customers of 300 fields then costs their sort
+     * values, not the rows.
+     */
     private static Page sorted(EntityTable table, int[][] intervals, QueryOptions q,
             Predicate<Map<String, Object>> match, Cursor cursor, long limit, int pageSize, Long count) {
-        List<Map<String, Object>> all = new ArrayList<>();
+        List<OrderKey> keys = q.orderBy();
+        List<Sortable> all = new ArrayList<>();
         for (int[] interval : intervals) {
             for (int i = interval[0]; i < interval[1]; i++) {
                 Map<String, Object> row = table.rowAt(i);
                 if (match.test(row)) {
-                    all.add(row);
+                    Object[] values = new Object[keys.size()];
+                    for (int k = 0; k < values.length; k++) {
+                        values[k] = Values.comparable(keys.get(k).field(), row.get(keys.get(k).field().name()));
+                    }
+                    all.add(new Sortable(i, values));
                 }
             }
         }
-        all.sort(OrderKey.comparator(q.orderBy()));
+        all.sort(Sortable.comparator(keys));
         long start = q.skipToken() == null ? q.skip() : cursor.position();
         long end = Math.min(all.size(), Math.min(start + pageSize, q.skip() + Math.min(limit, Integer.MAX_VALUE)));
-        List<Map<String, Object>> rows = start >= end ? List.of() : all.subList((int) start, (int) end);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (long i = start; i < end; i++) {
+            Map<String, Object> row = table.rowAt(all.get((int) i).position());
+            if (row != null) {
+                rows.add(row);
+            }
+        }
         long emitted = cursor.emitted() + rows.size();
         String next = end < all.size() && emitted < limit ? new Cursor(end, emitted).encode() : null;
-        return new Page(new ArrayList<>(rows), next, count);
+        return new Page(rows, next, count);
+    }
+
+    /** A match reduced to its scan position and comparable order-by values. */
+    private record Sortable(int position, Object[] values) {
+
+        static java.util.Comparator<Sortable> comparator(List<OrderKey> keys) {
+            return (a, b) -> {
+                for (int k = 0; k < keys.size(); k++) {
+                    int c = Values.compare(a.values[k], b.values[k]);
+                    if (c != 0) {
+                        return keys.get(k).descending() ? -c : c;
+                    }
+                }
+                return 0;
+            };
+        }
     }
 
     private static boolean anyMatchFrom(EntityTable table, int[][] intervals, Predicate<Map<String, Object>> match,

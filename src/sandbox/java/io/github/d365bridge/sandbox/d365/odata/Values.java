@@ -11,12 +11,14 @@ import io.github.d365bridge.sandbox.d365.model.Field;
 /**
  * Compares row values the way D365's database does: strings without case (the default collation is
  * case-insensitive) but never trimmed, numbers by value, an empty date as 1900-01-01, date-only
- * values at 12:00 UTC as the service emits them.
+ * values (the empty one too) at 12:00 UTC as the service emits them.
  */
 final class Values {
 
-    /** D365's empty date. */
+    /** D365's empty date-time. */
     static final Instant EMPTY_DATE = Instant.parse("1900-01-01T00:00:00Z");
+    /** D365's empty date-only value, a date like any other: at noon. */
+    static final LocalDate EMPTY_DAY = LocalDate.of(1900, 1, 1);
 
     private Values() {
     }
@@ -27,7 +29,7 @@ final class Values {
             case STRING, ENUM -> value == null ? "" : value;
             case DECIMAL, INT32, INT64 -> toDecimal(value);
             case DATETIME -> value == null ? EMPTY_DATE : (Instant) value;
-            case DATE -> value == null ? EMPTY_DATE : ((LocalDate) value).atTime(12, 0).toInstant(ZoneOffset.UTC);
+            case DATE -> (value == null ? EMPTY_DAY : (LocalDate) value).atTime(12, 0).toInstant(ZoneOffset.UTC);
         };
     }
 

@@ -35,7 +35,7 @@ final class CustomerRules {
             throw RuleViolation.mandatory("Currency");
         }
         if (string(row, "PartyNumber").isEmpty()) {
-            row.put("PartyNumber", String.format("%09d", data.sequences().nextNumber("party", "", 900_000_000L)));
+            row.put("PartyNumber", String.format("%09d", data.nextPartyNumber()));
         }
     }
 }

@@ -22,13 +22,7 @@ final class RowDefaults {
     }
 
     static Object empty(Field field) {
-        return switch (field.kind()) {
-            case STRING -> "";
-            case DECIMAL -> BigDecimal.ZERO;
-            case INT32, INT64 -> 0L;
-            case DATE, DATETIME -> null;
-            case ENUM -> field.enumType().defaultMember();
-        };
+        return field.emptyValue();
     }
 
     static String string(Map<String, Object> row, String field) {

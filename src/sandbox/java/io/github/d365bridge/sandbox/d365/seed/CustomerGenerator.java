@@ -1,25 +1,28 @@
 package io.github.d365bridge.sandbox.d365.seed;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
+import io.github.d365bridge.sandbox.d365.store.CompactRow;
 import io.github.d365bridge.sandbox.d365.store.RowGenerator;
+import io.github.d365bridge.sandbox.d365.store.RowShape;
 
-/** CustomersV3 demo rows: persons and organisations per legal entity, accounts {@code US-000001}…. */
+/**
+ * CustomersV3 demo rows: persons and organisations per legal entity, accounts {@code US-000001}…,
+ * every property of the contract (see {@link CustomerContent} and {@link CustomerProfile} for what
+ * they hold). Row {@code i} is computed from (seed, i) on demand in {@link #SHAPE}, so 100,000
+ * customers cost no memory until something changes them.
+ */
 public final class CustomerGenerator implements RowGenerator {
 
-    private static final List<String> FIRST = List.of("Anna", "Ben", "Chloé", "David", "Emma", "Finn", "Grace",
-            "Hiro", "Isabel", "Jonas", "Kira", "Liam", "María", "Noah", "Olivia", "Pavel");
-    private static final List<String> LAST = List.of("Adams", "Becker", "Chen", "Dubois", "Evans", "Fischer",
-            "García", "Hansen", "Ito", "Jones", "Kowalski", "López", "Müller", "Novak", "O'Brien", "Patel");
-    private static final List<String> ORG_WORDS = List.of("Contoso", "Fabrikam", "Northwind", "Adventure Works",
-            "Tailspin", "Litware", "Proseware", "Wingtip", "Coho", "Alpine Ski House");
-    private static final List<String> ORG_SUFFIX = List.of("Retail", "Wholesale", "Supplies", "Outlet", "& Co.",
-            "Stores", "Trading");
-    private static final List<String> GROUPS = List.of("10", "20", "30", "80");
+    /** The slots of a customer row; stored customers use it too. */
+    public static final RowShape SHAPE = new RowShape(EntityCatalog.CUSTOMERS);
+
+    private static final int CONTENT_SET = 1;
+    private static final int PROFILE_SET = 11;
+    /** Party numbers of seeded customers start here (contact persons' parties have their own range). */
+    private static final long FIRST_PARTY = 1000L;
 
     private final Companies companies;
     private final int perCompany;
@@ -36,54 +39,63 @@ public final class CustomerGenerator implements RowGenerator {
         return companies.size() * perCompany;
     }
 
+    public int perCompany() {
+        return perCompany;
+    }
+
+    public Companies companies() {
+        return companies;
+    }
+
     public static String account(LegalEntity company, int number) {
         return company.accountPrefix() + Padding.zeros(number, 6);
+    }
+
+    /** The account number within its company (US-000042 → 42), or -1 for another form. */
+    static int number(String account) {
+        int dash = account.lastIndexOf('-');
+        try {
+            return Integer.parseInt(account.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @Override
     public Map<String, Object> row(int index) {
         LegalEntity company = companies.get(index / perCompany);
         int number = index % perCompany + 1;
-        SeedRandom r = new SeedRandom(seed, 1, index);
-        boolean person = r.nextInt(3) == 0;
-        String first = r.pick(FIRST);
-        String last = r.pick(LAST);
-        String org = r.pick(ORG_WORDS) + " " + r.pick(ORG_SUFFIX);
-        String city = r.pick(company.cities());
-        String state = r.pick(company.states());
-        String street = (1 + r.nextInt(9999)) + " " + r.pick(List.of("Main Street", "Market Street", "Oak Avenue",
-                "Station Road", "Hauptstraße", "High Street"));
-        String zip = Padding.zeros(r.nextInt(100_000), 5);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("dataAreaId", company.id());
-        row.put("CustomerAccount", account(company, number));
-        row.put("PartyType", person ? "Person" : "Organization");
-        row.put("PartyNumber", Padding.zeros(1000L + index, 9));
-        row.put("OrganizationName", person ? first + " " + last : org);
-        row.put("PersonFirstName", person ? first : "");
-        row.put("PersonLastName", person ? last : "");
-        row.put("NameAlias", person ? last : org.split(" ")[0]);
-        row.put("PrimaryContactEmail", person
-                ? (first + "." + last + number).toLowerCase().replace("'", "") + "@example.com"
-                : "orders" + number + "@" + org.split(" ")[0].toLowerCase() + ".example");
-        row.put("PrimaryContactPhone", "+1 555 " + Padding.zeros(r.nextInt(10_000_000), 7));
-        row.put("CustomerGroupId", r.pick(GROUPS));
-        row.put("SalesCurrencyCode", company.currency());
-        row.put("CreditLimit", BigDecimal.valueOf(r.nextInt(50) * 1000L));
-        row.put("CreditLimitIsMandatory", r.oneIn(4) ? "Yes" : "No");
-        row.put("SalesTaxGroup", company.states().size() > 1 ? state : company.country().substring(0, 2));
-        row.put("TaxExemptNumber", r.oneIn(10) ? "EX-" + (100_000 + index) : "");
-        row.put("OnHoldStatus", r.oneIn(20) ? "All" : r.oneIn(40) ? "Invoice" : "No");
-        for (String prefix : List.of("Address", "DeliveryAddress", "InvoiceAddress")) {
-            row.put(prefix + "Street", street);
-            row.put(prefix + "City", city);
-            row.put(prefix + "ZipCode", zip);
-            row.put(prefix + "State", state);
-            row.put(prefix + "CountryRegionId", company.country());
-        }
-        row.put("DeliveryMode", r.pick(List.of("10", "20", "30")));
-        row.put("CredManLastReviewDate", r.oneIn(5) ? Instant.parse("2025-03-01T09:30:00Z").plusSeconds(index) : null);
-        return row;
+        return CustomerContent.build(SHAPE, company, account(company, number), number, partyNumber(index), index,
+                profile(index), new SeedRandom(seed, CONTENT_SET, index));
+    }
+
+    /** The decisions behind seed row {@code index}, without building it. */
+    public CustomerProfile profile(int index) {
+        return CustomerProfile.draw(new SeedRandom(seed, PROFILE_SET, index));
+    }
+
+    /** {@code PartyNumber} of seed row {@code index} (contact persons point at it). */
+    static String partyNumber(int index) {
+        return Padding.zeros(FIRST_PARTY + index, 9);
+    }
+
+    /**
+     * A customer that did not exist before (the change simulation adds them): content as the seed
+     * rows have it, drawn from {@code (seed, addSeed, uniq)}, no contact persons.
+     *
+     * @param uniq unique per added customer; keeps its record and location ids apart from the others
+     */
+    public CompactRow newCustomer(String company, String account, String partyNumber, long addSeed, long uniq) {
+        SeedRandom profileRandom = new SeedRandom(seed ^ addSeed, PROFILE_SET + 100, uniq);
+        SeedRandom contentRandom = new SeedRandom(seed ^ addSeed, CONTENT_SET + 100, uniq);
+        return CustomerContent.build(SHAPE, companies.byId(company), account, number(account), partyNumber,
+                uniq, CustomerProfile.draw(profileRandom).withoutContacts(), contentRandom);
+    }
+
+    @Override
+    public List<Object> keyAt(int index, List<String> keyFields) {
+        LegalEntity company = companies.get(index / perCompany);
+        return List.of(company.id(), account(company, index % perCompany + 1));
     }
 
     @Override

@@ -24,4 +24,14 @@ final class SeedRandom {
     boolean oneIn(int n) {
         return random.nextInt(n) == 0;
     }
+
+    /** True in {@code percent} of 100 draws. */
+    boolean percent(int percent) {
+        return random.nextInt(100) < percent;
+    }
+
+    /** True in {@code perMille} of 1,000 draws. */
+    boolean perMille(int perMille) {
+        return random.nextInt(1000) < perMille;
+    }
 }

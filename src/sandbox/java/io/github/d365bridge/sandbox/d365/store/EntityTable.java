@@ -25,6 +25,7 @@ public final class EntityTable {
 
     private final EntitySchema schema;
     private final RowGenerator base;
+    private final RowShape shape;
     private final Map<String, Map<String, Object>> replaced = new ConcurrentHashMap<>();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     private final List<Map<String, Object>> appended = new ArrayList<>();
@@ -32,8 +33,17 @@ public final class EntityTable {
     private volatile long version;
 
     public EntityTable(EntitySchema schema, RowGenerator base) {
+        this(schema, base, null);
+    }
+
+    /**
+     * @param shape when given, stored rows (changed and created ones) are held in it: every field
+     *              present, those a write left out empty, as D365 shows them
+     */
+    public EntityTable(EntitySchema schema, RowGenerator base, RowShape shape) {
         this.schema = schema;
         this.base = base == null ? RowGenerator.EMPTY : base;
+        this.shape = shape;
     }
 
     public EntitySchema schema() {
@@ -74,6 +84,27 @@ public final class EntityTable {
         synchronized (this) {
             return appended.get(position - baseSize);
         }
+    }
+
+    /**
+     * The key values of the live row at a scan position, or null when it was deleted; cheaper than
+     * {@link #rowAt} where the generator can name a key without building the row.
+     */
+    public List<Object> liveKeyAt(int position) {
+        if (position < base.size()) {
+            List<Object> keys = base.keyAt(position, schema.keys());
+            return deleted.contains(keyString(keys)) ? null : keys;
+        }
+        Map<String, Object> row;
+        synchronized (this) {
+            row = appended.get(position - base.size());
+        }
+        return row == null ? null : schema.keys().stream().map(row::get).map(v -> (Object) v).toList();
+    }
+
+    /** Rows held in memory because they were changed, created or deleted (seed rows are computed). */
+    public synchronized int storedRows() {
+        return replaced.size() + deleted.size() + (int) appended.stream().filter(java.util.Objects::nonNull).count();
     }
 
     public String keyOf(Map<String, Object> row) {
@@ -120,7 +151,7 @@ public final class EntityTable {
             throw new DuplicateKeyException("The record already exists.");
         }
         String key = keyString(keyValues);
-        Map<String, Object> copy = Collections.unmodifiableMap(new LinkedHashMap<>(row));
+        Map<String, Object> copy = copy(row);
         if (deleted.remove(key) && base.indexOf(keyValues) >= 0) {
             replaced.put(key, copy); // re-created seed row keeps its seed position
             return;
@@ -137,7 +168,7 @@ public final class EntityTable {
             return false;
         }
         String key = keyString(keyValues);
-        Map<String, Object> copy = Collections.unmodifiableMap(new LinkedHashMap<>(row));
+        Map<String, Object> copy = copy(row);
         Integer created = appendedIndex.get(key);
         if (created != null) {
             appended.set(created, copy);
@@ -161,6 +192,13 @@ public final class EntityTable {
             deleted.add(key);
         }
         return true;
+    }
+
+    private Map<String, Object> copy(Map<String, Object> row) {
+        if (shape != null && shape.covers(row)) {
+            return shape.builder(row).build();
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(row));
     }
 
     /** Back to the seed rows only. */

@@ -38,6 +38,15 @@ public interface RowGenerator {
     int indexOf(List<Object> keyValues);
 
     /**
+     * The key values of the row at a position, in the schema's key order; generators that can name a
+     * key without building the whole row override this (the change simulation looks at every key).
+     */
+    default List<Object> keyAt(int index, List<String> keyFields) {
+        Map<String, Object> row = row(index);
+        return keyFields.stream().map(row::get).map(v -> (Object) v).toList();
+    }
+
+    /**
      * The positions {@code [from, to)} holding the rows of one company, when the generator knows them
      * (rows are company-major), so reads of the default company skip the others; null when unknown.
      */

@@ -72,7 +72,7 @@ class ODataWireFormatTest {
         assertThat(row.get("@odata.context").asText()).isEqualTo(sandbox.baseUrl()
                 + "/data/$metadata#SalesPriceAgreements/$entity");
         assertThat(row.get("PriceApplicableFromDate").asText()).isEqualTo("2024-02-29T12:00:00Z");
-        assertThat(row.get("PriceApplicableToDate").asText()).isEqualTo("1900-01-01T00:00:00Z");
+        assertThat(row.get("PriceApplicableToDate").asText()).as("an empty date-only value").isEqualTo("1900-01-01T12:00:00Z");
         assertThat(row.get("Price").isNumber()).isTrue();
         assertThat(response.body()).contains("\"Price\":12.5,");
         assertThat(row.get("RecordId").isIntegralNumber()).isTrue();
@@ -80,19 +80,26 @@ class ODataWireFormatTest {
     }
 
     @Test
-    void dateTimesAreUtcSecondsAndEmptyOnesAre1900() {
-        JsonNode rows = json(http.get("/data/CustomersV3?$select=CustomerAccount,CredManLastReviewDate&$top=50").body())
-                .get("value");
-        boolean sawEmpty = false;
-        boolean sawValue = false;
+    void dateTimesAreUtcSecondsDatesSitAtNoonAndEmptyOnesAre1900() {
+        JsonNode rows = json(http.get("/data/CustomersV3?cross-company=true&$select=CustomerAccount,CredManLastReviewDate,"
+                + "AddressValidFrom,DeliveryAddressValidFrom").body()).get("value");
+        boolean sawEmptyDate = false;
+        boolean sawDate = false;
+        boolean sawEmptyDateTime = false;
         for (JsonNode row : rows) {
-            String value = row.get("CredManLastReviewDate").asText();
-            assertThat(value).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
-            sawEmpty |= value.equals("1900-01-01T00:00:00Z");
-            sawValue |= Instant.parse(value).isAfter(Instant.parse("2000-01-01T00:00:00Z"));
+            String date = row.get("CredManLastReviewDate").asText();
+            assertThat(date).as("date-only").matches("\\d{4}-\\d{2}-\\d{2}T12:00:00Z");
+            sawEmptyDate |= date.equals("1900-01-01T12:00:00Z");
+            sawDate |= Instant.parse(date).isAfter(Instant.parse("2000-01-01T00:00:00Z"));
+            String dateTime = row.get("AddressValidFrom").asText();
+            assertThat(dateTime).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+            assertThat(Instant.parse(dateTime)).isAfter(Instant.parse("2000-01-01T00:00:00Z"));
+            String delivery = row.get("DeliveryAddressValidFrom").asText();
+            sawEmptyDateTime |= delivery.equals("1900-01-01T00:00:00Z");
         }
-        assertThat(sawEmpty).isTrue();
-        assertThat(sawValue).isTrue();
+        assertThat(sawEmptyDate).isTrue();
+        assertThat(sawDate).isTrue();
+        assertThat(sawEmptyDateTime).as("customers without a delivery address").isTrue();
     }
 
     @Test

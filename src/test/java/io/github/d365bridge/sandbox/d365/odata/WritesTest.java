@@ -48,7 +48,9 @@ class WritesTest {
         assertThat(body.get("CustomerAccount").asText()).isEqualTo("US-000051");
         assertThat(body.get("PartyType").asText()).isEqualTo("Organization");
         assertThat(body.get("OnHoldStatus").asText()).isEqualTo("No");
-        assertThat(body.get("CredManLastReviewDate").asText()).isEqualTo("1900-01-01T00:00:00Z");
+        // a date-only field: its empty value sits at noon like every date (the notes' empty sell dates)
+        assertThat(body.get("CredManLastReviewDate").asText()).isEqualTo("1900-01-01T12:00:00Z");
+        assertThat(body.get("AddressValidFrom").asText()).as("an empty date-time").isEqualTo("1900-01-01T00:00:00Z");
         assertThat(created.headers().firstValue("Location")).hasValue(sandbox.baseUrl()
                 + "/data/CustomersV3(dataAreaId='usmf',CustomerAccount='US-000051')");
         HttpResponse<String> missingGroup = http.post("/data/CustomersV3", "{\"OrganizationName\":\"X\",\"SalesCurrencyCode\":\"USD\"}");
