@@ -61,7 +61,8 @@ public final class CustomerChanges {
      * @param company        a legal entity, or null to pick among all
      * @param aspects        what changes; every value really differs afterwards
      * @param oneAspectEach  each customer gets one of the aspects (in turn) instead of all of them
-     * @return one {@link Kind#CHANGED} per customer, in key order, with the before and after values
+     * @return one {@link Kind#CHANGED} per customer, in scan order (seed rows by key, then added ones), with
+     *         the before and after values
      */
     public synchronized List<CustomerChange> change(String company, int count, long seed, List<Aspect> aspects,
             boolean oneAspectEach) {
@@ -108,7 +109,7 @@ public final class CustomerChanges {
         return change(company, share(live(company).length, percent), seed, aspects, oneAspectEach);
     }
 
-    /** Deletes {@code count} distinct existing customers; answers them in key order. */
+    /** Deletes {@code count} distinct existing customers; answers them in scan order. */
     public synchronized List<CustomerChange> delete(String company, int count, long seed) {
         int[] chosen = choose(live(company), count, seed, 2);
         List<CustomerChange> done = new ArrayList<>(chosen.length);
@@ -180,7 +181,7 @@ public final class CustomerChanges {
         return Arrays.copyOf(positions, n);
     }
 
-    /** {@code count} distinct positions drawn from the candidates by a seeded partial shuffle, in key order. */
+    /** {@code count} distinct positions drawn from the candidates by a seeded partial shuffle, in scan order. */
     private static int[] choose(int[] candidates, int count, long seed, int purpose) {
         if (count < 0 || count > candidates.length) {
             throw new IllegalArgumentException("cannot pick " + count + " of " + candidates.length + " customers");
