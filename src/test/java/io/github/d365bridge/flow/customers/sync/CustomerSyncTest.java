@@ -318,4 +318,29 @@ class CustomerSyncTest {
         assertThat(one.written()).isEqualTo(1);
         assertThat(commerceSandbox.data().customers().size() - customersBefore).as("the customer, or the company's super user").isEqualTo(1);
     }
+
+    @Test
+    void organisationsWithoutEmailTakeTheirContactPersonsWhenTheProfileSaysSo() {
+        engine = engine(profile("customerSync: {noEmail: contact-person}\n"));
+        List<CustomerV3> usmf = d365Customers("usmf");
+        java.util.Set<String> partiesWithContactEmail;
+        try (Stream<io.github.d365bridge.client.d365.entities.ContactPerson> contacts = d365.odata().stream(
+                io.github.d365bridge.client.d365.entities.ContactPerson.ENTITY_SET, ODataQuery.all().company("usmf"),
+                io.github.d365bridge.client.d365.entities.ContactPerson.class)) {
+            partiesWithContactEmail = contacts.filter(k -> k.primaryEmailAddress() != null
+                    && !k.primaryEmailAddress().isBlank()).map(k -> k.associatedPartyNumber()).collect(Collectors.toSet());
+        }
+        long byContact = usmf.stream().filter(CustomerSyncMapper::isOrganisation)
+                .filter(c -> c.primaryContactEmail() == null || c.primaryContactEmail().isBlank())
+                .filter(c -> NOT_BLOCKED.contains(c.onHoldStatus()))
+                .filter(c -> partiesWithContactEmail.contains(c.partyNumber())).count();
+        long own = usmf.stream().filter(CustomerSyncTest::writable).count();
+        assertThat(byContact).as("organisations the sandbox gives a contact with an e-mail").isPositive();
+
+        SyncCounters run = run(new RunRequest(Optional.of("usmf"), Optional.empty(), false, "test")).counters();
+
+        assertThat(run.failed()).as("failures: %s", run.reasons()).isZero();
+        assertThat(run.written()).isEqualTo(own + byContact);
+        assertThat(run.skipped()).isEqualTo(usmf.size() - own - byContact);
+    }
 }
