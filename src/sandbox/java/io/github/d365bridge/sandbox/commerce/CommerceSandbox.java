@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.d365bridge.sandbox.commerce.api.AdminTokenApi;
 import io.github.d365bridge.sandbox.commerce.api.BulkStatusApi;
 import io.github.d365bridge.sandbox.commerce.api.CompanyApi;
+import io.github.d365bridge.sandbox.commerce.api.CompanyCreditApi;
 import io.github.d365bridge.sandbox.commerce.api.CustomerApi;
 import io.github.d365bridge.sandbox.commerce.api.InventoryApi;
 import io.github.d365bridge.sandbox.commerce.api.InvoiceApi;
@@ -72,6 +73,7 @@ public final class CommerceSandbox implements AutoCloseable {
         new AdminTokenApi(tokens).register(routes);
         new CustomerApi(data, options.inputLimits()).register(routes);
         new CompanyApi(data, options.inputLimits()).register(routes);
+        new CompanyCreditApi(data, options.inputLimits()).register(routes);
         new ProductApi(data).register(routes);
         new PriceApi(data, faults).register(routes);
         new InventoryApi(data).register(routes);

@@ -76,7 +76,7 @@ class ContractConformanceTest {
         Map<String, Object> company = new java.util.HashMap<>(Map.of("company_name", "Contract Co", "company_email", "co@example.com",
                 "street", List.of("1 Way"), "city", "Austin", "country_id", "US", "postcode", "78701", "telephone", "555",
                 "super_user_id", customerId, "customer_group_id", 1));
-        company.putAll(Map.of("sales_representative_id", 1, "reject_reason", "", "rejected_at", ""));
+        company.putAll(Map.of("sales_representative_id", 1, "reject_reason", "", "rejected_at", "", "region_id", "57"));
         int companyId = client.post("/rest/V1/company/", Map.of("company", company)).json().get("id").asInt();
         client.put("/rest/V1/company/" + companyId, Map.of("company", company));
         client.get("/rest/V1/company/?searchCriteria[filterGroups][0][filters][0][field]=company_name"
