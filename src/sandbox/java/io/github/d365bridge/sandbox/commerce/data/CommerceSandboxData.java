@@ -152,6 +152,29 @@ public final class CommerceSandboxData {
     }
 
     /**
+     * Writes companies straight into the store, without the B2B rules, as {@link #seedCustomers} does for
+     * customers: each gets an id, its credit record, and its {@code super_user_id} (which must name a
+     * seeded customer) becomes its member. Returns the ids in order.
+     */
+    public synchronized int[] seedCompanies(List<ObjectNode> rows) {
+        int[] ids = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            ObjectNode row = rows.get(i).deepCopy();
+            int admin = row.path("super_user_id").asInt();
+            if (!customers.exists(admin)) {
+                throw new IllegalArgumentException("company " + i + ": super_user_id " + admin + " is no customer");
+            }
+            row.put("status", row.path("status").asInt(1)).put("reject_reason", "").put("rejected_at", "");
+            int id = companies.insert(row);
+            credits.insert(io.github.d365bridge.sandbox.commerce.api.CompanyCreditApi.newCredit(this, id));
+            customers.update(admin, c -> c.with("extension_attributes").with("company_attributes")
+                    .put("customer_id", admin).put("company_id", id).put("status", 1));
+            ids[i] = id;
+        }
+        return ids;
+    }
+
+    /**
      * Writes customers straight into the store, without the API's rules, for benchmarks that need a
      * large existing customer base: each row gets an id, {@code addresses: []} unless it has some, and
      * the timestamps Commerce would set. Returns the ids in order.
