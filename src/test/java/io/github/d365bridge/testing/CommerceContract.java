@@ -28,12 +28,20 @@ import io.github.d365bridge.ground.Json;
  * (Commerce generates it from non-nullable getters and does not enforce it on input); error
  * {@code parameters} given as an object (Commerce sends named placeholders as an object while the file
  * types a list of such objects); {@code "trace":null} (dropped); source-items' {@code []} (the file
- * declares no 200 answer for it); MSI's {@code %field} placeholder name.
+ * declares no 200 answer for it); MSI's {@code %field} placeholder name; the {@code %value} placeholder of
+ * Magento's "Invalid value of "%value" provided for the %fieldName field." (the file lists only
+ * {@code resources}, {@code fieldName} and {@code fieldValue}); positional parameters, which Magento
+ * sends as a list of strings for {@code %1}-style phrases while the file types a list of objects.
  */
 public final class CommerceContract {
 
     private static final Pattern MSI_FIELD_PLACEHOLDER = Pattern.compile(
             "\\[Path '/errors/\\d+/parameters/0'\\] Object instance has properties which are not allowed by the schema: \\[\"field\"\\]");
+    private static final Pattern VALUE_PLACEHOLDER = Pattern.compile(
+            "\\[Path '(/errors/\\d+)?/parameters/0'\\] Object instance has properties which are not allowed by the schema: \\[\"value\"\\]");
+    private static final Pattern POSITIONAL_PARAMETER = Pattern.compile(
+            "\\[Path '(/errors/\\d+)?/parameters/\\d+'\\] Instance type \\((string|integer|number)\\) does not match any allowed"
+                    + " primitive type \\(allowed: \\[\"object\"\\]\\)");
 
     private final OpenApiInteractionValidator validator;
 
@@ -108,6 +116,8 @@ public final class CommerceContract {
         validator.validate(request.build(), response).getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .filter(m -> !MSI_FIELD_PLACEHOLDER.matcher(m.getMessage()).find())
+                .filter(m -> !VALUE_PLACEHOLDER.matcher(m.getMessage()).find())
+                .filter(m -> !POSITIONAL_PARAMETER.matcher(m.getMessage()).find())
                 .forEach(m -> problems.add(exchange.method() + " " + exchange.uri().getPath() + " -> "
                         + exchange.status() + ": " + m.getKey() + " " + m.getMessage()));
         return problems;

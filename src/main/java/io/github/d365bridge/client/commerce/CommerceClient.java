@@ -11,6 +11,7 @@ import io.github.d365bridge.client.commerce.auth.OAuth1Signer;
 import io.github.d365bridge.client.commerce.bulk.BulkClient;
 import io.github.d365bridge.client.commerce.catalog.ProductClient;
 import io.github.d365bridge.client.commerce.company.CompanyClient;
+import io.github.d365bridge.client.commerce.company.CompanyCreditClient;
 import io.github.d365bridge.client.commerce.customer.CustomerClient;
 import io.github.d365bridge.client.commerce.inventory.InventoryClient;
 import io.github.d365bridge.client.commerce.price.PriceClient;
@@ -91,6 +92,11 @@ public final class CommerceClient {
 
     public CompanyClient companies() {
         return new CompanyClient(http, store);
+    }
+
+    /** B2B company credit: limits, currency, exceeding the limit. */
+    public CompanyCreditClient companyCredits() {
+        return new CompanyCreditClient(http, store);
     }
 
     /** Product writes always go to the global scope ({@code all}); reads use this store. */

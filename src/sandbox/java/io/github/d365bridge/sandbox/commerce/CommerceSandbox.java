@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.d365bridge.sandbox.commerce.api.AdminTokenApi;
 import io.github.d365bridge.sandbox.commerce.api.BulkStatusApi;
 import io.github.d365bridge.sandbox.commerce.api.CompanyApi;
+import io.github.d365bridge.sandbox.commerce.api.CompanyCreditApi;
 import io.github.d365bridge.sandbox.commerce.api.CustomerApi;
 import io.github.d365bridge.sandbox.commerce.api.InventoryApi;
 import io.github.d365bridge.sandbox.commerce.api.InvoiceApi;
@@ -25,7 +26,10 @@ import io.github.d365bridge.sandbox.commerce.bulk.BulkStore;
 import io.github.d365bridge.sandbox.commerce.control.ControlApi;
 import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
 import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults;
+import io.github.d365bridge.sandbox.commerce.http.CallStats;
+import io.github.d365bridge.sandbox.commerce.http.LatencyModel;
 import io.github.d365bridge.sandbox.commerce.http.RestDispatcher;
+import io.github.d365bridge.sandbox.commerce.http.WorkerPool;
 import io.github.d365bridge.sandbox.commerce.http.RouteTable;
 import io.github.d365bridge.sandbox.commerce.http.StoreScope;
 import io.github.d365bridge.sandbox.commerce.orders.EventPublisher;
@@ -59,9 +63,13 @@ public final class CommerceSandbox implements AutoCloseable {
     private final EventPublisher publisher;
     private final SandboxAuthenticator auth;
     private final Map<String, String> publicKeys;
+    private final CallStats stats = new CallStats();
+    private final LatencyModel latency;
+    private final WorkerPool workers;
 
     private CommerceSandbox(CommerceSandboxOptions options) {
         this.options = options;
+        this.latency = new LatencyModel(options.latency(), options.routeLatencies());
         this.data = new CommerceSandboxData(options);
         this.faults = new SandboxFaults(options.seed());
         this.bulkStore = new BulkStore();
@@ -72,6 +80,7 @@ public final class CommerceSandbox implements AutoCloseable {
         new AdminTokenApi(tokens).register(routes);
         new CustomerApi(data, options.inputLimits()).register(routes);
         new CompanyApi(data, options.inputLimits()).register(routes);
+        new CompanyCreditApi(data, options.inputLimits()).register(routes);
         new ProductApi(data).register(routes);
         new PriceApi(data, faults).register(routes);
         new InventoryApi(data).register(routes);
@@ -112,9 +121,11 @@ public final class CommerceSandbox implements AutoCloseable {
         router.route().handler(calls::count);
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024));
         router.route().handler(traffic::attach);
-        ControlApi control = new ControlApi(options.controlKey(), faults, orders, consumer, publicKeys);
+        this.workers = new WorkerPool(options.phpWorkers(), call -> vertx.runOnContext(v -> call.run()));
+        ControlApi control = new ControlApi(options.controlKey(), faults, orders, consumer, publicKeys,
+                new ControlApi.Serving(latency, workers, stats, bulkStore));
         RestDispatcher dispatcher = new RestDispatcher(routes, this::store, auth, faults,
-                new AsyncBulkApi(bulkStore, faults, options.inputLimits(), data::now), data, vertx);
+                new AsyncBulkApi(bulkStore, faults, options.inputLimits(), data::now), data, vertx, latency, workers, stats);
         router.route("/_sandbox/*").handler(control::handle);
         router.route().handler(dispatcher::handle);
         try {
@@ -150,6 +161,25 @@ public final class CommerceSandbox implements AutoCloseable {
      */
     public io.github.d365bridge.sandbox.commerce.http.TrafficLog traffic() {
         return traffic;
+    }
+
+    /**
+     * REST calls by route key, reads told from writes, with the items their bodies carried; also at
+     * {@code GET /_sandbox/stats}. Unlike {@link #calls()} keys are contract templates
+     * ({@code PUT /V1/customers/{customerId}}) and the control routes are not counted.
+     */
+    public CallStats stats() {
+        return stats;
+    }
+
+    /** The latency of each route, changeable while running (also {@code POST /_sandbox/latency}). */
+    public LatencyModel latency() {
+        return latency;
+    }
+
+    /** The PHP workers: their number can change while running; their usage tells how often calls queued. */
+    public WorkerPool workers() {
+        return workers;
     }
 
     /** Calls answered so far, by route (always on, unlike the traffic log). */

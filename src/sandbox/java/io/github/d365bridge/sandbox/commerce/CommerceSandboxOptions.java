@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.d365bridge.client.commerce.auth.OAuthCredentials;
+import io.github.d365bridge.sandbox.commerce.http.Latency;
 
 /**
  * Everything a sandbox run can vary. Defaults mirror a stock 2.4.8 store where that is usable
@@ -43,7 +44,10 @@ public record CommerceSandboxOptions(
         int seedOrders,
         int trickleOrdersPerMinute,
         String controlKey,
-        Clock clock) {
+        Clock clock,
+        Latency latency,
+        Map<String, Latency> routeLatencies,
+        int phpWorkers) {
 
     /** More delivery threads than this would measure the sandbox's scheduler, not a store. */
     public static final int MAX_DELIVERY_CONCURRENCY = 64;
@@ -58,6 +62,8 @@ public record CommerceSandboxOptions(
         websites = List.copyOf(websites);
         storeViews = List.copyOf(storeViews);
         adminUsers = Map.copyOf(adminUsers);
+        routeLatencies = Map.copyOf(routeLatencies);
+        Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(clock, "clock");
         if (storeViews.stream().noneMatch(s -> s.code().equals("default"))) {
@@ -101,6 +107,9 @@ public record CommerceSandboxOptions(
         b.trickleOrdersPerMinute = trickleOrdersPerMinute;
         b.controlKey = controlKey;
         b.clock = clock;
+        b.latency = latency;
+        b.routeLatencies = new LinkedHashMap<>(routeLatencies);
+        b.phpWorkers = phpWorkers;
         return b;
     }
 
@@ -135,6 +144,9 @@ public record CommerceSandboxOptions(
         private int trickleOrdersPerMinute;
         private String controlKey = "sandbox-control-key";
         private Clock clock = Clock.systemUTC();
+        private Latency latency = Latency.NONE;
+        private Map<String, Latency> routeLatencies = new LinkedHashMap<>();
+        private int phpWorkers;
 
         private Builder() {
         }
@@ -170,6 +182,21 @@ public record CommerceSandboxOptions(
         public Builder trickleOrdersPerMinute(int value) { trickleOrdersPerMinute = value; return this; }
         public Builder controlKey(String value) { controlKey = value; return this; }
         public Builder clock(Clock value) { clock = value; return this; }
+        /**
+         * Time every REST call takes: {@code fixed} plus {@code perItem} for each element of a bulk or
+         * array body (see {@link Latency#items}). None by default.
+         */
+        public Builder latency(Duration fixed, Duration perItem) { latency = new Latency(fixed, perItem); return this; }
+        /** Latency of one route instead of the default: a key {@code POST /V1/customers} or a template. */
+        public Builder routeLatency(String route, Duration fixed, Duration perItem) {
+            routeLatencies.put(route, new Latency(fixed, perItem));
+            return this;
+        }
+        /**
+         * PHP-FPM workers ({@code pm.max_children}): calls served at once; a call beyond waits for one to
+         * finish. 0, the default, is no limit.
+         */
+        public Builder phpWorkers(int value) { phpWorkers = value; return this; }
 
         public CommerceSandboxOptions build() {
             if (port < 0 || port > 65535) {
@@ -190,10 +217,14 @@ public record CommerceSandboxOptions(
             if (controlKey == null || controlKey.isBlank()) {
                 throw new IllegalArgumentException("controlKey must be set");
             }
+            if (phpWorkers < 0) {
+                throw new IllegalArgumentException("phpWorkers must be 0 (no limit) or positive");
+            }
             return new CommerceSandboxOptions(port, websites, storeViews, integration, integrationBearerEnabled,
                     adminUsers, adminTokenLifetime, twoFactorAuth, inputLimits, bulkOperationPace, bulkConsumerPaused,
                     webhookUrl, webhookSignsBase64OfBody, webhookKeyPair, ioEventsUrl, ioEventsKeyPair1, ioEventsKeyPair2,
-                    ioEventsClientId, deliveryConcurrency, seed, seedCustomers, seedProducts, seedOrders, trickleOrdersPerMinute, controlKey, clock);
+                    ioEventsClientId, deliveryConcurrency, seed, seedCustomers, seedProducts, seedOrders, trickleOrdersPerMinute, controlKey, clock,
+                    latency, routeLatencies, phpWorkers);
         }
     }
 }

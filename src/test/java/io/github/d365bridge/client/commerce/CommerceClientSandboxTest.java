@@ -23,6 +23,7 @@ import io.github.d365bridge.client.commerce.bulk.BulkSubmission;
 import io.github.d365bridge.client.commerce.catalog.Product;
 import io.github.d365bridge.client.commerce.catalog.ProductLink;
 import io.github.d365bridge.client.commerce.company.Company;
+import io.github.d365bridge.client.commerce.company.CompanyCredit;
 import io.github.d365bridge.client.commerce.customer.Customer;
 import io.github.d365bridge.client.commerce.inventory.SourceItem;
 import io.github.d365bridge.client.commerce.price.BasePrice;
@@ -153,6 +154,72 @@ class CommerceClientSandboxTest {
         assertThat(company.id()).isNotNull();
         assertThat(client.companies().search(SearchCriteria.builder().where(Filter.eq("company_name", "Contoso")).build())
                 .toList()).extracting(Company::id).contains(company.id());
+    }
+
+    /** The look-ups the customer sync makes before it decides between create and adopt. */
+    @Test
+    void customersAreFoundByEmailOnTheirOwnWebsiteAndReadById() {
+        Customer created = client.customers().create(Customer.of("Adopt.Me@contoso.example", "Ada", "Adopt", 2, 1),
+                Optional.empty());
+        assertThat(client.customers().findByEmail("adopt.me@CONTOSO.example", 2)).get().extracting(Customer::id)
+                .isEqualTo(created.id());
+        assertThat(client.customers().findByEmail("adopt.me@contoso.example", 1)).as("another website").isEmpty();
+        assertThat(client.customers().get(created.id())).get().extracting(Customer::storeId).isEqualTo(2);
+        assertThat(client.customers().get(999_999)).isEmpty();
+    }
+
+    /** A company is found by its e-mail, read by id, and gets its credit limit from D365. */
+    @Test
+    void companiesAreFoundByEmailAndTheirCreditLimitIsSet() {
+        Customer admin = client.customers().create(Customer.of("credit-admin@contoso.example", "Cy", "Credit", 1, 1),
+                Optional.empty());
+        Company company = client.companies().create(new Company(null, Company.STATUS_APPROVED, "Credit Co", null,
+                "AP@credit.example", null, null, null, List.of("3 Main St"), "Springfield", "US", null, "57",
+                "75001", "555-0102", 2, 1, admin.id(), null));
+        assertThat(client.companies().findByEmail("ap@CREDIT.example")).get().extracting(Company::id).isEqualTo(company.id());
+        assertThat(client.companies().findByEmail("nobody@credit.example")).isEmpty();
+        assertThat(client.companies().get(company.id())).get().extracting(Company::companyName).isEqualTo("Credit Co");
+        assertThat(client.companies().get(999_999)).isEmpty();
+
+        CompanyCredit credit = client.companyCredits().byCompany(company.id()).orElseThrow();
+        assertThat(credit.creditLimit()).as("a new company has no limit").isNull();
+        CompanyCredit updated = client.companyCredits().update(credit.id(), CompanyCredit.limit(company.id(),
+                new BigDecimal("15000.00"), credit.currencyCode(), false, "Credit limit from D365"));
+        assertThat(updated.creditLimit()).isEqualByComparingTo("15000");
+        assertThat(client.companyCredits().get(credit.id())).get().extracting(CompanyCredit::availableLimit)
+                .satisfies(limit -> assertThat(limit).isEqualByComparingTo("15000"));
+        assertThatThrownBy(() -> client.companyCredits().update(credit.id(), CompanyCredit.limit(company.id(),
+                BigDecimal.TEN, "JPY", false, null))).hasMessageContaining("company-credits.update")
+                .hasMessageContaining("currency_code").hasMessageContaining("HTTP 400");
+        assertThat(client.companyCredits().byCompany(999_999)).isEmpty();
+        assertThat(client.companyCredits().get(999_999)).isEmpty();
+    }
+
+    /** Customer creates and updates through async bulk, each outcome back on the e-mail it was sent for. */
+    @Test
+    void customerBulksReportEveryCustomerOnItsOwn() {
+        sandbox.faults().clear(); // the product bulk test's planned failures by position would hit this bulk too
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            customers.add(Customer.of("bulk-customer-" + i + "@contoso.example", "Bulk", "Customer " + i, 1, 1));
+        }
+        customers.set(7, Customer.of("bulk-customer-3@contoso.example", "Bulk", "Duplicate", 1, 1));
+        BulkClient bulk = client.bulk();
+        BulkReport created = bulk.awaitCompletion(bulk.submit("POST", "customers", BulkClient.customerCreates(customers)),
+                Duration.ofSeconds(30));
+        assertThat(created.withStatus(BulkOperationStatus.COMPLETE)).hasSize(49);
+        assertThat(created.outcomes().get(7).status()).isEqualTo(BulkOperationStatus.FAILED);
+        assertThat(created.outcomes().get(7).recordKey()).isEqualTo("bulk-customer-3@contoso.example");
+        assertThat(created.outcomes().get(7).message()).contains("same email address already exists");
+
+        Customer first = client.customers().findByEmail("bulk-customer-0@contoso.example", 1).orElseThrow();
+        Customer renamed = Customer.of(first.email(), "Renamed", first.lastname(), 1, 1).withId(first.id());
+        BulkReport updated = bulk.awaitCompletion(bulk.submit("PUT", "customers/byCustomerId",
+                BulkClient.customerUpdates(List.of(renamed))), Duration.ofSeconds(30));
+        assertThat(updated.allComplete()).isTrue();
+        assertThat(client.customers().get(first.id())).get().extracting(Customer::firstname).isEqualTo("Renamed");
+        assertThatThrownBy(() -> BulkClient.customerUpdates(List.of(customers.get(0))))
+                .hasMessageContaining("needs its Commerce id");
     }
 
     /** A SKU with a space and a plus travels percent-encoded in the path and is stored decoded. */

@@ -33,7 +33,7 @@ class CatalogApiTest {
     void customerCreateRefusesADuplicateEmailOnTheSameWebsiteAndAcceptsCamelCaseKeys() {
         Map<String, Object> customer = Map.of("email", "dup@example.com", "firstname", "Ada", "lastname", "Lovelace",
                 "websiteId", 1, "addresses", List.of(Map.of("firstname", "Ada", "lastname", "Lovelace", "street", List.of("1 Way"),
-                        "city", "Austin", "postcode", "78701", "country_id", "US", "telephone", "555", "default_billing", true)));
+                        "city", "Austin", "postcode", "78701", "country_id", "US", "region_id", 57, "telephone", "555", "default_billing", true)));
         Exchange created = client.post("/rest/V1/customers", Map.of("customer", customer, "password", "Secret-123"));
         assertThat(created.status()).isEqualTo(200);
         JsonNode body = created.json();
@@ -61,6 +61,7 @@ class CatalogApiTest {
         Map<String, Object> company = new java.util.HashMap<>(Map.of("company_name", "Acme B2B", "company_email", "b2b@acme.test",
                 "street", List.of("2 Way"), "city", "Austin", "country_id", "US", "postcode", "78701", "telephone", "555",
                 "super_user_id", 99999, "customer_group_id", 2));
+        company.put("region_id", "57"); // a US company needs one of the country's regions
         Exchange refused = client.post("/rest/V1/company/", Map.of("company", company));
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.json().get("message").asText()).isEqualTo("No such entity with %fieldName = %fieldValue");

@@ -25,7 +25,8 @@ import io.github.d365bridge.sandbox.commerce.orders.OrderKind;
  * on input); error {@code parameters} given as an object (Commerce sends named placeholders as an
  * object while the file types a list of such objects: the object is checked as a one-element list);
  * {@code "trace":null} (dropped before validation); source-items' {@code []} (the file declares no
- * 200 answer for it: checked against the notes). Async/bulk routes are absent from the file and
+ * 200 answer for it: checked against the notes); the {@code %value} placeholder and positional
+ * ({@code %1}) parameters, which Magento sends and the file does not describe. Async/bulk routes are absent from the file and
  * are checked against the notes.
  */
 class ContractConformanceTest {
@@ -58,6 +59,10 @@ class ContractConformanceTest {
                 java.net.URI.create("http://127.0.0.1/rest/V1/customers/search"), null, 200,
                 "{\"items\":[{\"firstname\":\"A\"}],\"total_count\":1}");
         assertThat(contract.check(missingRequired)).isNotEmpty();
+        TrafficLog.Exchange unknownPlaceholder = new TrafficLog.Exchange("POST",
+                java.net.URI.create("http://127.0.0.1/rest/V1/customers"), "{}", 400,
+                "{\"message\":\"%bogus\",\"parameters\":{\"bogus\":\"x\"}}");
+        assertThat(contract.check(unknownPlaceholder)).as("only %value and positional parameters are let through").isNotEmpty();
     }
 
     private static void runScenario(CommerceSandbox sandbox, SandboxClient client) {
@@ -76,7 +81,7 @@ class ContractConformanceTest {
         Map<String, Object> company = new java.util.HashMap<>(Map.of("company_name", "Contract Co", "company_email", "co@example.com",
                 "street", List.of("1 Way"), "city", "Austin", "country_id", "US", "postcode", "78701", "telephone", "555",
                 "super_user_id", customerId, "customer_group_id", 1));
-        company.putAll(Map.of("sales_representative_id", 1, "reject_reason", "", "rejected_at", ""));
+        company.putAll(Map.of("sales_representative_id", 1, "reject_reason", "", "rejected_at", "", "region_id", "57"));
         int companyId = client.post("/rest/V1/company/", Map.of("company", company)).json().get("id").asInt();
         client.put("/rest/V1/company/" + companyId, Map.of("company", company));
         client.get("/rest/V1/company/?searchCriteria[filterGroups][0][filters][0][field]=company_name"

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.github.d365bridge.client.commerce.CommerceHttp;
 import io.github.d365bridge.client.commerce.CommerceRequest;
 import io.github.d365bridge.client.commerce.catalog.Product;
+import io.github.d365bridge.client.commerce.customer.Customer;
 import io.github.d365bridge.ground.BridgeException;
 import io.github.d365bridge.ground.ExternalSystem;
 
@@ -60,6 +61,37 @@ public final class BulkClient {
             body.put("product", p);
             body.put("saveOptions", true);
             return new BulkEntry(p.sku(), body);
+        }).toList();
+    }
+
+    /**
+     * {@code POST /async/bulk/V1/customers} with {@code [{"customer":{…}}]}, one entry per customer keyed
+     * by its e-mail. Customers are created without a password (Commerce then mails a set-password link
+     * when the store is configured to).
+     */
+    public static List<BulkEntry> customerCreates(List<Customer> customers) {
+        return customers.stream().map(c -> {
+            if (c.id() != null) {
+                throw new IllegalArgumentException("A customer to create has no id yet: " + c.email());
+            }
+            return new BulkEntry(c.email(), Map.of("customer", c));
+        }).toList();
+    }
+
+    /**
+     * {@code PUT /async/bulk/V1/customers/byCustomerId} with {@code [{"customerId":…,"customer":{…}}]}:
+     * each customer must carry its id. Commerce's update needs e-mail, first and last name in every
+     * body; fields left out keep their values.
+     */
+    public static List<BulkEntry> customerUpdates(List<Customer> customers) {
+        return customers.stream().map(c -> {
+            if (c.id() == null) {
+                throw new IllegalArgumentException("A customer to update needs its Commerce id: " + c.email());
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("customerId", c.id());
+            body.put("customer", c);
+            return new BulkEntry(c.email() == null ? "customer " + c.id() : c.email(), body);
         }).toList();
     }
 

@@ -1,11 +1,14 @@
 package io.github.d365bridge.client.commerce.company;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.github.d365bridge.client.commerce.CommerceAnswers;
 import io.github.d365bridge.client.commerce.CommerceHttp;
 import io.github.d365bridge.client.commerce.CommerceRequest;
+import io.github.d365bridge.client.commerce.search.Filter;
 import io.github.d365bridge.client.commerce.search.SearchCriteria;
 import io.github.d365bridge.client.commerce.search.SearchPage;
 import io.github.d365bridge.client.commerce.search.SearchResults;
@@ -33,10 +36,17 @@ public final class CompanyClient {
                 .json(Map.of("company", company.withId(companyId))), CommerceAnswers.as(Company.class));
     }
 
-    /** {@code GET /V1/company/{companyId}}. */
-    public Company get(long companyId) {
-        return http.execute(CommerceRequest.of("GET", store, CommerceRequest.path("company/{}", companyId),
-                "companies.get").record("id " + companyId), CommerceAnswers.as(Company.class));
+    /** {@code GET /V1/company/{id}}; empty when no company has this id. */
+    public Optional<Company> get(long companyId) {
+        return http.find(CommerceRequest.of("GET", store, CommerceRequest.path("company/{}", companyId), "companies.get")
+                .record("company " + companyId), CommerceAnswers.as(Company.class));
+    }
+
+    /** The company with this e-mail (unique across the store, compared case-insensitively by Commerce). */
+    public Optional<Company> findByEmail(String companyEmail) {
+        SearchCriteria criteria = SearchCriteria.builder().where(Filter.eq("company_email", companyEmail)).pageSize(2).build();
+        List<Company> found = SearchResults.page(http, criteria, c -> request(c).record(companyEmail), Company.class).items();
+        return found.stream().filter(c -> companyEmail.equalsIgnoreCase(c.companyEmail())).findFirst();
     }
 
     public Stream<Company> search(SearchCriteria criteria) {

@@ -1,6 +1,7 @@
 package io.github.d365bridge.client.commerce.customer;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -8,6 +9,7 @@ import java.util.stream.Stream;
 import io.github.d365bridge.client.commerce.CommerceAnswers;
 import io.github.d365bridge.client.commerce.CommerceHttp;
 import io.github.d365bridge.client.commerce.CommerceRequest;
+import io.github.d365bridge.client.commerce.search.Filter;
 import io.github.d365bridge.client.commerce.search.SearchCriteria;
 import io.github.d365bridge.client.commerce.search.SearchPage;
 import io.github.d365bridge.client.commerce.search.SearchResults;
@@ -39,10 +41,22 @@ public final class CustomerClient {
                 .json(Map.of("customer", customer.withId(customerId))), CommerceAnswers.as(Customer.class));
     }
 
-    /** {@code GET /V1/customers/{id}}. */
-    public Customer get(long customerId) {
-        return http.execute(CommerceRequest.of("GET", store, CommerceRequest.path("customers/{}", customerId),
-                "customers.get").record("id " + customerId), CommerceAnswers.as(Customer.class));
+    /** {@code GET /V1/customers/{id}}; empty when no customer has this id. */
+    public Optional<Customer> get(long customerId) {
+        return http.find(CommerceRequest.of("GET", store, CommerceRequest.path("customers/{}", customerId),
+                "customers.get").record("customer " + customerId), CommerceAnswers.as(Customer.class));
+    }
+
+    /**
+     * The customer with this e-mail on this website (e-mails are unique per website, compared
+     * case-insensitively by Commerce): one search on {@code email} and {@code website_id}, the call to
+     * decide between create and adopt.
+     */
+    public Optional<Customer> findByEmail(String email, int websiteId) {
+        SearchCriteria criteria = SearchCriteria.builder().where(Filter.eq("email", email))
+                .where(Filter.eq("website_id", Integer.toString(websiteId))).pageSize(2).build();
+        List<Customer> found = SearchResults.page(http, criteria, c -> request(c).record(email), Customer.class).items();
+        return found.stream().filter(c -> email.equalsIgnoreCase(c.email())).findFirst();
     }
 
     /** All matching customers, page by page as the stream is consumed. */

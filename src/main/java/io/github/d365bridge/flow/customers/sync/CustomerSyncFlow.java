@@ -107,10 +107,12 @@ public final class CustomerSyncFlow implements SyncFlow<CustomerSource> {
     private void block(CustomerReference.Kind kind, long id) {
         CommerceClient client = commerce.get();
         if (kind == CustomerReference.Kind.COMPANY) {
-            Company current = client.companies().get(id);
+            Company current = client.companies().get(id).orElseThrow(() -> new IllegalStateException(
+                    "company " + id + " is gone from Commerce"));
             client.companies().update(id, current.withStatus(Company.STATUS_BLOCKED));
         } else {
-            Customer current = client.customers().get(id);
+            Customer current = client.customers().get(id).orElseThrow(() -> new IllegalStateException(
+                    "customer " + id + " is gone from Commerce"));
             client.customers().update(id, current.withGroupId(Integer.parseInt(sync.blockedGroup())));
         }
     }

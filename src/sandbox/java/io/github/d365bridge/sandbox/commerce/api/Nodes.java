@@ -56,6 +56,33 @@ final class Nodes {
         }
     }
 
+    /** {@code "%fieldName" is required. Enter and try again.}, the phrase of Magento's required-field checks. */
+    static CommerceException required(String field) {
+        return CommerceException.named(400, "\"%fieldName\" is required. Enter and try again.", Map.of("fieldName", field));
+    }
+
+    /** The field as text, null when absent, null or a JSON null; numbers as their text. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+    }
+
+    /** PHP's {@code empty()}: absent, null, "", "0", 0, false and [] are all empty. */
+    static boolean empty(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return true;
+        }
+        if (value.isContainerNode()) {
+            return value.isEmpty();
+        }
+        if (value.isBoolean()) {
+            return !value.asBoolean();
+        }
+        String text = value.asText();
+        return text.isEmpty() || text.equals("0") || value.isNumber() && value.asDouble() == 0;
+    }
+
     static CommerceException noSuchEntity(String field, Object value) {
         return CommerceException.named(404, "No such entity with %fieldName = %fieldValue",
                 Map.of("fieldName", field, "fieldValue", String.valueOf(value)));

@@ -69,24 +69,23 @@ public final class AsyncBulkApi {
         boolean errors = false;
         for (int i = 0; i < elements.size(); i++) {
             JsonNode raw = elements.get(i);
-            String serialized = envelope(raw);
-            String hash = sha256(serialized);
+            String request = raw == null ? "null" : raw.toString();
+            String hash = sha256(envelope(request));
             ObjectNode item = items.addObject().put("id", i).put("data_hash", hash);
             String problem = problem(raw, match.paramNames(), route);
             if (problem != null) {
                 errors = true;
                 item.put("status", "rejected").put("error_message", problem).put("error_code", 0);
-                BulkOperation rejected = new BulkOperation(i, uuid, topic, serialized, route, scope, Map.of(), raw, null,
+                BulkOperation rejected = new BulkOperation(i, uuid, topic, request, route, scope, Map.of(), null,
                         BulkOperation.REJECTED);
                 rejected.resultMessage = problem;
                 operations.add(rejected);
                 continue;
             }
-            JsonNode body = SnakeCaseKeys.normalize(raw);
             Map<String, String> params = new LinkedHashMap<>();
             match.paramNames().forEach(name -> params.put(name, raw.get(name).asText()));
-            operations.add(new BulkOperation(i, uuid, topic, serialized, route, scope, params, body,
-                    faults.bulkItemFailure(i).orElse(null), BulkOperation.OPEN));
+            operations.add(new BulkOperation(i, uuid, topic, request, route, scope, params,
+                    faults.bulkItemFailure(i, raw).orElse(null), BulkOperation.OPEN));
             item.put("status", "accepted");
         }
         answer.put("errors", errors);
@@ -114,9 +113,9 @@ public final class AsyncBulkApi {
     }
 
     /** Commerce keeps the request as {@code meta_information} of a small JSON envelope. */
-    private static String envelope(JsonNode raw) {
+    private static String envelope(String request) {
         ObjectNode envelope = Json.mapper().createObjectNode().putNull("entity_id").put("entity_link", "")
-                .put("meta_information", raw == null ? "null" : raw.toString());
+                .put("meta_information", request);
         return envelope.toString();
     }
 

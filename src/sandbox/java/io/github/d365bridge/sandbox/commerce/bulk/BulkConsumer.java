@@ -12,12 +12,15 @@ import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
 import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults.BulkFailure;
 import io.github.d365bridge.sandbox.commerce.http.ApiCall;
 import io.github.d365bridge.sandbox.commerce.http.CommerceException;
+import io.github.d365bridge.sandbox.commerce.http.SnakeCaseKeys;
 import io.github.d365bridge.ground.Json;
 
 /**
  * The {@code async.operations.all} consumer: runs open operations one at a time, at a set pace,
- * through the same handlers as the synchronous API. Paused, it leaves everything open, which is what
- * a store without a running consumer (or RabbitMQ) looks like: "open forever".
+ * through the same handlers as the synchronous API, so an operation fails with exactly the message the
+ * synchronous call would answer (placeholders filled in, as Magento's result messages are), status 3.
+ * Paused, it leaves everything open, which is what a store without a running consumer (or RabbitMQ)
+ * looks like: "open forever".
  */
 public final class BulkConsumer implements AutoCloseable {
 
@@ -73,8 +76,9 @@ public final class BulkConsumer implements AutoCloseable {
                     "The request could not be processed: the sandbox rejected operation " + op.id + ".", "", 0);
             return;
         }
-        ApiCall call = new ApiCall(op.route.method(), op.store, op.pathParams, Map.<String, List<String>>of(), op.body);
         try {
+            ApiCall call = new ApiCall(op.route.method(), op.store, op.pathParams, Map.<String, List<String>>of(),
+                    SnakeCaseKeys.normalize(Json.mapper().readTree(op.request)));
             Object result;
             synchronized (data) {
                 result = op.route.handler().handle(call);
@@ -82,7 +86,10 @@ public final class BulkConsumer implements AutoCloseable {
             store.finish(op, BulkOperation.COMPLETE, "Service execution success " + op.topicName,
                     Json.mapper().valueToTree(result).toString(), 0);
         } catch (CommerceException e) {
+            // OperationProcessor: a LocalizedException (validation, duplicate, no such entity) fails for good
             store.finish(op, BulkOperation.NOT_RETRIABLY_FAILED, e.rendered(), "", 0);
+        } catch (java.io.IOException e) {
+            store.finish(op, BulkOperation.NOT_RETRIABLY_FAILED, "The request could not be read: " + e.getMessage(), "", 0);
         }
     }
 

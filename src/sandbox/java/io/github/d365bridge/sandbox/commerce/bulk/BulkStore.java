@@ -1,6 +1,8 @@
 package io.github.d365bridge.sandbox.commerce.bulk;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,9 @@ import io.github.d365bridge.sandbox.commerce.http.CommerceException;
 import io.github.d365bridge.ground.Json;
 
 /**
- * Bulks and their operations, and the three status answers of {@code /V1/bulk/{uuid}/…}. Operations
- * wait in submission order for the {@link BulkConsumer}.
+ * Bulks and their operations, and the three status answers of {@code /V1/bulk/{uuid}/…}. Open
+ * operations wait in submission order in a queue of their own, so the {@link BulkConsumer} takes the
+ * next one in constant time however many finished operations the store holds.
  */
 public final class BulkStore {
 
@@ -22,21 +25,16 @@ public final class BulkStore {
     }
 
     private final Map<String, Bulk> bulks = new LinkedHashMap<>();
+    private final Deque<BulkOperation> open = new ArrayDeque<>();
 
     synchronized void add(Bulk bulk) {
         bulks.put(bulk.uuid(), bulk);
+        bulk.operations().stream().filter(op -> op.status == BulkOperation.OPEN).forEach(open::addLast);
     }
 
-    /** The oldest operation still open, if any. */
+    /** The oldest operation still open, if any, taken off the queue: the consumer now owns it. */
     synchronized Optional<BulkOperation> nextOpen() {
-        for (Bulk bulk : bulks.values()) {
-            for (BulkOperation op : bulk.operations()) {
-                if (op.status == BulkOperation.OPEN) {
-                    return Optional.of(op);
-                }
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(open.pollFirst());
     }
 
     synchronized void finish(BulkOperation op, int status, String message, String result, int errorCode) {
@@ -44,6 +42,11 @@ public final class BulkStore {
         op.resultMessage = message;
         op.resultSerializedData = result;
         op.errorCode = errorCode;
+    }
+
+    /** Operations waiting for the consumer, over every bulk. */
+    public synchronized int openCount() {
+        return open.size();
     }
 
     private Bulk bulk(String uuid) {
@@ -62,7 +65,7 @@ public final class BulkStore {
             ObjectNode row = list.addObject().put("id", op.id);
             if (detailed) {
                 row.put("bulk_uuid", bulk.uuid()).put("topic_name", op.topicName)
-                        .put("serialized_data", op.serializedData).put("result_serialized_data", op.resultSerializedData);
+                        .put("serialized_data", op.serializedData()).put("result_serialized_data", op.resultSerializedData);
             }
             row.put("status", op.status).put("result_message", op.resultMessage).put("error_code", op.errorCode);
         }
@@ -78,5 +81,10 @@ public final class BulkStore {
     /** Every operation of a bulk, for tests. */
     public synchronized List<BulkOperation> operations(String uuid) {
         return new ArrayList<>(bulk(uuid).operations());
+    }
+
+    /** Uuids of every bulk, oldest first. */
+    public synchronized List<String> uuids() {
+        return new ArrayList<>(bulks.keySet());
     }
 }

@@ -12,6 +12,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.sandbox.commerce.bulk.BulkConsumer;
+import io.github.d365bridge.sandbox.commerce.bulk.BulkStore;
+import io.github.d365bridge.sandbox.commerce.http.CallStats;
+import io.github.d365bridge.sandbox.commerce.http.Latency;
+import io.github.d365bridge.sandbox.commerce.http.LatencyModel;
+import io.github.d365bridge.sandbox.commerce.http.WorkerPool;
 import io.github.d365bridge.sandbox.commerce.faults.FaultKind;
 import io.github.d365bridge.sandbox.commerce.faults.FaultRule;
 import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults;
@@ -37,14 +42,20 @@ public final class ControlApi {
     private final OrderGenerator orders;
     private final BulkConsumer consumer;
     private final Map<String, String> publicKeys;
+    private final Serving serving;
+
+    /** How the store serves calls: latency, PHP workers, call counters and the bulk queue. */
+    public record Serving(LatencyModel latency, WorkerPool workers, CallStats stats, BulkStore bulks) {
+    }
 
     public ControlApi(String controlKey, SandboxFaults faults, OrderGenerator orders, BulkConsumer consumer,
-            Map<String, String> publicKeys) {
+            Map<String, String> publicKeys, Serving serving) {
         this.controlKey = controlKey;
         this.faults = faults;
         this.orders = orders;
         this.consumer = consumer;
         this.publicKeys = Map.copyOf(publicKeys);
+        this.serving = serving;
     }
 
     public void handle(RoutingContext ctx) {
@@ -88,6 +99,10 @@ public final class ControlApi {
                 }
                 faults.failBulkItems(SandboxFaults.BulkFailure.RETRIABLE, ints(body.path("bulkRetriable")));
                 faults.failBulkItems(SandboxFaults.BulkFailure.PERMANENT, ints(body.path("bulkPermanent")));
+                for (JsonNode where : body.path("bulkFailWhere")) {
+                    faults.failBulkOperationsWhere(where.path("pointer").asText(), where.path("value").asText(),
+                            SandboxFaults.BulkFailure.valueOf(where.path("kind").asText("PERMANENT")));
+                }
                 List<String> skus = new ArrayList<>();
                 body.path("tierPriceFailSkus").forEach(s -> skus.add(s.asText()));
                 faults.failTierPriceRows(skus);
@@ -107,7 +122,38 @@ public final class ControlApi {
             }
             case "POST /bulk/pause" -> {
                 consumer.pause(body.path("paused").asBoolean(true));
-                return Json.mapper().createObjectNode().put("paused", consumer.paused());
+                return bulkState();
+            }
+            case "GET /bulk" -> {
+                return bulkState();
+            }
+            case "GET /stats" -> {
+                return stats();
+            }
+            case "DELETE /stats" -> {
+                serving.stats().reset();
+                serving.workers().resetUsage();
+                return stats();
+            }
+            case "GET /latency" -> {
+                return latency();
+            }
+            case "POST /latency" -> {
+                if (body.has("fixedMs") || body.has("perItemMicros")) {
+                    serving.latency().defaults(Latency.of(body.path("fixedMs").asLong(0), body.path("perItemMicros").asLong(0)));
+                }
+                for (JsonNode route : body.path("routes")) {
+                    serving.latency().route(route.path("route").asText(),
+                            Latency.of(route.path("fixedMs").asLong(0), route.path("perItemMicros").asLong(0)));
+                }
+                if (body.has("workers")) {
+                    serving.workers().size(body.path("workers").asInt());
+                }
+                return latency();
+            }
+            case "DELETE /latency" -> {
+                serving.latency().clear();
+                return latency();
             }
             case "POST /orders" -> {
                 DeliveryPolicy policy = new DeliveryPolicy(body.path("copies").asInt(1), body.path("outOfOrder").asBoolean(false),
@@ -125,11 +171,48 @@ public final class ControlApi {
         }
     }
 
+    private ObjectNode bulkState() {
+        return Json.mapper().createObjectNode().put("paused", consumer.paused())
+                .put("openOperations", serving.bulks().openCount());
+    }
+
+    /** Reads and writes by route, totals, and how the PHP workers were used. */
+    private ObjectNode stats() {
+        ObjectNode answer = Json.mapper().createObjectNode();
+        CallStats stats = serving.stats();
+        answer.set("reads", Json.mapper().valueToTree(stats.reads()));
+        answer.set("writes", Json.mapper().valueToTree(stats.writes()));
+        ObjectNode items = answer.putObject("items");
+        stats.snapshot().forEach((route, count) -> {
+            if (count.items() > 0) {
+                items.put(route, count.items());
+            }
+        });
+        answer.putObject("totals").put("reads", stats.totalReads()).put("writes", stats.totalWrites());
+        answer.set("workers", Json.mapper().valueToTree(serving.workers().usage()));
+        return answer;
+    }
+
+    private ObjectNode latency() {
+        ObjectNode answer = Json.mapper().createObjectNode();
+        answer.set("defaults", latencyJson(serving.latency().defaults()));
+        ObjectNode routes = answer.putObject("routes");
+        serving.latency().routes().forEach((route, latency) -> routes.set(route, latencyJson(latency)));
+        answer.put("workers", serving.workers().usage().size());
+        return answer;
+    }
+
+    private static ObjectNode latencyJson(Latency latency) {
+        return Json.mapper().createObjectNode().put("fixedMs", latency.fixed().toMillis())
+                .put("perItemMicros", latency.perItem().toNanos() / 1000);
+    }
+
     private ObjectNode state() {
         ObjectNode state = Json.mapper().createObjectNode();
         state.set("rules", Json.mapper().valueToTree(faults.rules().stream().map(r -> Map.of("route", r.route(),
                 "kind", r.kind().name(), "percent", r.percent(), "times", r.times())).toList()));
         state.set("bulkItemFailures", Json.mapper().valueToTree(faults.bulkItemFailures()));
+        state.set("bulkFailWhere", Json.mapper().valueToTree(faults.bulkFailuresWhere()));
         state.set("tierPriceFailSkus", Json.mapper().valueToTree(faults.tierPriceFailures()));
         state.set("calls", Json.mapper().valueToTree(faults.calls()));
         return state;

@@ -25,8 +25,10 @@ public final class CommerceSandboxData {
     public static final Map<Integer, String> CUSTOMER_GROUPS = Map.of(
             0, "NOT LOGGED IN", 1, "General", 2, "Wholesale", 3, "Retailer");
 
-    final EntityTable customers = new EntityTable("id");
-    final EntityTable companies = new EntityTable("id");
+    /** Indexed for the look-ups Commerce answers from a database index: e-mail per website, company e-mail. */
+    final CompactTable customers = new CompactTable("id", Set.of("email", "website_id"));
+    final CompactTable companies = new CompactTable("id", Set.of("company_email", "super_user_id"));
+    final CompactTable credits = new CompactTable("id", Set.of("company_id"));
     final EntityTable orders = new EntityTable("entity_id");
     final EntityTable invoices = new EntityTable("entity_id");
     final EntityTable shipments = new EntityTable("entity_id");
@@ -59,14 +61,40 @@ public final class CommerceSandboxData {
         return options.storeViews().stream().filter(s -> s.id() == storeId).findFirst();
     }
 
+    public Optional<CommerceSandboxOptions.Website> website(int websiteId) {
+        return options.websites().stream().filter(w -> w.id() == websiteId).findFirst();
+    }
+
+    /** Store views of a website, its default (the first) first. */
+    public List<CommerceSandboxOptions.StoreView> storeViewsOf(int websiteId) {
+        return options.storeViews().stream().filter(s -> s.websiteId() == websiteId).toList();
+    }
+
+    public boolean customerGroupExists(int groupId) {
+        return CUSTOMER_GROUPS.containsKey(groupId);
+    }
+
+    /** Admin users are numbered 1… in the order the options list them (user 1 is the default sales rep). */
+    public boolean adminUserExists(int userId) {
+        return userId >= 1 && userId <= options.adminUsers().size();
+    }
+
+    /** Currencies a company credit may use: those of the store views (base currencies of the websites). */
+    public Set<String> currencies() {
+        Set<String> codes = new LinkedHashSet<>();
+        options.storeViews().forEach(s -> codes.add(s.currency()));
+        return codes;
+    }
+
     public synchronized int nextOrderItemId() {
         return nextOrderItemId++;
     }
 
     // ---- tables, for the API handlers (same package family, lock held by the caller) ----
 
-    public EntityTable customerTable() { return customers; }
-    public EntityTable companyTable() { return companies; }
+    public CompactTable customerTable() { return customers; }
+    public CompactTable companyTable() { return companies; }
+    public CompactTable creditTable() { return credits; }
     public EntityTable orderTable() { return orders; }
     public EntityTable invoiceTable() { return invoices; }
     public EntityTable shipmentTable() { return shipments; }
@@ -81,15 +109,87 @@ public final class CommerceSandboxData {
     // ---- inspection for tests: copies taken under the lock ----
 
     public synchronized Optional<ObjectNode> customer(int id) {
-        return customers.get(id).map(ObjectNode::deepCopy);
+        return customers.get(id);
     }
 
+    /** Every customer: a full copy, meant for small stores; large ones use {@link #customerByEmail}. */
     public synchronized List<ObjectNode> customers() {
-        return copies(customers.all());
+        return customers.all();
+    }
+
+    /** The customer of a website with this e-mail (case-insensitive, as Commerce compares it). */
+    public synchronized Optional<ObjectNode> customerByEmail(String email, int websiteId) {
+        for (int id : customers.idsWhere("email", email)) {
+            Optional<ObjectNode> row = customers.get(id);
+            if (row.isPresent() && row.get().path("website_id").asInt() == websiteId) {
+                return row;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public synchronized int customerCount() {
+        return customers.size();
     }
 
     public synchronized Optional<ObjectNode> company(int id) {
-        return companies.get(id).map(ObjectNode::deepCopy);
+        return companies.get(id);
+    }
+
+    public synchronized Optional<ObjectNode> companyByEmail(String email) {
+        int[] ids = companies.idsWhere("company_email", email);
+        return ids.length == 0 ? Optional.empty() : companies.get(ids[0]);
+    }
+
+    public synchronized int companyCount() {
+        return companies.size();
+    }
+
+    /** The company credit record, as {@code GET /V1/companyCredits/company/{companyId}} reads it. */
+    public synchronized Optional<ObjectNode> creditOfCompany(int companyId) {
+        int[] ids = credits.idsWhere("company_id", String.valueOf(companyId));
+        return ids.length == 0 ? Optional.empty() : credits.get(ids[0]);
+    }
+
+    /**
+     * Writes companies straight into the store, without the B2B rules, as {@link #seedCustomers} does for
+     * customers: each gets an id, its credit record, and its {@code super_user_id} (which must name a
+     * seeded customer) becomes its member. Returns the ids in order.
+     */
+    public synchronized int[] seedCompanies(List<ObjectNode> rows) {
+        int[] ids = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            ObjectNode row = rows.get(i).deepCopy();
+            int admin = row.path("super_user_id").asInt();
+            if (!customers.exists(admin)) {
+                throw new IllegalArgumentException("company " + i + ": super_user_id " + admin + " is no customer");
+            }
+            row.put("status", row.path("status").asInt(1)).put("reject_reason", "").put("rejected_at", "");
+            int id = companies.insert(row);
+            credits.insert(io.github.d365bridge.sandbox.commerce.api.CompanyCreditApi.newCredit(this, id));
+            customers.update(admin, c -> c.with("extension_attributes").with("company_attributes")
+                    .put("customer_id", admin).put("company_id", id).put("status", 1));
+            ids[i] = id;
+        }
+        return ids;
+    }
+
+    /**
+     * Writes customers straight into the store, without the API's rules, for benchmarks that need a
+     * large existing customer base: each row gets an id, {@code addresses: []} unless it has some, and
+     * the timestamps Commerce would set. Returns the ids in order.
+     */
+    public synchronized int[] seedCustomers(List<ObjectNode> rows) {
+        int[] ids = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            ObjectNode row = rows.get(i).deepCopy();
+            if (!row.has("addresses")) {
+                row.putArray("addresses");
+            }
+            row.put("created_at", row.path("created_at").asText(now())).put("updated_at", now());
+            ids[i] = customers.insert(row);
+        }
+        return ids;
     }
 
     /** The product as seen through a store code ({@code all} for the global values). */

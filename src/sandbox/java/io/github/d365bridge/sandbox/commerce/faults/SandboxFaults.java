@@ -28,8 +28,20 @@ public final class SandboxFaults {
     /** What to do with a bulk operation at a given position of its bulk. */
     public enum BulkFailure { RETRIABLE, PERMANENT }
 
+    /**
+     * Fails the operations whose element has {@code value} at {@code pointer} (a JSON pointer into the
+     * element as sent, e.g. {@code /customer/email}; compared case-insensitively).
+     */
+    public record BulkFailureWhere(String pointer, String value, BulkFailure failure) {
+        boolean matches(com.fasterxml.jackson.databind.JsonNode element) {
+            com.fasterxml.jackson.databind.JsonNode found = element == null ? null : element.at(pointer);
+            return found != null && found.isValueNode() && found.asText().equalsIgnoreCase(value);
+        }
+    }
+
     private final List<RuleState> rules = new ArrayList<>();
     private final Map<Integer, BulkFailure> bulkItems = new ConcurrentHashMap<>();
+    private final List<BulkFailureWhere> bulkWhere = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<String> tierPriceSkus = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Random random;
@@ -84,6 +96,7 @@ public final class SandboxFaults {
     public synchronized void clear() {
         rules.clear();
         bulkItems.clear();
+        bulkWhere.clear();
         tierPriceSkus.clear();
         outage.clear();
     }
@@ -117,6 +130,22 @@ public final class SandboxFaults {
 
     public Optional<BulkFailure> bulkItemFailure(int position) {
         return Optional.ofNullable(bulkItems.get(position));
+    }
+
+    /** Operations of bulks submitted from now on whose element matches fail so (see {@link BulkFailureWhere}). */
+    public SandboxFaults failBulkOperationsWhere(String pointer, String value, BulkFailure failure) {
+        bulkWhere.add(new BulkFailureWhere(pointer, value, failure));
+        return this;
+    }
+
+    /** The planned failure of the element at {@code position}: by position first, then by content. */
+    public Optional<BulkFailure> bulkItemFailure(int position, com.fasterxml.jackson.databind.JsonNode element) {
+        return bulkItemFailure(position).or(() -> bulkWhere.stream().filter(w -> w.matches(element))
+                .map(BulkFailureWhere::failure).findFirst());
+    }
+
+    public List<BulkFailureWhere> bulkFailuresWhere() {
+        return List.copyOf(bulkWhere);
     }
 
     public Map<Integer, BulkFailure> bulkItemFailures() {

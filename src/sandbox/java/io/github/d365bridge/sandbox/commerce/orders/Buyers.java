@@ -19,20 +19,25 @@ final class Buyers {
     static ObjectNode pick(CommerceSandboxData data, Random random, OrderKind kind, StoreView store) {
         OrderKind chosen = kind == OrderKind.MIXED ? List.of(OrderKind.GUEST, OrderKind.CUSTOMER, OrderKind.COMPANY)
                 .get(random.nextInt(3)) : kind;
-        List<ObjectNode> customers = data.customerTable().all();
-        List<ObjectNode> pool = switch (chosen) {
-            case COMPANY -> customers.stream()
-                    .filter(c -> c.path("extension_attributes").path("company_attributes").path("company_id").asInt() > 0).toList();
-            case CUSTOMER -> customers.stream().filter(c -> c.path("website_id").asInt() == store.websiteId()).toList();
-            default -> List.of();
-        };
-        if (chosen == OrderKind.CUSTOMER && pool.isEmpty()) {
-            pool = customers;
+        if (chosen == OrderKind.COMPANY) {
+            // company buyers are company admins, the members the sandbox tracks: one per company
+            int[] companies = data.companyTable().ids();
+            if (companies.length == 0) {
+                return Json.mapper().createObjectNode();
+            }
+            int admin = data.companyTable().get(companies[random.nextInt(companies.length)]).orElseThrow()
+                    .path("super_user_id").asInt();
+            return data.customerTable().get(admin).orElseGet(() -> Json.mapper().createObjectNode());
         }
-        if (chosen == OrderKind.GUEST || pool.isEmpty()) {
+        int[] pool = chosen == OrderKind.CUSTOMER
+                ? data.customerTable().idsWhere("website_id", String.valueOf(store.websiteId())) : new int[0];
+        if (chosen == OrderKind.CUSTOMER && pool.length == 0) {
+            pool = data.customerTable().ids();
+        }
+        if (chosen == OrderKind.GUEST || pool.length == 0) {
             return Json.mapper().createObjectNode();
         }
-        return pool.get(random.nextInt(pool.size()));
+        return data.customerTable().get(pool[random.nextInt(pool.length)]).orElseThrow();
     }
 
     static void apply(ObjectNode order, ObjectNode customer, Random random) {

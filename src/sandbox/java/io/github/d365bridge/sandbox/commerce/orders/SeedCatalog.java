@@ -1,6 +1,5 @@
 package io.github.d365bridge.sandbox.commerce.orders;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -55,19 +54,22 @@ public final class SeedCatalog {
             customer.putArray("addresses");
             data.customerTable().insert(customer);
         }
-        List<ObjectNode> admins = new ArrayList<>(data.customerTable().all().subList(0, Math.min(2, customers)));
-        for (ObjectNode admin : admins) {
+        int companies = Math.min(2, customers);
+        for (int adminId = 1; adminId <= companies; adminId++) {
+            ObjectNode admin = data.customerTable().get(adminId).orElseThrow();
             ObjectNode company = Json.mapper().createObjectNode().put("status", 1)
                     .put("company_name", admin.get("lastname").asText() + " Trading " + admin.get("id").asInt())
                     .put("legal_name", admin.get("lastname").asText() + " Trading Ltd").put("company_email", admin.get("email").asText())
-                    .put("city", CITIES[random.nextInt(CITIES.length)]).put("country_id", "US").put("region", "Texas")
+                    .put("city", CITIES[random.nextInt(CITIES.length)]).put("country_id", "US")
                     .put("region_id", "57").put("postcode", "78701").put("telephone", "+1 512 555 0100")
                     .put("customer_group_id", 2).put("sales_representative_id", 1).put("reject_reason", "").put("rejected_at", "")
                     .put("super_user_id", admin.get("id").asInt());
             company.putArray("street").add("1 Commerce Way");
             int id = data.companyTable().insert(company);
+            data.creditTable().insert(io.github.d365bridge.sandbox.commerce.api.CompanyCreditApi.newCredit(data, id));
             admin.with("extension_attributes").with("company_attributes")
                     .put("customer_id", admin.get("id").asInt()).put("company_id", id).put("status", 1);
+            data.customerTable().put(adminId, admin);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.d365bridge.sandbox.commerce.search;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.d365bridge.client.commerce.search.Filter;
 import io.github.d365bridge.client.commerce.search.FilterGroup;
 import io.github.d365bridge.client.commerce.search.SortOrder;
+import io.github.d365bridge.sandbox.commerce.data.CompactTable;
 import io.github.d365bridge.ground.Json;
 
 /**
@@ -25,6 +27,43 @@ public final class SearchExecutor {
 
     public static ObjectNode search(Collection<ObjectNode> rows, String idField, SearchRequest request) {
         List<ObjectNode> hits = rows.stream().filter(row -> matchesAll(row, request.criteria().filterGroups())).toList();
+        return answer(hits, idField, request);
+    }
+
+    /**
+     * The same search over a {@link CompactTable}, reading only the rows it must: a filter group that is
+     * a single {@code eq} or {@code in} on an indexed field narrows the candidates through the index (as
+     * MySQL would), and a search without filters or sort orders reads only the rows of its page. Every
+     * candidate still goes through the same matcher, so the answer is the one a full scan gives.
+     */
+    public static ObjectNode search(CompactTable table, SearchRequest request) {
+        List<FilterGroup> groups = request.criteria().filterGroups();
+        int[] candidates = IndexedCandidates.of(table, groups);
+        if (groups.isEmpty() && request.criteria().sortOrders().isEmpty() && request.pageSize() != null) {
+            return pageOfIds(table, candidates, request);
+        }
+        List<ObjectNode> hits = new ArrayList<>();
+        for (int id : candidates) {
+            table.get(id).filter(row -> matchesAll(row, groups)).ifPresent(hits::add);
+        }
+        return answer(hits, table.idField(), request);
+    }
+
+    private static ObjectNode pageOfIds(CompactTable table, int[] ids, SearchRequest request) {
+        int size = request.pageSize();
+        int lastPage = Math.max(1, (ids.length + size - 1) / size);
+        int from = (Math.min(request.currentPage(), lastPage) - 1) * size;
+        ObjectNode answer = Json.mapper().createObjectNode();
+        ArrayNode items = answer.putArray("items");
+        for (int i = from; i < Math.min(from + size, ids.length); i++) {
+            table.get(ids[i]).ifPresent(items::add);
+        }
+        answer.set("search_criteria", echo(request));
+        answer.put("total_count", ids.length);
+        return answer;
+    }
+
+    private static ObjectNode answer(List<ObjectNode> hits, String idField, SearchRequest request) {
         Comparator<ObjectNode> order = (a, b) -> 0;
         for (SortOrder sort : request.criteria().sortOrders()) {
             Comparator<ObjectNode> by = (a, b) -> FilterMatcher.compare(text(a, sort.field()), text(b, sort.field()));

@@ -193,6 +193,7 @@ class CustomerSyncTest {
 
         SyncCounters full = run(RunRequest.full("test")).counters();
 
+        assertThat(full.failed()).as("failures: %s", full.reasons()).isZero();
         assertThat(full.read()).isEqualTo(usmf.size() + demf.size());
         assertThat(full.written()).isEqualTo(writable);
         assertThat(full.skipped()).isEqualTo(usmf.size() + demf.size() - writable);
