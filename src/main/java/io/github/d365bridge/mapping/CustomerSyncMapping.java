@@ -20,10 +20,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param taxExempt     how D365's tax exemption ({@code TaxExemptNumber}) reaches Commerce
  * @param taxExemptGroup the customer group of tax-exempt customers when {@code taxExempt} is group
  * @param removed       what happens in Commerce to a customer gone from D365
+ * @param addressWithoutPhone what happens to a customer's addresses when D365 has no phone for it (Commerce
+ *                      requires a telephone on every customer address)
  */
 public record CustomerSyncMapping(Map<String, LegalEntitySync> legalEntities, GroupFrom groupFrom,
         Organisations organisations, NoEmail noEmail, Blocked blocked, String blockedGroup, TaxExempt taxExempt,
-        String taxExemptGroup, Removed removed) {
+        String taxExemptGroup, Removed removed, AddressWithoutPhone addressWithoutPhone) {
 
     public CustomerSyncMapping {
         legalEntities = Collections2.map(legalEntities);
@@ -101,6 +103,13 @@ public record CustomerSyncMapping(Map<String, LegalEntitySync> legalEntities, Gr
         @JsonProperty("group") GROUP,
         /** Not sent. */
         @JsonProperty("none") NONE
+    }
+
+    public enum AddressWithoutPhone {
+        /** The customer is written without addresses. */
+        @JsonProperty("omit") OMIT,
+        /** The customer fails with the reason, until D365 has a phone for it. */
+        @JsonProperty("fail") FAIL
     }
 
     public enum Removed {

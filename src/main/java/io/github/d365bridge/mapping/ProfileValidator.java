@@ -185,6 +185,7 @@ final class ProfileValidator {
         required("customerSync.blocked", sync.blocked(), problems);
         required("customerSync.taxExempt", sync.taxExempt(), problems);
         required("customerSync.removed", sync.removed(), problems);
+        required("customerSync.addressWithoutPhone", sync.addressWithoutPhone(), problems);
         boolean groupNeeded = sync.blocked() == CustomerSyncMapping.Blocked.DISABLE
                 || sync.removed() == CustomerSyncMapping.Removed.BLOCK;
         if (groupNeeded || !blank(sync.blockedGroup())) {

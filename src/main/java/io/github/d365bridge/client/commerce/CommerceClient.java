@@ -94,6 +94,16 @@ public final class CommerceClient {
         return new CompanyClient(http, store);
     }
 
+    private volatile io.github.d365bridge.client.commerce.directory.DirectoryClient directory;
+
+    /** Countries and their regions, kept per country once read. */
+    public io.github.d365bridge.client.commerce.directory.DirectoryClient directory() {
+        if (directory == null) {
+            directory = new io.github.d365bridge.client.commerce.directory.DirectoryClient(http, store);
+        }
+        return directory;
+    }
+
     /** B2B company credit: limits, currency, exceeding the limit. */
     public CompanyCreditClient companyCredits() {
         return new CompanyCreditClient(http, store);

@@ -16,12 +16,14 @@ import java.util.TreeMap;
  * @param failed    records the target refused or that could not be written; tried again on the next run
  * @param skipped   records not written on purpose (e.g. no e-mail); reported once while unchanged
  * @param removed   records gone from the source since the last run, handled by the flow's rule
+ * @param stillFailed of the unchanged, records that failed before with this very content: not sent again (the
+ *                  target would refuse them again) until they change or are run alone
  * @param reasons   failures and skips counted by reason
  */
 public record SyncCounters(long read, long unchanged, long added, long changed, long written, long adopted,
-        long failed, long skipped, long removed, Map<String, Long> reasons) {
+        long failed, long skipped, long removed, long stillFailed, Map<String, Long> reasons) {
 
-    public static final SyncCounters NONE = new SyncCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+    public static final SyncCounters NONE = new SyncCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
     private static final int REASON_LENGTH = 160;
 
     public SyncCounters {
@@ -33,7 +35,7 @@ public record SyncCounters(long read, long unchanged, long added, long changed, 
         other.reasons.forEach((reason, n) -> merged.merge(reason, n, Long::sum));
         return new SyncCounters(read + other.read, unchanged + other.unchanged, added + other.added,
                 changed + other.changed, written + other.written, adopted + other.adopted, failed + other.failed,
-                skipped + other.skipped, removed + other.removed, merged);
+                skipped + other.skipped, removed + other.removed, stillFailed + other.stillFailed, merged);
     }
 
     /** A reason as counted: long messages cut, digits of ids and numbers folded, so alike failures add up. */

@@ -218,6 +218,13 @@ public final class SyncEngine {
                     tally.unchanged++;
                     continue;
                 }
+                if (known.failedHash(record.scope()).filter(hash::equals).isPresent() && run.recordKey().isEmpty()) {
+                    // failed with exactly this content before: the target would refuse it again; it stays listed
+                    // and is written again when it changes, or when an operator runs this record alone
+                    tally.unchanged++;
+                    tally.stillFailed++;
+                    continue;
+                }
                 if (confirmed.isEmpty()) {
                     tally.added++;
                     tally.sample("added", entry.getKey(), record.scope(), run.dryRun());
@@ -248,7 +255,7 @@ public final class SyncEngine {
                 } else {
                     tally.fail(result.reason());
                     changes.add(new Change(record.key(), record.scope(), null, result.targetId(), Change.Kind.FAILED,
-                            result.reason()));
+                            result.reason(), record.hash()));
                 }
             }
             state.apply(flow.name(), legalEntity, changes, stored);
@@ -345,6 +352,7 @@ public final class SyncEngine {
         long failed;
         long skipped;
         long removed;
+        long stillFailed;
         final Map<String, Long> reasons = new HashMap<>();
         final List<String> samples = new ArrayList<>();
 
@@ -380,7 +388,8 @@ public final class SyncEngine {
         }
 
         SyncCounters counters() {
-            return new SyncCounters(read, unchanged, added, changed, written, adopted, failed, skipped, removed, reasons);
+            return new SyncCounters(read, unchanged, added, changed, written, adopted, failed, skipped, removed,
+                    stillFailed, reasons);
         }
     }
 }

@@ -47,10 +47,15 @@ public final class SyncStateStore {
 
     /** What is stored for one record. */
     public record Stored(String key, Map<String, String> hashes, Map<String, String> targetIds,
-            Map<String, String> listedAs, boolean removed) {
+            Map<String, String> listedAs, Map<String, String> failedHashes, boolean removed) {
 
         static Stored none(String key) {
-            return new Stored(key, Map.of(), Map.of(), Map.of(), false);
+            return new Stored(key, Map.of(), Map.of(), Map.of(), Map.of(), false);
+        }
+
+        /** The hash of the content that last failed in {@code scope}, while it is failed. */
+        public Optional<String> failedHash(String scope) {
+            return Optional.ofNullable(failedHashes.get(scope));
         }
 
         public Optional<String> hash(String scope) {
@@ -63,8 +68,13 @@ public final class SyncStateStore {
     }
 
     /** What a step learnt about one record in one scope. */
-    public record Change(String key, String scope, String hash, String targetId, Kind kind, String reason) {
+    public record Change(String key, String scope, String hash, String targetId, Kind kind, String reason,
+            String failedHash) {
         public enum Kind { CONFIRMED, FAILED, SKIPPED }
+
+        public Change(String key, String scope, String hash, String targetId, Kind kind, String reason) {
+            this(key, scope, hash, targetId, kind, reason, null);
+        }
     }
 
     /** One failure or skip as operators see it. */
@@ -121,9 +131,12 @@ public final class SyncStateStore {
                 case SKIPPED -> SKIPPED;
             };
             if (change.kind() != Change.Kind.FAILED) {
-                // a failure keeps the last confirmed hash: the record is written again on the next run
+                // a failure keeps the last confirmed hash: the record is written again once its content changes
                 row.addProperty("H_" + property, change.hash());
                 row.addProperty("Removed", false); // a record back in the source is written again
+                row.addProperty("F_" + property, "");
+            } else if (change.failedHash() != null) {
+                row.addProperty("F_" + property, change.failedHash());
             }
             if (change.targetId() != null) {
                 row.addProperty("T_" + property, change.targetId());
@@ -207,7 +220,11 @@ public final class SyncStateStore {
         Map<String, String> hashes = new HashMap<>();
         Map<String, String> ids = new HashMap<>();
         Map<String, String> listed = new HashMap<>();
+        Map<String, String> failed = new HashMap<>();
         e.getProperties().forEach((name, value) -> {
+            if (name.startsWith("F_") && value instanceof String text && !text.isEmpty()) {
+                failed.put(scopeOf(name.substring(2)), text);
+            }
             if (name.startsWith("H_") && value instanceof String text) {
                 hashes.put(scopeOf(name.substring(2)), text);
             } else if (name.startsWith("T_") && value instanceof String text) {
@@ -216,7 +233,7 @@ public final class SyncStateStore {
                 listed.put(scopeOf(name.substring(2)), text);
             }
         });
-        return new Stored(key, hashes, ids, listed, Boolean.TRUE.equals(e.getProperty("Removed")));
+        return new Stored(key, hashes, ids, listed, failed, Boolean.TRUE.equals(e.getProperty("Removed")));
     }
 
     static String partition(String flow, String legalEntity) {

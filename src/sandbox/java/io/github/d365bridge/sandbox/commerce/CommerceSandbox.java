@@ -81,6 +81,7 @@ public final class CommerceSandbox implements AutoCloseable {
         new CustomerApi(data, options.inputLimits()).register(routes);
         new CompanyApi(data, options.inputLimits()).register(routes);
         new CompanyCreditApi(data, options.inputLimits()).register(routes);
+        new io.github.d365bridge.sandbox.commerce.api.DirectoryApi().register(routes);
         new ProductApi(data).register(routes);
         new PriceApi(data, faults).register(routes);
         new InventoryApi(data).register(routes);

@@ -137,6 +137,15 @@ public final class CustomerSyncMapper implements SyncMapper<CustomerSource> {
 
     private ArrayNode addresses(CustomerV3 c, String firstName, String lastName) {
         ArrayNode addresses = Json.mapper().createArrayNode();
+        if (text(c.primaryContactPhone()).isEmpty()) {
+            // Commerce refuses an address without a telephone, and D365 has none for this customer
+            if (profile.addressWithoutPhone() == CustomerSyncMapping.AddressWithoutPhone.FAIL
+                    && text(c.addressStreet()).isPresent()) {
+                throw new IllegalArgumentException("PrimaryContactPhone is empty: Commerce requires a telephone on every"
+                        + " address (customerSync.addressWithoutPhone is fail)");
+            }
+            return addresses;
+        }
         Optional<ObjectNode> main = address(c.addressStreet(), c.addressCity(), c.addressZipCode(), c.addressState(),
                 c.addressCountryRegionIsoCode(), c.addressCountryRegionId(), c, firstName, lastName);
         Optional<ObjectNode> delivery = address(c.deliveryAddressStreet(), c.deliveryAddressCity(),

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.client.commerce.CommerceClient;
@@ -24,6 +25,7 @@ import io.github.d365bridge.client.commerce.bulk.BulkOutcome;
 import io.github.d365bridge.client.commerce.bulk.BulkReport;
 import io.github.d365bridge.client.commerce.bulk.BulkSubmission;
 import io.github.d365bridge.client.commerce.company.Company;
+import io.github.d365bridge.client.commerce.company.CompanyCredit;
 import io.github.d365bridge.client.commerce.customer.Customer;
 import io.github.d365bridge.client.commerce.search.Filter;
 import io.github.d365bridge.client.commerce.search.SearchCriteria;
@@ -400,8 +402,21 @@ public final class CustomerSyncWriter implements SyncWriter {
                 adopted = true;
             }
         }
+        credit(id, payload.path("credit"));
         link(pending, CustomerReference.Kind.COMPANY, id);
         return Result.written(pending, TargetId.of(CustomerReference.Kind.COMPANY, id), adopted);
+    }
+
+    /** Sets the company's credit limit (its credit record exists from the company's creation on). */
+    private void credit(long companyId, JsonNode credit) {
+        if (credit.isMissingNode() || credit.isNull()) {
+            return;
+        }
+        CompanyCredit current = commerce.companyCredits().byCompany(companyId).orElseThrow(() ->
+                new IllegalArgumentException("Commerce has no credit record for company " + companyId));
+        String currency = credit.path("currency_code").asText("");
+        commerce.companyCredits().update(current.id(), CompanyCredit.limit(companyId, credit.path("credit_limit")
+                .decimalValue(), currency.isEmpty() ? current.currencyCode() : currency, false, null));
     }
 
     private Optional<Long> findCompany(String email) {
@@ -414,16 +429,32 @@ public final class CustomerSyncWriter implements SyncWriter {
                 CrossReferenceSource.SYNC);
     }
 
-    private static Customer customerOf(ObjectNode payload) {
+    private Customer customerOf(ObjectNode payload) {
+        ObjectNode resolved = payload.deepCopy();
+        for (JsonNode address : resolved.path("addresses")) {
+            String country = address.path("country_id").asText("");
+            String code = address.path("region").path("region_code").asText("");
+            if (!country.isEmpty() && !code.isEmpty()) {
+                commerce.directory().regionId(country, code).ifPresent(id -> {
+                    ((ObjectNode) address).put("region_id", id);
+                    ((ObjectNode) address.get("region")).put("region_id", id);
+                });
+            }
+        }
         try {
-            return Json.mapper().treeToValue(payload, Customer.class);
+            return Json.mapper().treeToValue(resolved, Customer.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the customer mapper made a payload Customer cannot hold", e);
         }
     }
 
-    private static Company companyOf(ObjectNode payload, long superUserId) {
+    private Company companyOf(ObjectNode payload, long superUserId) {
         ObjectNode withAdmin = payload.deepCopy().put("super_user_id", superUserId);
+        String country = withAdmin.path("country_id").asText("");
+        if (!country.isEmpty() && withAdmin.hasNonNull("region")) {
+            commerce.directory().regionId(country, withAdmin.path("region").asText())
+                    .ifPresent(id -> withAdmin.put("region_id", String.valueOf(id)));
+        }
         try {
             return Json.mapper().treeToValue(withAdmin, Company.class);
         } catch (JsonProcessingException e) {

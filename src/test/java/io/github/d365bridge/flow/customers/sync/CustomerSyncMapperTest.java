@@ -30,7 +30,7 @@ class CustomerSyncMapperTest {
                 .put("PrimaryContactEmail", "chloe@example.com").put("CustomerGroupId", "20").put("OnHoldStatus", "No")
                 .put("AddressStreet", "1 Main St\nSuite 4").put("AddressCity", "Seattle").put("AddressZipCode", "98052")
                 .put("AddressState", "WA").put("AddressCountryRegionId", "USA").put("AddressCountryRegionISOCode", "")
-                .put("LanguageId", "en-us");
+                .put("LanguageId", "en-us").put("PrimaryContactPhone", "+1 425 555 0100");
         fields.forEach((k, v) -> node.set(k, Json.mapper().valueToTree(v)));
         return Json.mapper().convertValue(node, CustomerV3.class);
     }
@@ -56,6 +56,14 @@ class CustomerSyncMapperTest {
         assertThat(address.path("street")).hasSize(2);
         assertThat(address.path("default_billing").asBoolean()).isTrue();
         assertThat(address.path("default_shipping").asBoolean()).isTrue();
+    }
+
+    @Test
+    void withoutAPhoneTheAddressIsLeftOutOrTheRecordFailsAsTheProfileSays() {
+        assertThat(map(profile("legalEntities: [usmf, demf]\n"), Map.of("PrimaryContactPhone", "")).get(0).payload()
+                .has("addresses")).isFalse();
+        assertThatThrownBy(() -> map(profile("customerSync: {addressWithoutPhone: fail}\n"),
+                Map.of("PrimaryContactPhone", ""))).hasMessageContaining("PrimaryContactPhone is empty");
     }
 
     @Test
