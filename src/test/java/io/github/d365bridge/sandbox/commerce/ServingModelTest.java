@@ -111,6 +111,8 @@ class ServingModelTest {
             assertThat(viaControl.at("/writes/POST ~1async~1bulk~1V1~1customers").asLong()).isEqualTo(1);
             assertThat(viaControl.at("/totals/reads").asLong()).isEqualTo(4);
             assertThat(viaControl.at("/items/POST ~1async~1bulk~1V1~1customers").asLong()).isEqualTo(3);
+            assertThat(viaControl.at("/workers/size").asInt()).as("no cap by default").isZero();
+            assertThat(viaControl.at("/workers/maxBusy").asInt()).isPositive();
             assertThat(client.control("DELETE", "/_sandbox/stats", null).at("/totals/writes").asLong()).isZero();
             assertThat(stats.totalReads()).isZero();
 
