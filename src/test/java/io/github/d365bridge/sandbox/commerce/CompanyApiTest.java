@@ -175,6 +175,12 @@ class CompanyApiTest {
         assertThat(after.get("currency_code").asText()).isEqualTo("EUR");
         assertThat(after.get("exceed_limit").asBoolean()).isTrue();
 
+        String byCompanyQuery = SearchCriteria.builder().where(Filter.eq("company_id", Integer.toString(companyId)))
+                .build().toQueryString();
+        JsonNode search = client.get("/rest/V1/companyCredits/?" + byCompanyQuery).json();
+        assertThat(search.get("total_count").asInt()).isEqualTo(1);
+        assertThat(search.at("/items/0/available_limit").decimalValue()).isEqualByComparingTo("2500.5");
+
         Exchange unknown = client.get("/rest/V1/companyCredits/99999");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("message").asText()).isEqualTo("Requested company is not found. Row ID: %fieldName = %fieldValue.");

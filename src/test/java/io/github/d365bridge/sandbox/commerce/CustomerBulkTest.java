@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults.BulkFailure;
 import io.github.d365bridge.testing.CommerceContract;
 
 /**
@@ -93,17 +92,19 @@ class CustomerBulkTest {
     @Test
     void aStoppedConsumerLeavesTheBulkOpenAndChosenOperationsFailWhenItRuns() {
         try (CommerceSandbox sandbox = CommerceSandbox.start(CommerceSandboxOptions.builder()
-                .bulkOperationPace(Duration.ZERO).bulkConsumerPaused(true).build())) {
+                .bulkOperationPace(Duration.ZERO).build())) {
             SandboxClient client = new SandboxClient(sandbox);
-            sandbox.faults().failBulkOperationsWhere("/customer/email", "STOP2@example.com", BulkFailure.RETRIABLE);
+            assertThat(client.control("POST", "/_sandbox/bulk/pause", Map.of("paused", true)).get("paused").asBoolean()).isTrue();
+            client.control("POST", "/_sandbox/faults", Map.of("bulkFailWhere",
+                    List.of(Map.of("pointer", "/customer/email", "value", "STOP2@example.com", "kind", "RETRIABLE"))));
             String uuid = client.post("/rest/default/async/bulk/V1/customers", customers(4, "stop")).json()
                     .get("bulk_uuid").asText();
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
                     .until(() -> client.get("/rest/V1/bulk/" + uuid + "/operation-status/4").json().asInt() == 4);
-            assertThat(sandbox.bulks().openCount()).isEqualTo(4);
+            assertThat(client.control("GET", "/_sandbox/bulk", null).get("openOperations").asInt()).isEqualTo(4);
             assertThat(sandbox.data().customerByEmail("stop0@example.com", 1)).isEmpty();
 
-            sandbox.bulkConsumer().pause(false);
+            client.control("POST", "/_sandbox/bulk/pause", Map.of("paused", false));
             JsonNode ops = awaitDone(client, uuid).get("operations_list");
             assertThat(ops).extracting(op -> op.get("status").asInt()).containsExactly(1, 1, 2, 1);
             assertThat(sandbox.data().customerByEmail("stop2@example.com", 1)).as("a failed operation changed nothing").isEmpty();

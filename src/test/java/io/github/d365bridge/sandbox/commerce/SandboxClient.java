@@ -92,6 +92,28 @@ final class SandboxClient {
         }
     }
 
+    /** A call of the control API ({@code /_sandbox/…}) with the control key; fails unless it answers 200. */
+    JsonNode control(String method, String path, Object body) {
+        URI uri = URI.create(sandbox.baseUrl() + path);
+        String text = body == null ? null : Json.mapper().valueToTree(body).toString();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header(io.github.d365bridge.sandbox.commerce.control.ControlApi.KEY_HEADER, sandbox.options().controlKey())
+                .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return Json.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("HTTP call failed: " + method + " " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     List<Exchange> traffic() {
         return List.copyOf(traffic);
     }

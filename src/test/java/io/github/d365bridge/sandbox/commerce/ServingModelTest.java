@@ -2,9 +2,6 @@ package io.github.d365bridge.sandbox.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.d365bridge.ground.Json;
-import io.github.d365bridge.sandbox.commerce.control.ControlApi;
 import io.github.d365bridge.sandbox.commerce.http.CallStats;
 import io.github.d365bridge.sandbox.commerce.http.WorkerPool;
 
@@ -92,7 +87,7 @@ class ServingModelTest {
     }
 
     @Test
-    void readsAndWritesAreCountedPerRouteInJavaAndThroughTheControlEndpoint() throws Exception {
+    void readsAndWritesAreCountedPerRouteInJavaAndThroughTheControlEndpoint() {
         try (CommerceSandbox sandbox = CommerceSandbox.start(CommerceSandboxOptions.defaults())) {
             SandboxClient client = new SandboxClient(sandbox);
             client.get("/rest/V1/customers/1");
@@ -112,32 +107,24 @@ class ServingModelTest {
             assertThat(stats.totalReads()).isEqualTo(4);
             assertThat(stats.items("POST /async/bulk/V1/customers")).isEqualTo(3);
 
-            JsonNode viaControl = control(sandbox, "GET", "/_sandbox/stats", null);
+            JsonNode viaControl = client.control("GET", "/_sandbox/stats", null);
             assertThat(viaControl.at("/writes/POST ~1async~1bulk~1V1~1customers").asLong()).isEqualTo(1);
             assertThat(viaControl.at("/totals/reads").asLong()).isEqualTo(4);
             assertThat(viaControl.at("/items/POST ~1async~1bulk~1V1~1customers").asLong()).isEqualTo(3);
-            assertThat(control(sandbox, "DELETE", "/_sandbox/stats", null).at("/totals/writes").asLong()).isZero();
+            assertThat(viaControl.at("/workers/size").asInt()).as("no cap by default").isZero();
+            assertThat(viaControl.at("/workers/maxBusy").asInt()).isPositive();
+            assertThat(client.control("DELETE", "/_sandbox/stats", null).at("/totals/writes").asLong()).isZero();
             assertThat(stats.totalReads()).isZero();
 
-            JsonNode latency = control(sandbox, "POST", "/_sandbox/latency", Map.of("fixedMs", 120, "workers", 3,
+            JsonNode latency = client.control("POST", "/_sandbox/latency", Map.of("fixedMs", 120, "workers", 3,
                     "routes", List.of(Map.of("route", "GET /V1/customers/search", "fixedMs", 0))));
             assertThat(latency.at("/defaults/fixedMs").asLong()).isEqualTo(120);
             assertThat(latency.get("workers").asInt()).isEqualTo(3);
             assertThat(millis(() -> client.get("/rest/V1/customers/1"))).isGreaterThanOrEqualTo(120L);
             assertThat(millis(() -> client.get("/rest/V1/customers/search?searchCriteria[pageSize]=1"))).isLessThan(120L);
-            JsonNode paused = control(sandbox, "POST", "/_sandbox/bulk/pause", Map.of("paused", true));
+            JsonNode paused = client.control("POST", "/_sandbox/bulk/pause", Map.of("paused", true));
             assertThat(paused.get("paused").asBoolean()).isTrue();
             assertThat(sandbox.bulkConsumer().paused()).isTrue();
         }
-    }
-
-    private static JsonNode control(CommerceSandbox sandbox, String method, String path, Object body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
-                .header(ControlApi.KEY_HEADER, sandbox.options().controlKey())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body))).build();
-        HttpResponse<String> response = SandboxClient.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(response.body());
     }
 }

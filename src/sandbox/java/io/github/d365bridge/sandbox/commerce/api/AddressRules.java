@@ -1,6 +1,5 @@
 package io.github.d365bridge.sandbox.commerce.api;
 
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,7 +110,6 @@ final class AddressRules {
     }
 
     private static CommerceException invalid(String field, String value) {
-        return CommerceException.named(400, "Invalid value of \"%value\" provided for the %fieldName field.",
-                Map.of("fieldName", field, "value", value));
+        return Nodes.invalidValue(field, value);
     }
 }

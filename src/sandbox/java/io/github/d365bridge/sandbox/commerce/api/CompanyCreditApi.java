@@ -2,9 +2,9 @@ package io.github.d365bridge.sandbox.commerce.api;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.ground.Json;
@@ -39,12 +39,18 @@ public final class CompanyCreditApi {
     }
 
     public void register(RouteTable routes) {
-        routes.add(new Route("GET", "/V1/companyCredits", ACL, List.of(), call ->
-                SearchExecutor.search(data.creditTable(), SearchRequest.parse(call.query(), inputLimits))));
+        routes.add(new Route("GET", "/V1/companyCredits", ACL, List.of(), call -> {
+            ObjectNode found = SearchExecutor.search(data.creditTable(), SearchRequest.parse(call.query(), inputLimits));
+            ArrayNode items = (ArrayNode) found.get("items");
+            for (int i = 0; i < items.size(); i++) {
+                items.set(i, answer((ObjectNode) items.get(i)));
+            }
+            return found;
+        }));
         routes.add(new Route("GET", "/V1/companyCredits/company/{companyId}", ACL, List.of(), call -> {
             int companyId = call.pathInt("companyId");
             return data.creditOfCompany(companyId).map(CompanyCreditApi::answer).orElseThrow(() ->
-                    CommerceException.named(404, NOT_FOUND, Map.of("fieldName", "CompanyID", "fieldValue", String.valueOf(companyId))));
+                    CommerceException.named(404, NOT_FOUND, Nodes.ordered("fieldName", "CompanyID", "fieldValue", String.valueOf(companyId))));
         }));
         routes.add(new Route("GET", "/V1/companyCredits/{creditId}", ACL, List.of(), call ->
                 answer(credit(call.pathInt("creditId")))));
@@ -60,7 +66,7 @@ public final class CompanyCreditApi {
 
     private ObjectNode credit(int creditId) {
         return data.creditTable().get(creditId).orElseThrow(() -> CommerceException.named(404, NOT_FOUND,
-                Map.of("fieldName", "CompanyCreditID", "fieldValue", String.valueOf(creditId))));
+                Nodes.ordered("fieldName", "CompanyCreditID", "fieldValue", String.valueOf(creditId))));
     }
 
     private Object update(ApiCall call) {
@@ -80,8 +86,7 @@ public final class CompanyCreditApi {
         }
         int companyId = Nodes.intValue(input, "company_id", 0);
         if (companyId != stored.get("company_id").asInt()) {
-            throw CommerceException.named(400, "Invalid value of \"%value\" provided for the %fieldName field.",
-                    Map.of("fieldName", "company_id", "value", input.get("company_id").asText()));
+            throw Nodes.invalidValue("company_id", input.get("company_id").asText());
         }
         String currency = input.get("currency_code").asText();
         if (!data.currencies().contains(currency)) {
@@ -111,6 +116,6 @@ public final class CompanyCreditApi {
     }
 
     private static CommerceException invalidAttribute(String field, String value) {
-        return CommerceException.named(400, INVALID_ATTRIBUTE, Map.of("fieldName", field, "fieldValue", value));
+        return CommerceException.named(400, INVALID_ATTRIBUTE, Nodes.ordered("fieldName", field, "fieldValue", value));
     }
 }

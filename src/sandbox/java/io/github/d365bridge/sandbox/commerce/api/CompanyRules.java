@@ -1,7 +1,6 @@
 package io.github.d365bridge.sandbox.commerce.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -116,7 +115,6 @@ final class CompanyRules {
     }
 
     private static CommerceException invalid(String field, String value) {
-        return CommerceException.named(400, "Invalid value of \"%value\" provided for the %fieldName field.",
-                Map.of("fieldName", field, "value", value));
+        return Nodes.invalidValue(field, value);
     }
 }

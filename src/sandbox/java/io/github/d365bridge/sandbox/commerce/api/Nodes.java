@@ -85,11 +85,19 @@ final class Nodes {
 
     static CommerceException noSuchEntity(String field, Object value) {
         return CommerceException.named(404, "No such entity with %fieldName = %fieldValue",
-                Map.of("fieldName", field, "fieldValue", String.valueOf(value)));
+                ordered("fieldName", field, "fieldValue", String.valueOf(value)));
     }
 
     static CommerceException invalidValue(String field, Object value) {
         return CommerceException.named(400, "Invalid value of \"%value\" provided for the %fieldName field.",
-                Map.of("fieldName", field, "value", String.valueOf(value)));
+                ordered("fieldName", field, "value", String.valueOf(value)));
+    }
+
+    /** Two named parameters in the order Magento's phrase lists them, so answers are byte-for-byte stable. */
+    static Map<String, String> ordered(String name1, String value1, String name2, String value2) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put(name1, value1);
+        parameters.put(name2, value2);
+        return parameters;
     }
 }
