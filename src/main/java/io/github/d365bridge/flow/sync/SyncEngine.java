@@ -255,7 +255,7 @@ public final class SyncEngine {
                 } else {
                     tally.fail(result.reason());
                     changes.add(new Change(record.key(), record.scope(), null, result.targetId(), Change.Kind.FAILED,
-                            result.reason(), record.hash()));
+                            result.reason(), result.passing() ? null : record.hash()));
                 }
             }
             state.apply(flow.name(), legalEntity, changes, stored);

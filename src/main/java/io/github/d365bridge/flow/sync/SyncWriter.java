@@ -16,14 +16,20 @@ public interface SyncWriter {
     }
 
     /** What became of one record. */
-    record Result(Pending pending, Outcome outcome, String targetId, String reason) {
+    record Result(Pending pending, Outcome outcome, String targetId, String reason, boolean passing) {
 
         public static Result written(Pending pending, String targetId, boolean adopted) {
-            return new Result(pending, adopted ? Outcome.ADOPTED : Outcome.WRITTEN, targetId, null);
+            return new Result(pending, adopted ? Outcome.ADOPTED : Outcome.WRITTEN, targetId, null, false);
         }
 
+        /** The target refused this content: sent again only once it changes (or the record is run alone). */
         public static Result failed(Pending pending, String reason) {
-            return new Result(pending, Outcome.FAILED, pending.targetId().orElse(null), reason);
+            return new Result(pending, Outcome.FAILED, pending.targetId().orElse(null), reason, false);
+        }
+
+        /** Not written for a reason that may pass (a stale bulk, a retriable operation): sent again next run. */
+        public static Result failedForNow(Pending pending, String reason) {
+            return new Result(pending, Outcome.FAILED, pending.targetId().orElse(null), reason, true);
         }
 
         public boolean confirmed() {

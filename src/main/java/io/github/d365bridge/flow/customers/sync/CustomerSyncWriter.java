@@ -225,7 +225,7 @@ public final class CustomerSyncWriter implements SyncWriter {
             }, () -> creates.add(p));
         }
         List<Result> results = new ArrayList<>();
-        Map<Pending, String> failures = new java.util.IdentityHashMap<>();
+        Map<Pending, Result> failures = new java.util.IdentityHashMap<>();
         List<Pending> created = new ArrayList<>();
         List<Pending> adoptAlone = new ArrayList<>();
         for (List<Pending> chunk : chunks(creates)) {
@@ -239,7 +239,7 @@ public final class CustomerSyncWriter implements SyncWriter {
                 } else if (outcome.message() != null && outcome.message().contains("same email address already exists")) {
                     adoptAlone.add(p);
                 } else {
-                    failures.put(p, bulkFailure(report, outcome));
+                    failures.put(p, bulkFailure(p, report, outcome));
                 }
             }
         }
@@ -258,7 +258,7 @@ public final class CustomerSyncWriter implements SyncWriter {
                     link(p, CustomerReference.Kind.CUSTOMER, ids.get(p));
                     results.add(Result.written(p, TargetId.of(CustomerReference.Kind.CUSTOMER, ids.get(p)), adopted));
                 } else {
-                    failures.put(p, bulkFailure(report, outcome));
+                    failures.put(p, bulkFailure(p, report, outcome));
                 }
             }
         }
@@ -267,15 +267,15 @@ public final class CustomerSyncWriter implements SyncWriter {
             Customer c = customerOf(p.record().payload());
             Optional<Long> id = after.customer(c.websiteId(), c.email());
             if (id.isEmpty()) {
-                failures.put(p, "Commerce reported the bulk create complete but has no customer " + c.email()
-                        + " on website " + c.websiteId());
+                failures.put(p, Result.failedForNow(p, "Commerce reported the bulk create complete but has no customer "
+                        + c.email() + " on website " + c.websiteId()));
                 continue;
             }
             link(p, CustomerReference.Kind.CUSTOMER, id.get());
             results.add(Result.written(p, TargetId.of(CustomerReference.Kind.CUSTOMER, id.get()), false));
         }
         results.addAll(writeEach(adoptAlone, Known.NONE));
-        failures.forEach((p, reason) -> results.add(Result.failed(p, reason)));
+        results.addAll(failures.values());
         return results;
     }
 
@@ -284,15 +284,18 @@ public final class CustomerSyncWriter implements SyncWriter {
         return commerce.bulk().awaitCompletion(submission, bulk.maxWait());
     }
 
-    private String bulkFailure(BulkReport report, BulkOutcome outcome) {
+    /** An open operation is a stale bulk and a retriable one may pass: both are tried again next run. */
+    private Result bulkFailure(Pending p, BulkReport report, BulkOutcome outcome) {
         if (outcome.status() == BulkOperationStatus.OPEN) {
             LOG.warnf("Commerce bulk %s is still open after %s: is the async.operations.all consumer running?",
                     report.bulkUuid(), bulk.maxWait());
-            return "stale bulk " + report.bulkUuid() + ": still open after " + bulk.maxWait()
-                    + " (is Commerce's async.operations.all consumer running?)";
+            return Result.failedForNow(p, "stale bulk " + report.bulkUuid() + ": still open after " + bulk.maxWait()
+                    + " (is Commerce's async.operations.all consumer running?)");
         }
-        return "Commerce (bulk " + report.bulkUuid() + ", " + outcome.status() + "): "
+        String reason = "Commerce (bulk " + report.bulkUuid() + ", " + outcome.status() + "): "
                 + (outcome.message() == null ? "no message" : outcome.message());
+        return outcome.status() == BulkOperationStatus.RETRIABLY_FAILED ? Result.failedForNow(p, reason)
+                : Result.failed(p, reason);
     }
 
     private List<List<Pending>> chunks(List<Pending> pending) {

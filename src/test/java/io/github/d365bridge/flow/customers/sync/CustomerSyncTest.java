@@ -104,6 +104,10 @@ class CustomerSyncTest {
     }
 
     private SyncEngine engine(MappingProfile profile) {
+        return engine(profile, CustomerSyncWriter.BulkOptions.NEVER);
+    }
+
+    private SyncEngine engine(MappingProfile profile, CustomerSyncWriter.BulkOptions bulk) {
         SyncSteps steps = new SyncSteps() {
             @Override
             public void page(String flow, String runId, String legalEntity, int page) {
@@ -116,7 +120,7 @@ class CustomerSyncTest {
             }
         };
         CustomerSyncFlow flow = new CustomerSyncFlow(() -> d365, () -> commerce, profile.customerSync(), crossReference,
-                PAGE, 4, CustomerSyncWriter.BulkOptions.NEVER);
+                PAGE, 4, bulk);
         return new SyncEngine(state, runs, steps, List.of(flow), Duration.ofMinutes(10), Clock.systemUTC());
     }
 
@@ -361,5 +365,51 @@ class CustomerSyncTest {
         assertThat(run.failed()).as("failures: %s", run.reasons()).isZero();
         assertThat(run.written()).isEqualTo(own + byContact);
         assertThat(run.skipped()).isEqualTo(usmf.size() - own - byContact);
+    }
+
+    @Test
+    void personsGoThroughAsyncBulksWithTheSameOutcomeAndFewerCalls() {
+        engine = engine(profile(""), new CustomerSyncWriter.BulkOptions(5, 50, Duration.ofSeconds(30)));
+        List<CustomerV3> all = Stream.concat(d365Customers("usmf").stream(), d365Customers("demf").stream()).toList();
+        long persons = all.stream().filter(CustomerSyncTest::writable).filter(c -> !CustomerSyncMapper.isOrganisation(c))
+                .count();
+        commerceSandbox.stats().reset();
+
+        SyncCounters full = run(RunRequest.full("test")).counters();
+
+        assertThat(full.reasons().keySet()).filteredOn(r -> r.startsWith("Commerce")).allMatch(r -> r.contains("region_id"));
+        long bulkCreates = commerceSandbox.stats().calls("POST /async/bulk/V1/customers");
+        assertThat(bulkCreates).as("bulk calls").isPositive().isLessThan(persons);
+        assertThat(commerceSandbox.data().customers().stream().filter(c -> all.stream().anyMatch(d ->
+                !CustomerSyncMapper.isOrganisation(d) && writable(d)
+                        && d.primaryContactEmail().equalsIgnoreCase(c.path("email").asText())))).hasSize((int) persons);
+        assertThat(full.written()).isEqualTo(all.stream().filter(CustomerSyncTest::writable).count() - full.failed());
+        SyncCounters again = run(RunRequest.full("test")).counters();
+        assertThat(again.written() + again.failed() + again.changed() + again.added()).isZero();
+    }
+
+    @Test
+    void aBulkLeftOpenByAStoppedConsumerFailsAsStaleAndTheNextRunWritesItsRecordsOnce() {
+        engine = engine(profile(""), new CustomerSyncWriter.BulkOptions(5, 50, Duration.ofSeconds(2)));
+        commerceSandbox.bulkConsumer().pause(true);
+
+        SyncCounters stale = run(new RunRequest(Optional.of("usmf"), Optional.empty(), false, "test")).counters();
+
+        assertThat(stale.reasons().keySet()).anyMatch(r -> r.startsWith("stale bulk"));
+        long staleCount = stale.reasons().entrySet().stream().filter(e -> e.getKey().startsWith("stale bulk"))
+                .mapToLong(Map.Entry::getValue).sum();
+        assertThat(state.failures(CustomerSyncFlow.NAME, 1000)).filteredOn(f -> f.reason().startsWith("stale bulk"))
+                .hasSize((int) staleCount);
+        // the consumer comes back and works off the old bulks; the next run adopts what they made
+        commerceSandbox.bulkConsumer().pause(false);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> commerceSandbox.bulks().openCount() == 0);
+
+        SyncCounters next = run(new RunRequest(Optional.of("usmf"), Optional.empty(), false, "test")).counters();
+
+        assertThat(next.written()).as("the stale ones, written now").isEqualTo(staleCount);
+        assertThat(state.failures(CustomerSyncFlow.NAME, 1000)).noneMatch(f -> f.reason().startsWith("stale bulk"));
+        List<ObjectNode> customers = commerceSandbox.data().customers();
+        assertThat(customers.stream().map(c -> c.path("website_id").asInt() + "|" + c.path("email").asText().toLowerCase())
+                .distinct().count()).as("no customer twice").isEqualTo(customers.size());
     }
 }
