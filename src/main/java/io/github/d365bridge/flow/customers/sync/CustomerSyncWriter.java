@@ -372,9 +372,7 @@ public final class CustomerSyncWriter implements SyncWriter {
     }
 
     private Optional<Long> findCustomer(String email, Integer websiteId) {
-        SearchCriteria criteria = SearchCriteria.builder().where(Filter.eq("email", email))
-                .where(Filter.eq("website_id", String.valueOf(websiteId))).pageSize(2).build();
-        return commerce.customers().searchPage(criteria).items().stream().map(Customer::id).findFirst();
+        return commerce.customers().findByEmail(email, websiteId).map(Customer::id);
     }
 
     private Result company(Pending pending, Known found) {
@@ -423,8 +421,7 @@ public final class CustomerSyncWriter implements SyncWriter {
     }
 
     private Optional<Long> findCompany(String email) {
-        SearchCriteria criteria = SearchCriteria.builder().where(Filter.eq("company_email", email)).pageSize(2).build();
-        return commerce.companies().searchPage(criteria).items().stream().map(Company::id).findFirst();
+        return commerce.companies().findByEmail(email).map(Company::id);
     }
 
     private void link(Pending pending, CustomerReference.Kind kind, long id) {
