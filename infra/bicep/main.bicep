@@ -239,6 +239,19 @@ param syncCustomersWriteConcurrency int = 8
 @description('Customer writes of a sync step from which they go through Commerce's async bulk API (0: never) (BRIDGE_SYNC_CUSTOMERS_BULK_THRESHOLD).')
 param syncCustomersBulkThreshold int = 50
 
+@description('Where full customer sync runs read D365: odata, or dmf-export (a DMF export of syncCustomersExportProject per legal entity and run) (BRIDGE_SYNC_CUSTOMERS_SOURCE).')
+@allowed([
+  'odata'
+  'dmf-export'
+])
+param syncCustomersSource string = 'odata'
+
+@description('Export data project in F&O holding the entity Customers V3, read when syncCustomersSource is dmf-export (BRIDGE_SYNC_CUSTOMERS_EXPORT_PROJECT).')
+param syncCustomersExportProject string = 'CustomerExport'
+
+@description('Blob container of the snapshots sync runs read from DMF exports (BRIDGE_SYNC_SNAPSHOT_CONTAINER).')
+param syncSnapshotContainer string = 'bridge-sync-snapshots'
+
 @description('Customers per async bulk (BRIDGE_SYNC_CUSTOMERS_BULK_SIZE).')
 param syncCustomersBulkSize int = 200
 
@@ -310,6 +323,7 @@ var bridgeContainerNames = [
   claimCheckContainerName
   locksContainerName
   ordersMappedOrdersContainer
+  syncSnapshotContainer
 ]
 var allTags = union({ application: 'd365-commerce-bridge', environment: environmentName }, tags)
 
@@ -691,6 +705,9 @@ var orderFlowSettings = {
   BRIDGE_SYNC_CUSTOMERS_BULK_THRESHOLD: string(syncCustomersBulkThreshold)
   BRIDGE_SYNC_CUSTOMERS_BULK_SIZE: string(syncCustomersBulkSize)
   BRIDGE_SYNC_CUSTOMERS_BULK_WAIT: syncCustomersBulkWait
+  BRIDGE_SYNC_CUSTOMERS_SOURCE: syncCustomersSource
+  BRIDGE_SYNC_CUSTOMERS_EXPORT_PROJECT: syncCustomersExportProject
+  BRIDGE_SYNC_SNAPSHOT_CONTAINER: syncSnapshotContainer
   BRIDGE_ORDERS_RECONCILE_AFTER: ordersReconcileAfter
   BRIDGE_ORDERS_IMPORT_RETRY_DELAY: ordersImportRetryDelay
   BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY: ordersImportRetryMaxDelay

@@ -86,7 +86,7 @@ resource "azurerm_storage_container" "deployment" {
 
 # The bridge creates these on first use too; declaring them keeps the names visible in one place.
 resource "azurerm_storage_container" "bridge" {
-  for_each              = toset([var.claim_check_container_name, var.locks_container_name, var.orders_mapped_orders_container])
+  for_each              = toset([var.claim_check_container_name, var.locks_container_name, var.orders_mapped_orders_container, var.sync_snapshot_container])
   name                  = each.value
   storage_account_id    = azurerm_storage_account.this.id
   container_access_type = "private"
@@ -256,6 +256,9 @@ locals {
     BRIDGE_SYNC_CUSTOMERS_BULK_THRESHOLD      = tostring(var.sync_customers_bulk_threshold)
     BRIDGE_SYNC_CUSTOMERS_BULK_SIZE           = tostring(var.sync_customers_bulk_size)
     BRIDGE_SYNC_CUSTOMERS_BULK_WAIT           = var.sync_customers_bulk_wait
+    BRIDGE_SYNC_CUSTOMERS_SOURCE              = var.sync_customers_source
+    BRIDGE_SYNC_CUSTOMERS_EXPORT_PROJECT      = var.sync_customers_export_project
+    BRIDGE_SYNC_SNAPSHOT_CONTAINER            = var.sync_snapshot_container
     BRIDGE_ORDERS_RECONCILE_AFTER             = var.orders_reconcile_after
     BRIDGE_ORDERS_IMPORT_RETRY_DELAY          = var.orders_import_retry_delay
     BRIDGE_ORDERS_IMPORT_RETRY_MAX_DELAY      = var.orders_import_retry_max_delay

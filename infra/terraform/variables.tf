@@ -395,6 +395,28 @@ variable "sync_stall_after" {
   default     = "PT10M"
 }
 
+variable "sync_customers_source" {
+  description = "Where full customer sync runs read D365: odata, or dmf-export (a DMF export of sync_customers_export_project per legal entity and run) (BRIDGE_SYNC_CUSTOMERS_SOURCE)."
+  type        = string
+  default     = "odata"
+  validation {
+    condition     = contains(["odata", "dmf-export"], var.sync_customers_source)
+    error_message = "sync_customers_source is odata or dmf-export."
+  }
+}
+
+variable "sync_customers_export_project" {
+  description = "Export data project in F&O holding the entity Customers V3, read when sync_customers_source is dmf-export (BRIDGE_SYNC_CUSTOMERS_EXPORT_PROJECT)."
+  type        = string
+  default     = "CustomerExport"
+}
+
+variable "sync_snapshot_container" {
+  description = "Blob container of the snapshots sync runs read from DMF exports (BRIDGE_SYNC_SNAPSHOT_CONTAINER)."
+  type        = string
+  default     = "bridge-sync-snapshots"
+}
+
 variable "sync_run_retention" {
   description = "How long sync runs (summaries and progress) are kept, ISO-8601 (BRIDGE_SYNC_RUN_RETENTION)."
   type        = string

@@ -130,6 +130,11 @@ class CustomerSyncBenchmark {
                 WRITE_CONCURRENCY, new CustomerSyncWriter.BulkOptions(BULK_THRESHOLD, 200, Duration.ofMinutes(5)));
         SyncSteps queue = new SyncSteps() {
             @Override
+            public void prepare(String f, String run, String legalEntity, Duration delay) {
+                enqueue(() -> engine.prepare(f, run, legalEntity));
+            }
+
+            @Override
             public void page(String f, String run, String legalEntity, int page) {
                 enqueue(() -> engine.page(f, run, legalEntity, page));
             }

@@ -8,6 +8,11 @@ public interface DmfJobListener {
 
     String purpose();
 
+    /** True for the jobs this listener receives: those of its {@link #purpose()}, or a family of purposes. */
+    default boolean handles(String jobPurpose) {
+        return purpose().equals(jobPurpose);
+    }
+
     /** D365 finished the job: Succeeded, PartiallySucceeded, Failed or Canceled ({@link DmfJob#lastStatus()}). */
     void onFinished(DmfJob job);
 

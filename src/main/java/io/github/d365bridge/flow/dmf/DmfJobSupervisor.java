@@ -365,7 +365,7 @@ public final class DmfJobSupervisor {
     }
 
     private DmfJobListener listener(DmfJob job) {
-        return listeners.stream().filter(l -> l.purpose().equals(job.purpose())).findFirst()
+        return listeners.stream().filter(l -> l.handles(job.purpose())).findFirst()
                 .orElseThrow(() -> new PoisonMessageException("No flow handles DMF jobs of purpose '" + job.purpose()
                         + "' (job " + job.executionId() + ")"));
     }

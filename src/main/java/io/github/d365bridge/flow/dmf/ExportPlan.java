@@ -11,9 +11,23 @@ package io.github.d365bridge.flow.dmf;
  */
 public record ExportPlan(String purpose, String runId, int attempt, String legalEntity, String definitionGroup) {
 
-    /** Our execution id, stable for one attempt, so a redelivered start finds the export it already began. */
+    /**
+     * Our execution id, stable for one attempt, so a redelivered start finds the export it already began. D365's
+     * execution ids are global, not per company, so the legal entity is part of it: the exports of one run from
+     * two companies are two executions, each with its own package.
+     */
     public String executionId() {
-        return "bridge-" + purpose + "-" + runId + "-" + attempt;
+        return "bridge-" + purpose + "-" + runId + "-" + legalEntity + "-" + attempt;
+    }
+
+    /** The attempt an execution id of an export plan was made for. */
+    public static int attemptOf(String executionId) {
+        int dash = executionId.lastIndexOf('-');
+        try {
+            return Integer.parseInt(executionId.substring(dash + 1));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("'" + executionId + "' is no export execution id of the bridge", e);
+        }
     }
 
     /** The package name D365 gives the exported zip. */

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.github.d365bridge.flow.sync.export.SnapshotStore;
 import io.github.d365bridge.ground.Correlation;
 import io.github.d365bridge.ground.Json;
 import io.github.d365bridge.runtime.HandlerRegistry;
@@ -25,6 +26,7 @@ public class SyncBeans {
     public static final String QUEUE_SETTING = "SYNC_QUEUE";
     static final String PAGE = "sync.page";
     static final String REMOVALS = "sync.removals";
+    static final String PREPARE = "sync.prepare";
 
     @Produces
     @Singleton
@@ -40,27 +42,39 @@ public class SyncBeans {
 
     @Produces
     @Singleton
+    SnapshotStore snapshots(StorageAccount storage, SyncConfig config) {
+        return new SnapshotStore(storage, config.snapshotContainer());
+    }
+
+    @Produces
+    @Singleton
     SyncSteps steps(QueuePublisher publisher, Config settings) {
         String queue = HandlerRegistry.setting(settings, QUEUE_SETTING);
         return new SyncSteps() {
             @Override
+            public void prepare(String flow, String runId, String legalEntity, java.time.Duration delay) {
+                send(PREPARE, flow, runId, legalEntity, -1, delay);
+            }
+
+            @Override
             public void page(String flow, String runId, String legalEntity, int page) {
-                send(PAGE, flow, runId, legalEntity, page);
+                send(PAGE, flow, runId, legalEntity, page, java.time.Duration.ZERO);
             }
 
             @Override
             public void removals(String flow, String runId, String legalEntity) {
-                send(REMOVALS, flow, runId, legalEntity, -1);
+                send(REMOVALS, flow, runId, legalEntity, -1, java.time.Duration.ZERO);
             }
 
-            private void send(String type, String flow, String runId, String legalEntity, int page) {
+            private void send(String type, String flow, String runId, String legalEntity, int page,
+                    java.time.Duration delay) {
                 var payload = Json.mapper().createObjectNode().put("flow", flow).put("runId", runId)
                         .put("legalEntity", legalEntity);
                 if (page >= 0) {
                     payload.put("page", page);
                 }
                 publisher.send(queue, MessageEnvelope.of(type, Correlation.currentOrNew(), payload)
-                        .withBusinessKey(legalEntity, flow + ":" + runId));
+                        .withBusinessKey(legalEntity, flow + ":" + runId), delay);
             }
         };
     }

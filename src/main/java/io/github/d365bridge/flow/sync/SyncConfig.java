@@ -24,6 +24,13 @@ public interface SyncConfig {
     @WithDefault("PT10M")
     Duration stallAfter();
 
+    /**
+     * Container of the snapshots runs read from DMF exports. A legal entity's snapshot is deleted when the run
+     * is done with it; what a crash left is deleted with its run.
+     */
+    @WithDefault("bridge-sync-snapshots")
+    String snapshotContainer();
+
     /** Runs (their summaries and progress) are kept this long, then deleted by housekeeping. */
     @WithDefault("P30D")
     Duration runRetention();

@@ -36,6 +36,10 @@ public final class SyncEngine {
 
     /** Keys a dry run lists per kind. */
     public static final int SAMPLES = 20;
+    /** Snapshots tried per legal entity and run before it ends without one. */
+    static final int SNAPSHOT_ATTEMPTS = 3;
+    /** Wait before a busy snapshot source is asked again. */
+    static final Duration BUSY_RETRY = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(SyncEngine.class);
 
     private final SyncStateStore state;
@@ -94,14 +98,22 @@ public final class SyncEngine {
         Instant now = clock.instant();
         SyncRun run = new SyncRun(flowName, SyncRunStore.newRunId(now), entities, request.recordKey(), request.dryRun(),
                 request.trigger(), now, Optional.empty());
-        Optional<SyncRun> begun = runs.begin(run);
+        // one record is read from D365 directly: a snapshot of the whole legal entity is not needed for it
+        boolean snapshot = flow.source().snapshot().isPresent() && request.recordKey().isEmpty();
+        Optional<SyncRun> begun = runs.begin(run, snapshot);
         if (begun.isEmpty()) {
             resume(flowName);
             return Optional.empty();
         }
         LOG.infof("Sync %s run %s started (%s%s%s): %s", flowName, run.runId(), request.trigger(),
                 request.dryRun() ? ", dry run" : "", request.recordKey().map(k -> ", record " + k).orElse(""), entities);
-        entities.forEach(entity -> steps.page(flowName, run.runId(), entity, 0));
+        for (String entity : entities) {
+            if (snapshot) {
+                steps.prepare(flowName, run.runId(), entity, Duration.ZERO);
+            } else {
+                steps.page(flowName, run.runId(), entity, 0);
+            }
+        }
         return begun;
     }
 
@@ -126,11 +138,17 @@ public final class SyncEngine {
         List<String> resumed = new ArrayList<>();
         List<SyncProgress> progress = runs.progress(run);
         if (progress.stream().allMatch(SyncProgress::done)) {
-            runs.finish(run, now); // every legal entity was done: the crash came before the finish
+            completeIfDone(run); // every legal entity was done: the crash came before the finish
             return List.of();
         }
         for (SyncProgress p : progress) {
             if (!p.done() && Duration.between(p.updatedAt(), now).compareTo(stallAfter) > 0) {
+                if (p.preparing()) {
+                    // a long export is not a stall: the prepare step follows it again (a lost check, a crash
+                    // after the export ended) and touches the progress, without starting a second one
+                    steps.prepare(flowName, run.runId(), p.legalEntity(), Duration.ZERO);
+                    continue;
+                }
                 if (p.pagesDone()) {
                     steps.removals(flowName, run.runId(), p.legalEntity());
                 } else {
@@ -145,6 +163,81 @@ public final class SyncEngine {
         return resumed;
     }
 
+    /**
+     * The prepare step of one legal entity: asks the source for its snapshot (attempt as recorded). A busy
+     * source is asked again after {@code busyRetry}; of two copies of the step only the one whose touch of the
+     * progress succeeds does so, so copies never multiply into parallel chains.
+     */
+    public void prepare(String flowName, String runId, String legalEntity) {
+        SyncFlow<?> flow = flow(flowName);
+        Optional<SyncProgress> progress = runs.progress(flowName, runId, legalEntity);
+        Optional<SyncSnapshot> snapshot = flow.source().snapshot();
+        if (progress.isEmpty() || !progress.get().preparing() || progress.get().done() || snapshot.isEmpty()) {
+            return; // ready already (a copy of the step), or the run is gone
+        }
+        SyncProgress p = progress.get();
+        SyncSnapshot.Preparation preparation = snapshot.get().prepare(runId, legalEntity, p.attempt());
+        boolean touched = runs.advance(p.touched(clock.instant()));
+        if (preparation == SyncSnapshot.Preparation.BUSY && touched) {
+            LOG.infof("Sync %s run %s %s: its snapshot cannot start yet (the data project is busy); asking again in %s",
+                    flowName, runId, legalEntity, BUSY_RETRY);
+            steps.prepare(flowName, runId, legalEntity, BUSY_RETRY);
+        }
+    }
+
+    /** True while the run waits for this snapshot attempt of the legal entity (a stale or repeated end is not). */
+    public boolean awaitsSnapshot(String flowName, String runId, String legalEntity, int attempt) {
+        return runs.progress(flowName, runId, legalEntity)
+                .filter(p -> p.preparing() && !p.done() && p.attempt() == attempt).isPresent();
+    }
+
+    /** The flow's snapshot, if its source reads one. */
+    public Optional<SyncSnapshot> snapshotOf(String flowName) {
+        return flow(flowName).source().snapshot();
+    }
+
+    /**
+     * Told when the snapshot of a legal entity ended (by the DMF listener of an export; idempotent, a stale
+     * attempt is ignored). Ready: the pages follow. Failed: another attempt, up to {@value #SNAPSHOT_ATTEMPTS};
+     * after that the legal entity ends with the reason counted as failed and nothing taken for removed.
+     */
+    public void snapshotEnded(String flowName, String runId, String legalEntity, int attempt,
+            SyncSnapshot.Outcome outcome) {
+        SyncFlow<?> flow = flow(flowName);
+        Optional<SyncRun> run = runs.run(flowName, runId);
+        Optional<SyncProgress> progress = runs.progress(flowName, runId, legalEntity);
+        if (run.isEmpty() || progress.isEmpty() || !progress.get().preparing() || progress.get().attempt() != attempt) {
+            return;
+        }
+        SyncProgress p = progress.get();
+        Instant now = clock.instant();
+        if (outcome.ready()) {
+            if (runs.advance(p.snapshotReady(outcome.complete(), now))) {
+                LOG.infof("Sync %s run %s %s: snapshot %d ready, %d records%s", flowName, runId, legalEntity, attempt,
+                        outcome.records(), outcome.complete() ? "" : " (" + outcome.reason()
+                                + "; records missing from it are not taken for removed)");
+                steps.page(flowName, runId, legalEntity, 0);
+            }
+            return;
+        }
+        if (attempt < SNAPSHOT_ATTEMPTS) {
+            if (runs.advance(p.nextAttempt(now))) {
+                LOG.warnf("Sync %s run %s %s: snapshot %d failed (%s); attempt %d follows", flowName, runId,
+                        legalEntity, attempt, outcome.reason(), attempt + 1);
+                steps.prepare(flowName, runId, legalEntity, Duration.ZERO);
+            }
+            return;
+        }
+        Tally tally = new Tally();
+        tally.fail("snapshot: " + outcome.reason());
+        if (runs.advance(p.finished(tally.counters(), List.of(), now))) {
+            LOG.errorf("Sync %s run %s %s: no snapshot after %d attempts (%s); nothing read, nothing taken for removed",
+                    flowName, runId, legalEntity, attempt, outcome.reason());
+            discard(flow, runId, legalEntity);
+            completeIfDone(run.get());
+        }
+    }
+
     /** One page step: read, map, compare, write, confirm, advance, enqueue the next. */
     public void page(String flowName, String runId, String legalEntity, int page) {
         SyncFlow<?> flow = flow(flowName);
@@ -156,8 +249,8 @@ public final class SyncEngine {
             return;
         }
         SyncProgress before = progress.get();
-        if (before.pagesDone() || before.pages() != page) {
-            return; // a copy of a step that is done already
+        if (before.pagesDone() || before.preparing() || before.pages() != page) {
+            return; // a copy of a step that is done already (or of a snapshot attempt that was replaced)
         }
         PageResult result = processPage(flow, run.get(), before);
         SyncProgress next = before.afterPage(result.lastKey(), result.last(), result.counters(), result.samples(),
@@ -185,18 +278,26 @@ public final class SyncEngine {
     private <R> PageResult processPage(SyncFlow<R> flow, SyncRun run, SyncProgress progress) {
         String legalEntity = progress.legalEntity();
         List<R> records;
+        Map<String, String> unreadable = Map.of();
         boolean last;
         if (run.recordKey().isPresent()) {
             records = flow.source().readOne(legalEntity, run.recordKey().get()).map(List::of).orElse(List.of());
             last = true;
         } else {
-            records = flow.source().readAfter(legalEntity, progress.after(), flow.pageSize());
-            last = records.size() < flow.pageSize();
+            SyncSource.Page<R> read = flow.source().read(new SyncSource.PageRequest(run.runId(), legalEntity,
+                    progress.pages(), progress.after(), flow.pageSize()));
+            records = read.records();
+            unreadable = read.unreadable();
+            last = read.last();
         }
         Tally tally = new Tally();
-        tally.read = records.size();
+        tally.read = records.size() + unreadable.size();
         Map<String, List<SyncRecord>> mapped = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
+        unreadable.forEach((key, reason) -> {
+            tally.fail("source: " + reason);
+            changes.add(new Change(key, "*", null, null, Change.Kind.FAILED, "source: " + reason));
+        });
         for (R record : records) {
             String key = flow.source().keyOf(record);
             try {
@@ -284,9 +385,11 @@ public final class SyncEngine {
             return;
         }
         Tally tally = new Tally();
-        if (run.get().recordKey().isEmpty()) {
+        if (progress.get().partial()) {
+            tally.reasons.merge("removals not judged: the run read only part of " + legalEntity, 1L, Long::sum);
+        } else if (run.get().recordKey().isEmpty()) {
             long[] present;
-            try (Stream<String> keys = flow.source().keys(legalEntity)) {
+            try (Stream<String> keys = flow.source().keys(runId, legalEntity)) {
                 present = keys.mapToLong(SyncEngine::fingerprint).sorted().toArray();
             }
             try (Stream<Stored> all = state.all(flowName, legalEntity)) {
@@ -298,15 +401,34 @@ public final class SyncEngine {
         if (!runs.advance(done)) {
             return;
         }
-        List<SyncProgress> all = runs.progress(run.get());
-        if (all.stream().allMatch(SyncProgress::done)) {
-            runs.finish(run.get(), clock.instant());
+        discard(flow, runId, legalEntity);
+        completeIfDone(run.get());
+    }
+
+    /** The snapshot of a legal entity is read to the end: its blobs go (a failure only leaves them to retention). */
+    private void discard(SyncFlow<?> flow, String runId, String legalEntity) {
+        flow.source().snapshot().ifPresent(snapshot -> {
+            try {
+                snapshot.discard(runId, legalEntity);
+            } catch (RuntimeException e) {
+                LOG.warnf("Sync %s run %s %s: its snapshot could not be deleted now (%s); housekeeping deletes it with"
+                        + " the run", flow.name(), runId, legalEntity, e.getMessage());
+            }
+        });
+    }
+
+    /** Ends the run when every legal entity is done; reports it once, whichever legal entity came last. */
+    private void completeIfDone(SyncRun run) {
+        String flowName = run.flow();
+        String runId = run.runId();
+        List<SyncProgress> all = runs.progress(run);
+        if (all.stream().allMatch(SyncProgress::done) && runs.finish(run, clock.instant())) {
             SyncCounters total = all.stream().map(SyncProgress::counters).reduce(SyncCounters.NONE, SyncCounters::plus);
             LOG.infof("Sync %s run %s finished%s: %d read, %d unchanged, %d new, %d changed, %d written (%d adopted),"
-                    + " %d failed, %d skipped, %d removed in %d s", flowName, runId, run.get().dryRun() ? " (dry run)" : "",
+                    + " %d failed, %d skipped, %d removed in %d s", flowName, runId, run.dryRun() ? " (dry run)" : "",
                     total.read(), total.unchanged(), total.added(), total.changed(), total.written(), total.adopted(),
                     total.failed(), total.skipped(), total.removed(),
-                    Duration.between(run.get().startedAt(), clock.instant()).toSeconds());
+                    Duration.between(run.startedAt(), clock.instant()).toSeconds());
         }
     }
 

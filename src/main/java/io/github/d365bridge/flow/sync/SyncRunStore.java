@@ -47,14 +47,16 @@ public final class SyncRunStore {
     /**
      * Records a run and its legal entities' progress, and makes it the flow's current run; empty (nothing
      * written) when another run of the flow is in progress.
+     *
+     * @param snapshot each legal entity waits for a snapshot before its first page
      */
-    public Optional<SyncRun> begin(SyncRun run) {
+    public Optional<SyncRun> begin(SyncRun run, boolean snapshot) {
         TableEntity current = new TableEntity(flowPartition(run.flow()), CURRENT).addProperty("RunId", run.runId());
         if (!table.insertIfAbsent(current)) {
             return Optional.empty();
         }
         for (String legalEntity : run.legalEntities()) {
-            table.upsert(toEntity(SyncProgress.start(run.flow(), run.runId(), legalEntity, run.startedAt())));
+            table.upsert(toEntity(SyncProgress.start(run.flow(), run.runId(), legalEntity, snapshot, run.startedAt())));
         }
         table.upsert(toEntity(run));
         return Optional.of(run);
@@ -90,12 +92,20 @@ public final class SyncRunStore {
         }
     }
 
-    /** Ends the run: finished now, and no longer the flow's current run. */
-    public void finish(SyncRun run, Instant now) {
+    /**
+     * Ends the run: finished now, and no longer the flow's current run. Two legal entities finishing at once
+     * both get here; only the call that removed the current-run marker answers true, so the run's end is
+     * reported once. Repeating it after a crash in between finishes what the first call left.
+     */
+    public boolean finish(SyncRun run, Instant now) {
+        Optional<TableEntity> current = table.get(flowPartition(run.flow()), CURRENT)
+                .filter(e -> run.runId().equals(e.getProperty("RunId")));
+        if (current.isEmpty()) {
+            return false;
+        }
         table.upsert(new TableEntity(flowPartition(run.flow()), run.runId())
                 .addProperty("FinishedAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)));
-        table.get(flowPartition(run.flow()), CURRENT).filter(e -> run.runId().equals(e.getProperty("RunId")))
-                .ifPresent(table::deleteIfUnchanged);
+        return table.deleteIfUnchanged(current.get());
     }
 
     /** The latest {@code limit} runs of a flow, newest first. */
@@ -145,6 +155,8 @@ public final class SyncRunStore {
         TableEntity e = new TableEntity(progressPartition(p.flow(), p.runId()), TableKeyCodec.encode(p.legalEntity()))
                 .addProperty("LegalEntity", p.legalEntity()).addProperty("Pages", p.pages())
                 .addProperty("PagesDone", p.pagesDone()).addProperty("Done", p.done())
+                .addProperty("Preparing", p.preparing()).addProperty("Attempt", p.attempt())
+                .addProperty("Partial", p.partial())
                 .addProperty("Counters", write(p.counters())).addProperty("Samples", write(p.samples()))
                 .addProperty("UpdatedAt", OffsetDateTime.ofInstant(p.updatedAt(), ZoneOffset.UTC));
         p.after().ifPresent(a -> e.addProperty("After", a));
@@ -156,6 +168,9 @@ public final class SyncRunStore {
             return new SyncProgress(flow, runId, (String) e.getProperty("LegalEntity"),
                     Optional.ofNullable((String) e.getProperty("After")), ((Number) e.getProperty("Pages")).intValue(),
                     Boolean.TRUE.equals(e.getProperty("PagesDone")), Boolean.TRUE.equals(e.getProperty("Done")),
+                    Boolean.TRUE.equals(e.getProperty("Preparing")),
+                    e.getProperty("Attempt") instanceof Number n ? n.intValue() : 0,
+                    Boolean.TRUE.equals(e.getProperty("Partial")),
                     Json.mapper().readValue((String) e.getProperty("Counters"), SyncCounters.class),
                     Json.mapper().readValue((String) e.getProperty("Samples"), new TypeReference<List<String>>() { }),
                     instant(e.getProperty("UpdatedAt")).orElse(Instant.EPOCH), e.getETag());

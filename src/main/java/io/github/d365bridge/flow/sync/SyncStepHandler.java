@@ -11,7 +11,10 @@ import io.github.d365bridge.runtime.QueueHandler;
 import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.PoisonMessageException;
 
-/** Queue step on {@code SYNC_QUEUE}: one page, or the removal step, of one legal entity of a sync run. */
+/**
+ * Queue step on {@code SYNC_QUEUE}: the snapshot, one page, or the removal step of one legal entity of a sync
+ * run.
+ */
 @ApplicationScoped
 public class SyncStepHandler implements QueueHandler {
 
@@ -43,7 +46,9 @@ public class SyncStepHandler implements QueueHandler {
                 engine.get().page(flow, runId, legalEntity, p.path("page").asInt());
             }
             case SyncBeans.REMOVALS -> engine.get().removals(flow, runId, legalEntity);
-            default -> throw new PoisonMessageException("Expected " + SyncBeans.PAGE + " or " + SyncBeans.REMOVALS
+            case SyncBeans.PREPARE -> engine.get().prepare(flow, runId, legalEntity);
+            default -> throw new PoisonMessageException("Expected " + SyncBeans.PREPARE + ", " + SyncBeans.PAGE + " or "
+                    + SyncBeans.REMOVALS
                     + ", got " + envelope.type());
         }
     }

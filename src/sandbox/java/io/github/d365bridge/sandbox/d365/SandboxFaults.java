@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -140,6 +141,28 @@ public final class SandboxFaults {
         return Optional.of(lateBy);
     }
 
+    /**
+     * The next {@code count} exports end {@code status} instead of Succeeded: {@code Failed} (no package, as
+     * when the export's query fails in D365) or {@code PartiallySucceeded} (a package without every tenth row,
+     * as when some records fail their export mapping). Counted as {@code exportEnding}.
+     */
+    public SandboxFaults endNextExports(int count, String status) {
+        if (!Set.of("Failed", "PartiallySucceeded", "Canceled").contains(status)) {
+            throw new IllegalArgumentException("an export ends Failed, PartiallySucceeded or Canceled, not " + status);
+        }
+        for (int i = 0; i < count; i++) {
+            exportEndings.add(status);
+        }
+        return this;
+    }
+
+    /** How the export starting now is to end, if it is one of those {@link #endNextExports} named. */
+    public Optional<String> takeExportEnding() {
+        Optional<String> ending = Optional.ofNullable(exportEndings.poll());
+        ending.ifPresent(e -> tally.count("exportEnding"));
+        return ending;
+    }
+
     /** The window in which the whole sandbox (tokens, OData, DMF, control) drops every connection. */
     public OutageWindow outage() {
         return outage;
@@ -190,6 +213,8 @@ public final class SandboxFaults {
         return this;
     }
 
+    private final java.util.Queue<String> exportEndings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     /** No faults any more; counters are kept. */
     public void clear() {
         expiredWriteUrls.set(0);
@@ -202,6 +227,7 @@ public final class SandboxFaults {
         answerLoss.clear();
         lateNext.set(0);
         latePercent = 0;
+        exportEndings.clear();
         outage.clear();
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.github.d365bridge.flow.housekeeping.SyncRunSweep;
+import io.github.d365bridge.flow.sync.export.SnapshotStore;
 import io.github.d365bridge.testing.TestAzurite;
 
 /** Runs on Azurite: one current run per flow, newest first, conditional progress, retention by key range. */
@@ -26,10 +27,10 @@ class SyncRunStoreTest {
     @Test
     void onlyOneRunOfAFlowIsInProgressAndRunsListNewestFirst() {
         Instant now = Instant.now();
-        SyncRun first = runs.begin(run(now.minusSeconds(60))).orElseThrow();
-        assertThat(runs.begin(run(now))).as("a second run while one is in progress").isEmpty();
+        SyncRun first = runs.begin(run(now.minusSeconds(60)), false).orElseThrow();
+        assertThat(runs.begin(run(now), false)).as("a second run while one is in progress").isEmpty();
         runs.finish(first, now);
-        SyncRun second = runs.begin(run(now)).orElseThrow();
+        SyncRun second = runs.begin(run(now), false).orElseThrow();
         assertThat(runs.currentRunId("customers")).contains(second.runId());
         assertThat(runs.latest("customers", 5)).extracting(SyncRun::runId).containsExactly(second.runId(), first.runId());
         assertThat(runs.progress(second)).hasSize(2).allMatch(p -> p.pages() == 0 && !p.done());
@@ -37,7 +38,7 @@ class SyncRunStoreTest {
 
     @Test
     void ofTwoCopiesOfAStepOnlyOneAdvancesTheRun() {
-        SyncRun run = runs.begin(run(Instant.now())).orElseThrow();
+        SyncRun run = runs.begin(run(Instant.now()), false).orElseThrow();
         SyncProgress read = runs.progress("customers", run.runId(), "usmf").orElseThrow();
         SyncProgress copy = runs.progress("customers", run.runId(), "usmf").orElseThrow();
         assertThat(runs.advance(read.afterPage(Optional.of("US-020"), false, SyncCounters.NONE, List.of(), Instant.now())))
@@ -50,17 +51,29 @@ class SyncRunStoreTest {
     @Test
     void theSweepDeletesRunsPastTheRetentionButNeverTheOneInProgress() {
         Instant now = Instant.now();
-        SyncRun old1 = runs.begin(run(now.minus(Duration.ofDays(40)))).orElseThrow();
+        SyncRun old1 = runs.begin(run(now.minus(Duration.ofDays(40))), false).orElseThrow();
         runs.finish(old1, now);
-        SyncRun old2 = runs.begin(run(now.minus(Duration.ofDays(35)))).orElseThrow();
+        SyncRun old2 = runs.begin(run(now.minus(Duration.ofDays(35))), false).orElseThrow();
         runs.finish(old2, now);
-        SyncRun stillRunning = runs.begin(run(now.minus(Duration.ofDays(31)))).orElseThrow();
-        SyncRunSweep sweep = new SyncRunSweep(runs, () -> List.of("customers"), Duration.ofDays(30), Clock.systemUTC());
+        SyncRun stillRunning = runs.begin(run(now.minus(Duration.ofDays(31))), false).orElseThrow();
+        SnapshotStore snapshots = new SnapshotStore(TestAzurite.storage(), TestAzurite.uniqueName("snap").toLowerCase());
+        try (SnapshotStore.Writer leftOver = snapshots.writer("customers", old1.runId(), "usmf", 10)) {
+            leftOver.add("US-001", java.util.Map.of("CUSTOMERACCOUNT", "US-001"));
+            leftOver.finish("a crashed run", true, "");
+        }
+        try (SnapshotStore.Writer current = snapshots.writer("customers", stillRunning.runId(), "usmf", 10)) {
+            current.add("US-001", java.util.Map.of("CUSTOMERACCOUNT", "US-001"));
+            current.finish("the run in progress", true, "");
+        }
+        SyncRunSweep sweep = new SyncRunSweep(runs, () -> List.of("customers"), Duration.ofDays(30), Clock.systemUTC(),
+                snapshots);
 
         assertThat(sweep.sweep(100)).isEqualTo(2);
 
         assertThat(runs.latest("customers", 10)).extracting(SyncRun::runId).containsExactly(stillRunning.runId());
         assertThat(runs.progress("customers", old1.runId(), "usmf")).isEmpty();
+        assertThat(snapshots.manifest("customers", old1.runId(), "usmf")).as("a deleted run's snapshot").isEmpty();
+        assertThat(snapshots.manifest("customers", stillRunning.runId(), "usmf")).as("the current run's").isPresent();
         assertThat(sweep.sweep(100)).isZero();
     }
 }

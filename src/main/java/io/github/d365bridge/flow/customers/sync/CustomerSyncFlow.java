@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.d365bridge.client.commerce.CommerceClient;
 import io.github.d365bridge.client.commerce.company.Company;
 import io.github.d365bridge.client.commerce.customer.Customer;
 import io.github.d365bridge.client.d365.D365Client;
+import io.github.d365bridge.client.d365.entities.CustomerV3;
+import io.github.d365bridge.flow.dmf.DmfJobSupervisor;
+import io.github.d365bridge.flow.sync.export.DmfExportSource;
+import io.github.d365bridge.flow.sync.export.SnapshotStore;
 import io.github.d365bridge.flow.customers.CustomerCrossReference;
 import io.github.d365bridge.flow.orders.mapping.CustomerReference;
 import io.github.d365bridge.flow.sync.SyncFlow;
@@ -35,12 +40,29 @@ public final class CustomerSyncFlow implements SyncFlow<CustomerSource> {
     private final int pageSize;
     private final int writeConcurrency;
     private final CustomerSyncWriter.BulkOptions bulk;
+    private final Optional<Export> export;
     private volatile SyncSource<CustomerSource> source;
     private volatile SyncWriter writer;
 
+    /**
+     * Full runs read a DMF export of this data project instead of OData.
+     *
+     * @param definitionGroup the export data project in F&amp;O holding the entity {@code Customers V3}
+     */
+    public record Export(String definitionGroup, Supplier<DmfJobSupervisor> supervisor, SnapshotStore snapshots) {
+    }
+
+    /** A flow that reads OData. */
     public CustomerSyncFlow(Supplier<D365Client> d365, Supplier<CommerceClient> commerce, CustomerSyncMapping sync,
             CustomerCrossReference crossReference, int pageSize, int writeConcurrency,
             CustomerSyncWriter.BulkOptions bulk) {
+        this(d365, commerce, sync, crossReference, pageSize, writeConcurrency, bulk, Optional.empty());
+    }
+
+    public CustomerSyncFlow(Supplier<D365Client> d365, Supplier<CommerceClient> commerce, CustomerSyncMapping sync,
+            CustomerCrossReference crossReference, int pageSize, int writeConcurrency,
+            CustomerSyncWriter.BulkOptions bulk, Optional<Export> export) {
+        this.export = export;
         this.bulk = bulk;
         this.d365 = d365;
         this.commerce = commerce;
@@ -63,7 +85,12 @@ public final class CustomerSyncFlow implements SyncFlow<CustomerSource> {
     @Override
     public SyncSource<CustomerSource> source() {
         if (source == null) {
-            source = new CustomerSyncSource(d365.get(), sync.noEmail() == CustomerSyncMapping.NoEmail.CONTACT_PERSON);
+            D365Client client = d365.get();
+            Optional<SyncSource<CustomerV3>> rows = export.map(e -> new DmfExportSource<>(new DmfExportSource.Spec<>(
+                    NAME, e.definitionGroup(), "Customers V3", CustomerSyncSource.ACCOUNT, CustomerV3.class,
+                    CustomerV3::customerAccount, pageSize), e.supervisor(), e.snapshots(),
+                    (legalEntity, key) -> CustomerSyncSource.readOne(client, legalEntity, key)));
+            source = new CustomerSyncSource(client, sync.noEmail() == CustomerSyncMapping.NoEmail.CONTACT_PERSON, rows);
         }
         return source;
     }

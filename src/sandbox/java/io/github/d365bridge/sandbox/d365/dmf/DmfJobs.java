@@ -167,22 +167,33 @@ public final class DmfJobs implements AutoCloseable {
             job.labels(new HashSet<>(schemas.stream().map(s -> s.label().toLowerCase(Locale.ROOT)).toList()));
             // a late export finishes (and delivers its package) long after its usual time, like a late import
             long late = faults.takeLateJob().map(Duration::toMillis).orElse(0L);
-            scheduler.schedule(() -> finishExport(job, schemas, packageName), late + latency(rows), TimeUnit.MILLISECONDS);
+            String ending = faults.takeExportEnding().orElse("Succeeded");
+            if (ending.equals("Failed") || ending.equals("Canceled")) {
+                scheduler.schedule(() -> {
+                    job.error("Export " + ending.toLowerCase(Locale.ROOT) + " (injected)");
+                    job.status(ending);
+                }, late + latency(rows), TimeUnit.MILLISECONDS);
+                return;
+            }
+            scheduler.schedule(() -> finishExport(job, schemas, packageName, ending), late + latency(rows),
+                    TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             scheduler.schedule(() -> fail(job, e.getMessage()), options.dmfFixedLatency().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void finishExport(DmfJob job, List<EntitySchema> schemas, String packageName) {
+    private void finishExport(DmfJob job, List<EntitySchema> schemas, String packageName, String ending) {
         Path file = null;
         try {
+            // a partial export leaves out every tenth row, as records failing their export mapping are
             file = PackageExport.write(job.definitionGroup(), schemas,
-                    schemas.stream().map(s -> data.table(s.setName())).toList(), job.legalEntity());
+                    schemas.stream().map(s -> data.table(s.setName())).toList(), job.legalEntity(),
+                    ending.equals("PartiallySucceeded") ? 10 : 0);
             String blob = "exports/" + job.executionId() + "/" + (packageName.toLowerCase(Locale.ROOT).endsWith(".zip")
                     ? packageName : packageName + ".zip");
             blobs.upload(blob, file);
             job.exportBlob(blob);
-            job.status("Succeeded");
+            job.status(ending);
         } catch (RuntimeException e) {
             fail(job, "Export failed: " + e.getMessage());
         } finally {

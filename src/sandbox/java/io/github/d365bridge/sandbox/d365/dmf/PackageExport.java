@@ -31,8 +31,13 @@ final class PackageExport {
     private PackageExport() {
     }
 
-    /** Writes the package to a temporary file (the caller deletes it); answers it. */
-    static Path write(String project, List<EntitySchema> schemas, List<EntityTable> tables, String legalEntity) {
+    /**
+     * Writes the package to a temporary file (the caller deletes it); answers it.
+     *
+     * @param leaveOutEvery leave out every n-th row (a partial export); 0 keeps every row
+     */
+    static Path write(String project, List<EntitySchema> schemas, List<EntityTable> tables, String legalEntity,
+            int leaveOutEvery) {
         List<PackageEntity> entities = new ArrayList<>();
         for (int i = 0; i < schemas.size(); i++) {
             EntitySchema schema = schemas.get(i);
@@ -45,7 +50,7 @@ final class PackageExport {
             Path file = Files.createTempFile("dmf-export-", ".zip");
             try (OutputStream out = Files.newOutputStream(file); DataPackageWriter writer = new DataPackageWriter(out, definition)) {
                 for (int i = 0; i < schemas.size(); i++) {
-                    writeRows(writer, schemas.get(i), tables.get(i), legalEntity);
+                    writeRows(writer, schemas.get(i), tables.get(i), legalEntity, leaveOutEvery);
                 }
             }
             return file;
@@ -54,11 +59,16 @@ final class PackageExport {
         }
     }
 
-    private static void writeRows(DataPackageWriter writer, EntitySchema schema, EntityTable table, String legalEntity) {
+    private static void writeRows(DataPackageWriter writer, EntitySchema schema, EntityTable table, String legalEntity,
+            int leaveOutEvery) {
+        long n = 0;
         try (EntityRowWriter rows = writer.openEntity(schema.label())) {
             for (int i : positions(schema, table, legalEntity)) {
                 Map<String, Object> row = table.rowAt(i);
                 if (row == null || (schema.isPerCompany() && !legalEntity.equalsIgnoreCase((String) row.get("dataAreaId")))) {
+                    continue;
+                }
+                if (leaveOutEvery > 0 && ++n % leaveOutEvery == 0) {
                     continue;
                 }
                 List<String> values = new ArrayList<>(schema.fields().size());

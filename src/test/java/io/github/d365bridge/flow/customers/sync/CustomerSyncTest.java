@@ -110,6 +110,11 @@ class CustomerSyncTest {
     private SyncEngine engine(MappingProfile profile, CustomerSyncWriter.BulkOptions bulk) {
         SyncSteps steps = new SyncSteps() {
             @Override
+            public void prepare(String flow, String runId, String legalEntity, Duration delay) {
+                queue.add(() -> engine.prepare(flow, runId, legalEntity));
+            }
+
+            @Override
             public void page(String flow, String runId, String legalEntity, int page) {
                 queue.add(() -> engine.page(flow, runId, legalEntity, page));
             }
