@@ -22,13 +22,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param removed       what happens in Commerce to a customer gone from D365
  * @param addressWithoutPhone what happens to a customer's addresses when D365 has no phone for it (Commerce
  *                      requires a telephone on every customer address)
+ * @param defaultRegions country (ISO alpha-2) → the Commerce region code used for an address D365 has no state
+ *                      for: German addresses in D365 rarely carry one, and stores that require a region for DE
+ *                      refuse them otherwise. Empty by default: nothing is invented unless the operator says so
  */
 public record CustomerSyncMapping(Map<String, LegalEntitySync> legalEntities, GroupFrom groupFrom,
         Organisations organisations, NoEmail noEmail, Blocked blocked, String blockedGroup, TaxExempt taxExempt,
-        String taxExemptGroup, Removed removed, AddressWithoutPhone addressWithoutPhone) {
+        String taxExemptGroup, Removed removed, AddressWithoutPhone addressWithoutPhone,
+        Map<String, String> defaultRegions) {
 
     public CustomerSyncMapping {
         legalEntities = Collections2.map(legalEntities);
+        defaultRegions = Collections2.map(defaultRegions);
     }
 
     public Optional<LegalEntitySync> legalEntity(String dataAreaId) {

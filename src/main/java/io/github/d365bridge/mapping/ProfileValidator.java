@@ -186,6 +186,13 @@ final class ProfileValidator {
         required("customerSync.taxExempt", sync.taxExempt(), problems);
         required("customerSync.removed", sync.removed(), problems);
         required("customerSync.addressWithoutPhone", sync.addressWithoutPhone(), problems);
+        sync.defaultRegions().forEach((country, region) -> {
+            if (country == null || !country.matches("[A-Z]{2}")) {
+                problems.add("customerSync.defaultRegions: '" + country + "' is no ISO 3166 alpha-2 country code (e.g. DE)");
+            } else if (region == null || region.isBlank()) {
+                problems.add("customerSync.defaultRegions." + country + ": empty region code");
+            }
+        });
         boolean groupNeeded = sync.blocked() == CustomerSyncMapping.Blocked.DISABLE
                 || sync.removed() == CustomerSyncMapping.Removed.BLOCK;
         if (groupNeeded || !blank(sync.blockedGroup())) {

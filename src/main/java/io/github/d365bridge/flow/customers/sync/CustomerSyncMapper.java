@@ -113,7 +113,7 @@ public final class CustomerSyncMapper implements SyncMapper<CustomerSource> {
         company.set("street", street(required(c.addressStreet(), "AddressStreet")));
         company.put("city", required(c.addressCity(), "AddressCity")).put("country_id", country)
                 .put("postcode", required(c.addressZipCode(), "AddressZipCode"));
-        text(c.addressState()).ifPresent(r -> company.put("region", r));
+        region(c.addressState(), country).ifPresent(r -> company.put("region", r));
         text(c.primaryContactPhone()).ifPresent(p -> company.put("telephone", p));
         company.put("customer_group_id", Integer.parseInt(group(c, target, false)));
         taxvat(c).ifPresent(t -> company.put("vat_tax_id", t));
@@ -160,6 +160,11 @@ public final class CustomerSyncMapper implements SyncMapper<CustomerSource> {
         return addresses;
     }
 
+    /** D365's state, else the profile's region for the country (customerSync.defaultRegions), else none. */
+    private Optional<String> region(String state, String country) {
+        return text(state).or(() -> Optional.ofNullable(profile.defaultRegions().get(country)).filter(r -> !r.isBlank()));
+    }
+
     private Optional<ObjectNode> address(String street, String city, String zip, String state, String isoCode,
             String regionId, CustomerV3 c, String firstName, String lastName) {
         if (text(street).isEmpty() || text(city).isEmpty()) {
@@ -169,8 +174,10 @@ public final class CustomerSyncMapper implements SyncMapper<CustomerSource> {
         address.set("street", street(street));
         address.put("city", city.strip());
         text(zip).ifPresent(z -> address.put("postcode", z));
-        Countries.alpha2(isoCode, regionId).ifPresent(country -> address.put("country_id", country));
-        text(state).ifPresent(s -> address.putObject("region").put("region_code", s).put("region", s));
+        Optional<String> country = Countries.alpha2(isoCode, regionId);
+        country.ifPresent(code -> address.put("country_id", code));
+        region(state, country.orElse("")).ifPresent(s -> address.putObject("region").put("region_code", s)
+                .put("region", s));
         text(c.primaryContactPhone()).ifPresent(p -> address.put("telephone", p));
         if (isOrganisation(c)) {
             text(c.organizationName()).ifPresent(o -> address.put("company", o));

@@ -314,10 +314,25 @@ public final class CustomerSyncWriter implements SyncWriter {
             if (ErrorClassifier.isRetriable(e)) {
                 throw e;
             }
-            return Result.failed(pending, "Commerce: " + e.getMessage());
+            return Result.failed(pending, regionHint(pending, e.getMessage()) + "Commerce: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             return Result.failed(pending, e.getMessage());
         }
+    }
+
+    /**
+     * Commerce refuses an address without a region in countries it keeps a region list for and requires one
+     * (which countries require it is store configuration: US and CA always, DE in many stores). D365 often has
+     * no state for such addresses; the reason says how to fix it rather than only what Commerce said.
+     */
+    private static String regionHint(Pending pending, String message) {
+        JsonNode payload = pending.record().payload();
+        boolean withoutRegion = payload.findValue("region") == null && payload.findValue("region_id") == null;
+        JsonNode country = payload.findValue("country_id");
+        return message != null && message.contains("region_id") && withoutRegion
+                ? "no region: D365 has no state (AddressState) for this " + (country == null ? "" : country.asText())
+                        + " address and Commerce requires one; set it in D365 or in customerSync.defaultRegions. "
+                : "";
     }
 
     private Result customer(Pending pending, Known found) {

@@ -215,7 +215,8 @@ class CustomerSyncTest {
         long refused = Stream.concat(usmf.stream(), demf.stream()).filter(CustomerSyncTest::writable)
                 .filter(CustomerSyncMapper::isOrganisation).filter(CustomerSyncTest::regionMissing).count();
         assertThat(full.failed()).as("failures: %s", full.reasons()).isEqualTo(refused);
-        assertThat(full.reasons().keySet()).filteredOn(r -> r.startsWith("Commerce")).allMatch(r -> r.contains("region_id"));
+        assertThat(full.reasons().keySet()).filteredOn(r -> r.startsWith("Commerce") || r.startsWith("no region"))
+                .isNotEmpty().allMatch(r -> r.startsWith("no region: D365 has no state"));
         assertThat(state.failures(CustomerSyncFlow.NAME, 1000)).hasSize((int) refused);
         assertThat(full.read()).isEqualTo(usmf.size() + demf.size());
         assertThat(full.written()).isEqualTo(writable - refused);
@@ -245,6 +246,29 @@ class CustomerSyncTest {
         assertThat(again.stillFailed()).as("refused ones are not sent again unchanged").isEqualTo(refused);
         assertThat(again.written() + again.skipped() + again.failed() + again.added() + again.changed()).isZero();
         assertThat(state.failures(CustomerSyncFlow.NAME, 1000)).as("still listed").hasSize((int) refused);
+    }
+
+    @Test
+    void companiesWithoutAStateAreRefusedWithHowToFixItAndWrittenOnceTheProfileNamesADefaultRegion() {
+        List<CustomerV3> demf = d365Customers("demf");
+        long germanWithoutState = demf.stream().filter(CustomerSyncTest::writable).filter(CustomerSyncMapper::isOrganisation)
+                .filter(CustomerSyncTest::regionMissing).count();
+        assertThat(germanWithoutState).as("the sandbox has German companies without a state").isPositive();
+        SyncCounters refused = run(new RunRequest(Optional.of("demf"), Optional.empty(), false, "test")).counters();
+        assertThat(refused.failed()).isEqualTo(germanWithoutState);
+        assertThat(refused.reasons().keySet()).as("reasons: %s", refused.reasons()).filteredOn(r -> r.contains("region"))
+                .isNotEmpty().allMatch(r -> r.startsWith("no region: D365 has no state (AddressState) for this DE address")
+                        && r.contains("customerSync.defaultRegions"));
+
+        int companiesBefore = commerceSandbox.data().companyTable().size();
+        engine = engine(profile("customerSync: {defaultRegions: {DE: BER}}\n"));
+        SyncCounters fixed = run(new RunRequest(Optional.of("demf"), Optional.empty(), false, "test")).counters();
+
+        assertThat(fixed.failed()).as("counts: %s", fixed).isZero();
+        assertThat(commerceSandbox.data().companyTable().size() - companiesBefore).isEqualTo(germanWithoutState);
+        // German persons' addresses had no state either: they get the region too, so they are written again
+        assertThat(fixed.written()).isEqualTo(fixed.added() + fixed.changed()).isGreaterThan(germanWithoutState);
+        assertThat(state.failures(CustomerSyncFlow.NAME, 1000)).as("no longer listed").isEmpty();
     }
 
     @Test
@@ -315,8 +339,8 @@ class CustomerSyncTest {
         assertThat(companiesByEmail.values()).as("no company twice").allMatch(n -> n == 1);
         // whatever failed on the way is written by the next run, and then everything is there once
         SyncCounters next = run(RunRequest.full("test")).counters();
-        assertThat(summary.counters().reasons().keySet()).filteredOn(r -> r.startsWith("Commerce"))
-                .allMatch(r -> r.contains("region_id"));
+        assertThat(summary.counters().reasons().keySet()).as("the only refusals are the known region ones")
+                .noneMatch(r -> r.startsWith("Commerce"));
         assertThat(next.written() + next.failed()).as("nothing left to write").isZero();
         assertThat(state.failures(CustomerSyncFlow.NAME, 100)).hasSize((int) summary.counters().failed());
     }
@@ -382,7 +406,8 @@ class CustomerSyncTest {
 
         SyncCounters full = run(RunRequest.full("test")).counters();
 
-        assertThat(full.reasons().keySet()).filteredOn(r -> r.startsWith("Commerce")).allMatch(r -> r.contains("region_id"));
+        assertThat(full.reasons().keySet()).filteredOn(r -> r.startsWith("Commerce") || r.startsWith("no region"))
+                .isNotEmpty().allMatch(r -> r.startsWith("no region: D365 has no state"));
         long bulkCreates = commerceSandbox.stats().calls("POST /async/bulk/V1/customers");
         assertThat(bulkCreates).as("bulk calls").isPositive().isLessThan(persons);
         assertThat(commerceSandbox.data().customers().stream().filter(c -> all.stream().anyMatch(d ->
