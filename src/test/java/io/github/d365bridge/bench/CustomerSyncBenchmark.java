@@ -71,6 +71,10 @@ class CustomerSyncBenchmark {
     private static final int WRITE_CONCURRENCY = 8;
     /** 0 writes every customer by its own call; the default bulk threshold is 50 (see the README's Measured). */
     private static final int BULK_THRESHOLD = BenchmarkReport.intProperty("benchmark.bulk-threshold", 0);
+    /** Customers per page step (the flow's {@code bridge.sync.customers.page-size}). */
+    private static final int PAGE_SIZE = BenchmarkReport.intProperty("benchmark.page-size", 500);
+    /** Names the report {@code customer-sync<suffix>.json}, so runs with other settings sit side by side. */
+    private static final String REPORT_SUFFIX = System.getProperty("benchmark.report-suffix", "");
     private static final List<String> LEGAL_ENTITIES = List.of("usmf", "demf");
     private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
     private static final String SANDBOX_KEY = "sandbox-control-key";
@@ -126,7 +130,7 @@ class CustomerSyncBenchmark {
         CommerceClient commerce = CommerceClient.create(CommerceClientOptions.builder(commerceUrl,
                 new CommerceCredentials.OAuth1(integration)).build());
         CustomerSyncFlow flow = new CustomerSyncFlow(() -> d365, () -> commerce, MappingProfileLoader.load(Optional.empty())
-                .customerSync(), new CustomerCrossReference(storage, TestAzurite.uniqueName("BenchXref")), 500,
+                .customerSync(), new CustomerCrossReference(storage, TestAzurite.uniqueName("BenchXref")), PAGE_SIZE,
                 WRITE_CONCURRENCY, new CustomerSyncWriter.BulkOptions(BULK_THRESHOLD, 200, Duration.ofMinutes(5)));
         SyncSteps queue = new SyncSteps() {
             @Override
@@ -162,7 +166,7 @@ class CustomerSyncBenchmark {
             metrics.put("customers", CUSTOMERS).put("legalEntities", LEGAL_ENTITIES.size())
                     .put("commerceLatencyMs", LATENCY_MS).put("commercePerItemMs", PER_ITEM_MS)
                     .put("commerceWorkers", WORKERS).put("writeConcurrency", WRITE_CONCURRENCY)
-                    .put("bulkThreshold", BULK_THRESHOLD)
+                    .put("bulkThreshold", BULK_THRESHOLD).put("pageSize", PAGE_SIZE)
                     .put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
             // recorded after every run, so a run cut short still leaves the ones before it
             metrics.set("full", measure(0));
@@ -190,7 +194,7 @@ class CustomerSyncBenchmark {
 
     private void record(ObjectNode metrics) {
         metrics.put("peakHeapMb", peakAfterGc.get() / (1024 * 1024));
-        BenchmarkReport.record("customer-sync", metrics);
+        BenchmarkReport.record("customer-sync" + REPORT_SUFFIX, metrics);
     }
 
     private void enqueue(Runnable step) {
