@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
@@ -128,14 +127,7 @@ public class ClaimCheckStore {
     }
 
     private Optional<byte[]> download(String name) {
-        try {
-            return Optional.of(container().getBlobClient(name).downloadContent().toBytes());
-        } catch (BlobStorageException e) {
-            if (e.getErrorCode() == BlobErrorCode.BLOB_NOT_FOUND || e.getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return Blobs.download(container().getBlobClient(name));
     }
 
     private BlobContainerClient container() {

@@ -19,14 +19,13 @@ import java.util.zip.GZIPOutputStream;
 
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobItem;
-import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.github.d365bridge.ground.Json;
+import io.github.d365bridge.storage.Blobs;
 import io.github.d365bridge.storage.StorageAccount;
 
 /**
@@ -194,14 +193,7 @@ public final class SnapshotStore {
     }
 
     private Optional<byte[]> download(String name) {
-        try {
-            return Optional.of(container().getBlobClient(name).downloadContent().toBytes());
-        } catch (BlobStorageException e) {
-            if (e.getErrorCode() == BlobErrorCode.BLOB_NOT_FOUND || e.getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return Blobs.download(container().getBlobClient(name));
     }
 
     private static BufferedReader gunzip(byte[] bytes) {

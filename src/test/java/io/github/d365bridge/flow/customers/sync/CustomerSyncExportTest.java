@@ -83,7 +83,6 @@ import io.github.d365bridge.testing.TestAzurite;
 class CustomerSyncExportTest {
 
     private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
-    private static final Set<String> NOT_BLOCKED = Set.of("", "No", "Never");
     private static final String PROJECT = "CustomerExport";
     private static final String EXPORT_PATH = "/data/DataManagementDefinitionGroups/Microsoft.Dynamics.DataEntities.ExportToPackage";
     private static final String PACKAGE_URL_PATH = "/data/DataManagementDefinitionGroups/Microsoft.Dynamics.DataEntities.GetExportedPackageUrl";
@@ -214,24 +213,8 @@ class CustomerSyncExportTest {
         }
     }
 
-    private static boolean writable(CustomerV3 c) {
-        return c.primaryContactEmail() != null && !c.primaryContactEmail().isBlank()
-                && NOT_BLOCKED.contains(c.onHoldStatus() == null ? "" : c.onHoldStatus());
-    }
 
-    private static boolean regionMissing(CustomerV3 c) {
-        String country = c.addressCountryRegionIsoCode() != null && !c.addressCountryRegionIsoCode().isBlank()
-                ? c.addressCountryRegionIsoCode() : c.addressCountryRegionId();
-        return Set.of("DE", "DEU", "US", "USA", "CA", "CAN").contains(country)
-                && (c.addressState() == null || c.addressState().isBlank());
-    }
 
-    private long commerceWrites() {
-        return commerceSandbox.faults().calls().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("POST ") || e.getKey().startsWith("PUT ")
-                        || e.getKey().startsWith("DELETE "))
-                .mapToLong(Map.Entry::getValue).sum();
-    }
 
     private String executionId(SyncRun run, String legalEntity, int attempt) {
         return new ExportPlan(DmfExportSource.PURPOSE_PREFIX + CustomerSyncFlow.NAME, run.runId(), attempt, legalEntity,
@@ -241,9 +224,9 @@ class CustomerSyncExportTest {
     @Test
     void aRunReadsTheExportsWritesWhatD365HoldsThenWritesNothingUnchangedAndFindsARemovalInTheSnapshot() {
         List<CustomerV3> all = Stream.concat(customers("usmf").stream(), customers("demf").stream()).toList();
-        long writable = all.stream().filter(CustomerSyncExportTest::writable).count();
-        long refused = all.stream().filter(CustomerSyncExportTest::writable).filter(CustomerSyncMapper::isOrganisation)
-                .filter(CustomerSyncExportTest::regionMissing).count();
+        long writable = all.stream().filter(CustomerExpectations::writable).count();
+        long refused = all.stream().filter(CustomerExpectations::writable).filter(CustomerSyncMapper::isOrganisation)
+                .filter(CustomerExpectations::regionMissing).count();
         long odataReadsBefore = d365Sandbox.faults().calls("/data/CustomersV3");
 
         SyncEngine.RunSummary first = run();
@@ -267,9 +250,9 @@ class CustomerSyncExportTest {
         List<Long> customerIds = commerceSandbox.data().customers().stream().map(c -> c.path("id").asLong()).toList();
         assertThat(customerIds).doesNotHaveDuplicates();
 
-        long writesBefore = commerceWrites();
+        long writesBefore = CustomerExpectations.commerceWrites(commerceSandbox);
         SyncCounters again = run().counters();
-        assertThat(commerceWrites() - writesBefore).as("Commerce writes of a run without changes").isZero();
+        assertThat(CustomerExpectations.commerceWrites(commerceSandbox) - writesBefore).as("Commerce writes of a run without changes").isZero();
         assertThat(again.unchanged()).isEqualTo(all.size());
 
         CustomerV3 gone = customers("demf").get(2);
@@ -287,9 +270,9 @@ class CustomerSyncExportTest {
         // D365 starts the first export, its answer is reset; the client's retry meets "already in use"
         d365Sandbox.faults().loseAnswers("ExportToPackage", 0, 1, AnswerLoss.How.RESET);
         List<CustomerV3> all = Stream.concat(customers("usmf").stream(), customers("demf").stream()).toList();
-        long writable = all.stream().filter(CustomerSyncExportTest::writable).count();
-        long refused = all.stream().filter(CustomerSyncExportTest::writable).filter(CustomerSyncMapper::isOrganisation)
-                .filter(CustomerSyncExportTest::regionMissing).count();
+        long writable = all.stream().filter(CustomerExpectations::writable).count();
+        long refused = all.stream().filter(CustomerExpectations::writable).filter(CustomerSyncMapper::isOrganisation)
+                .filter(CustomerExpectations::regionMissing).count();
         // and the first write of a snapshot's second page fails: the check that saw the export end throws in the
         // middle of spooling it, and the redelivered check spools the package again from the start
         pageTwoFailures.set(1);
@@ -326,13 +309,13 @@ class CustomerSyncExportTest {
         assertThat(d365.odata().delete(CustomerV3.ENTITY_SET, ODataKey.of("dataAreaId", "usmf", "CustomerAccount",
                 gone.customerAccount()))).isTrue();
         d365Sandbox.faults().endNextExports(2, "PartiallySucceeded");
-        long writesBefore = commerceWrites();
+        long writesBefore = CustomerExpectations.commerceWrites(commerceSandbox);
         SyncEngine.RunSummary partial = run();
         assertThat(partial.counters().removed()).as("counts: %s", partial.counters()).isZero();
         assertThat(partial.counters().read()).isLessThan(all.size() - 1).isGreaterThan((all.size() - 1) * 8 / 10);
         assertThat(partial.counters().reasons().keySet()).anyMatch(r -> r.startsWith("removals not judged"));
         assertThat(partial.legalEntities()).allMatch(p -> p.partial());
-        assertThat(commerceWrites() - writesBefore).isZero();
+        assertThat(CustomerExpectations.commerceWrites(commerceSandbox) - writesBefore).isZero();
         assertThat(state.find(CustomerSyncFlow.NAME, "usmf", List.of(gone.customerAccount())).get(gone.customerAccount())
                 .removed()).as("not removed on a partial export").isFalse();
 

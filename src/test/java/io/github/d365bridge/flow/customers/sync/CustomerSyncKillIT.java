@@ -58,7 +58,6 @@ class CustomerSyncKillIT {
 
     private static final Path FOLDER = Path.of("target", "customer-sync-kill");
     private static final String CLIENT_ID = "sync-kill-app";
-    private static final Set<String> NOT_BLOCKED = Set.of("", "No", "Never");
     private static final String CUSTOMER_CREATE = "POST /V1/customers";
     /** Commerce creates seen when each kill comes: in the first page steps, and later in the run. */
     private static final List<Integer> KILL_AT_CREATES = List.of(6, 30);
@@ -124,10 +123,10 @@ class CustomerSyncKillIT {
     @Test
     void aRunKilledTwiceWhileItWritesFinishesOnceWithEveryCustomerOnceInCommerce() throws Exception {
         List<CustomerV3> all = Stream.concat(customers("usmf").stream(), customers("demf").stream()).toList();
-        long writable = all.stream().filter(CustomerSyncKillIT::writable).count();
-        long refused = all.stream().filter(CustomerSyncKillIT::writable).filter(CustomerSyncMapper::isOrganisation)
-                .filter(CustomerSyncKillIT::regionMissing).count();
-        long companies = all.stream().filter(CustomerSyncKillIT::writable).filter(CustomerSyncMapper::isOrganisation)
+        long writable = all.stream().filter(CustomerExpectations::writable).count();
+        long refused = all.stream().filter(CustomerExpectations::writable).filter(CustomerSyncMapper::isOrganisation)
+                .filter(CustomerExpectations::regionMissing).count();
+        long companies = all.stream().filter(CustomerExpectations::writable).filter(CustomerSyncMapper::isOrganisation)
                 .count() - refused;
 
         List<String> kills = new CopyOnWriteArrayList<>();
@@ -183,8 +182,8 @@ class CustomerSyncKillIT {
         SyncStateStore state = new SyncStateStore(storage, "BridgeSyncState");
         for (String legalEntity : List.of("usmf", "demf")) {
             List<String> written = all.stream().filter(c -> c.dataAreaId().equals(legalEntity))
-                    .filter(CustomerSyncKillIT::writable)
-                    .filter(c -> !(CustomerSyncMapper.isOrganisation(c) && regionMissing(c)))
+                    .filter(CustomerExpectations::writable)
+                    .filter(c -> !(CustomerSyncMapper.isOrganisation(c) && CustomerExpectations.regionMissing(c)))
                     .map(CustomerV3::customerAccount).toList();
             assertThat(state.find("customers", legalEntity, written).values())
                     .as("a hash stored for every written customer of %s", legalEntity).hasSize(written.size())
@@ -208,17 +207,7 @@ class CustomerSyncKillIT {
         }
     }
 
-    private static boolean writable(CustomerV3 c) {
-        return c.primaryContactEmail() != null && !c.primaryContactEmail().isBlank()
-                && NOT_BLOCKED.contains(c.onHoldStatus() == null ? "" : c.onHoldStatus());
-    }
 
-    private static boolean regionMissing(CustomerV3 c) {
-        String country = c.addressCountryRegionIsoCode() != null && !c.addressCountryRegionIsoCode().isBlank()
-                ? c.addressCountryRegionIsoCode() : c.addressCountryRegionId();
-        return Set.of("DE", "DEU", "US", "USA", "CA", "CAN").contains(country)
-                && (c.addressState() == null || c.addressState().isBlank());
-    }
 
     private static String randomHex() {
         byte[] bytes = new byte[16];

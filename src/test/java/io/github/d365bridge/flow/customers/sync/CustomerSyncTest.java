@@ -62,7 +62,6 @@ import io.github.d365bridge.testing.TestAzurite;
 class CustomerSyncTest {
 
     private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
-    private static final Set<String> NOT_BLOCKED = Set.of("", "No", "Never");
     private static final int PAGE = 20;
 
     private StorageAccount storage;
@@ -178,32 +177,15 @@ class CustomerSyncTest {
         }
     }
 
-    private static boolean writable(CustomerV3 c) {
-        return c.primaryContactEmail() != null && !c.primaryContactEmail().isBlank()
-                && NOT_BLOCKED.contains(c.onHoldStatus() == null ? "" : c.onHoldStatus());
-    }
 
-    /** A country whose companies need a region id, and no state in D365 to make one of. */
-    private static boolean regionMissing(CustomerV3 c) {
-        String country = c.addressCountryRegionIsoCode() != null && !c.addressCountryRegionIsoCode().isBlank()
-                ? c.addressCountryRegionIsoCode() : c.addressCountryRegionId();
-        return Set.of("DE", "DEU", "US", "USA", "CA", "CAN").contains(country)
-                && (c.addressState() == null || c.addressState().isBlank());
-    }
 
-    private long commerceWrites() {
-        return commerceSandbox.faults().calls().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("POST ") || e.getKey().startsWith("PUT ")
-                        || e.getKey().startsWith("DELETE "))
-                .mapToLong(Map.Entry::getValue).sum();
-    }
 
     @Test
     void aFirstRunWritesEveryWritableCustomerOnceAndReportsTheRestThenANoChangeRunWritesNothing() {
         List<CustomerV3> usmf = d365Customers("usmf");
         List<CustomerV3> demf = d365Customers("demf");
-        long writable = Stream.concat(usmf.stream(), demf.stream()).filter(CustomerSyncTest::writable).count();
-        long organisations = Stream.concat(usmf.stream(), demf.stream()).filter(CustomerSyncTest::writable)
+        long writable = Stream.concat(usmf.stream(), demf.stream()).filter(CustomerExpectations::writable).count();
+        long organisations = Stream.concat(usmf.stream(), demf.stream()).filter(CustomerExpectations::writable)
                 .filter(CustomerSyncMapper::isOrganisation).count();
         assertThat(writable).as("the sandbox has writable customers").isGreaterThan(10);
         int companiesBefore = commerceSandbox.data().companyTable().size();
@@ -212,8 +194,8 @@ class CustomerSyncTest {
 
         // Commerce requires a region id for companies in countries with a region list (US, CA, DE); D365 has
         // no state for German addresses, so German companies are refused, each with Commerce's reason
-        long refused = Stream.concat(usmf.stream(), demf.stream()).filter(CustomerSyncTest::writable)
-                .filter(CustomerSyncMapper::isOrganisation).filter(CustomerSyncTest::regionMissing).count();
+        long refused = Stream.concat(usmf.stream(), demf.stream()).filter(CustomerExpectations::writable)
+                .filter(CustomerSyncMapper::isOrganisation).filter(CustomerExpectations::regionMissing).count();
         assertThat(full.failed()).as("failures: %s", full.reasons()).isEqualTo(refused);
         assertThat(full.reasons().keySet()).filteredOn(r -> r.startsWith("Commerce") || r.startsWith("no region"))
                 .isNotEmpty().allMatch(r -> r.startsWith("no region: D365 has no state"));
@@ -227,8 +209,8 @@ class CustomerSyncTest {
         List<ObjectNode> customers = commerceSandbox.data().customers();
         assertThat(customers.stream().map(c -> c.path("website_id").asInt() + "|" + c.path("email").asText().toLowerCase())
                 .distinct().count()).as("no e-mail twice on a website").isEqualTo(customers.size());
-        for (CustomerV3 c : usmf.stream().filter(CustomerSyncTest::writable)
-                .filter(c -> !(CustomerSyncMapper.isOrganisation(c) && regionMissing(c))).toList()) {
+        for (CustomerV3 c : usmf.stream().filter(CustomerExpectations::writable)
+                .filter(c -> !(CustomerSyncMapper.isOrganisation(c) && CustomerExpectations.regionMissing(c))).toList()) {
             CustomerReference.Kind kind = CustomerSyncMapper.isOrganisation(c) ? CustomerReference.Kind.COMPANY
                     : CustomerReference.Kind.CUSTOMER;
             String target = state.find(CustomerSyncFlow.NAME, "usmf", List.of(c.customerAccount()))
@@ -239,9 +221,9 @@ class CustomerSyncTest {
         }
         assertThat(state.skips(CustomerSyncFlow.NAME, 1000)).hasSize((int) (usmf.size() + demf.size() - writable));
 
-        long writesBefore = commerceWrites();
+        long writesBefore = CustomerExpectations.commerceWrites(commerceSandbox);
         SyncCounters again = run(RunRequest.full("test")).counters();
-        assertThat(commerceWrites() - writesBefore).as("Commerce writes of a run without changes").isZero();
+        assertThat(CustomerExpectations.commerceWrites(commerceSandbox) - writesBefore).as("Commerce writes of a run without changes").isZero();
         assertThat(again.unchanged()).isEqualTo(usmf.size() + demf.size());
         assertThat(again.stillFailed()).as("refused ones are not sent again unchanged").isEqualTo(refused);
         assertThat(again.written() + again.skipped() + again.failed() + again.added() + again.changed()).isZero();
@@ -251,8 +233,8 @@ class CustomerSyncTest {
     @Test
     void companiesWithoutAStateAreRefusedWithHowToFixItAndWrittenOnceTheProfileNamesADefaultRegion() {
         List<CustomerV3> demf = d365Customers("demf");
-        long germanWithoutState = demf.stream().filter(CustomerSyncTest::writable).filter(CustomerSyncMapper::isOrganisation)
-                .filter(CustomerSyncTest::regionMissing).count();
+        long germanWithoutState = demf.stream().filter(CustomerExpectations::writable).filter(CustomerSyncMapper::isOrganisation)
+                .filter(CustomerExpectations::regionMissing).count();
         assertThat(germanWithoutState).as("the sandbox has German companies without a state").isPositive();
         SyncCounters refused = run(new RunRequest(Optional.of("demf"), Optional.empty(), false, "test")).counters();
         assertThat(refused.failed()).isEqualTo(germanWithoutState);
@@ -274,14 +256,14 @@ class CustomerSyncTest {
     @Test
     void aChangedCustomerIsWrittenAloneAndARemovedOneIsReportedOnce() {
         run(RunRequest.full("test"));
-        CustomerV3 person = d365Customers("usmf").stream().filter(CustomerSyncTest::writable)
+        CustomerV3 person = d365Customers("usmf").stream().filter(CustomerExpectations::writable)
                 .filter(c -> !CustomerSyncMapper.isOrganisation(c)).findFirst().orElseThrow();
         d365.odata().update(CustomerV3.ENTITY_SET, ODataKey.of("dataAreaId", "usmf", "CustomerAccount",
                 person.customerAccount()), Map.of("PersonLastName", "Renamed-" + person.personLastName()), Optional.empty());
         CustomerV3 gone = d365Customers("demf").get(3);
         assertThat(d365.odata().delete(CustomerV3.ENTITY_SET, ODataKey.of("dataAreaId", "demf", "CustomerAccount",
                 gone.customerAccount()))).isTrue();
-        long writesBefore = commerceWrites();
+        long writesBefore = CustomerExpectations.commerceWrites(commerceSandbox);
 
         SyncCounters after = run(RunRequest.full("test")).counters();
 
@@ -289,7 +271,7 @@ class CustomerSyncTest {
         assertThat(after.written()).isEqualTo(1);
         assertThat(after.removed()).isEqualTo(1);
         assertThat(after.reasons()).containsKey("removed: kept in Commerce (customerSync.removed is keep)");
-        assertThat(commerceWrites() - writesBefore).as("one customer update").isEqualTo(1);
+        assertThat(CustomerExpectations.commerceWrites(commerceSandbox) - writesBefore).as("one customer update").isEqualTo(1);
         assertThat(commerceSandbox.data().customers()).anyMatch(c -> c.path("lastname").asText()
                 .equals("Renamed-" + person.personLastName()));
         assertThat(run(RunRequest.full("test")).counters().removed()).as("reported once").isZero();
@@ -297,7 +279,7 @@ class CustomerSyncTest {
 
     @Test
     void customersCommerceHasAlreadyAreAdoptedNotDuplicated() {
-        CustomerV3 person = d365Customers("usmf").stream().filter(CustomerSyncTest::writable)
+        CustomerV3 person = d365Customers("usmf").stream().filter(CustomerExpectations::writable)
                 .filter(c -> !CustomerSyncMapper.isOrganisation(c)).findFirst().orElseThrow();
         // the store had this customer before the bridge's first run
         long existing = commerce.customers().create(io.github.d365bridge.client.commerce.customer.Customer.of(
@@ -320,7 +302,7 @@ class CustomerSyncTest {
         commerceSandbox.faults().add(new FaultRule("POST /V1/company", FaultKind.ANSWER_LOST_RESET, 30, 4,
                 Duration.ZERO, null));
         List<CustomerV3> all = Stream.concat(d365Customers("usmf").stream(), d365Customers("demf").stream()).toList();
-        long writable = all.stream().filter(CustomerSyncTest::writable).count();
+        long writable = all.stream().filter(CustomerExpectations::writable).count();
 
         SyncRun run = engine.start(CustomerSyncFlow.NAME, RunRequest.full("test")).orElseThrow();
         int redelivered = drain(true);
@@ -348,11 +330,11 @@ class CustomerSyncTest {
     @Test
     void aDryRunReportsWhatItWouldWriteAndWritesNothing() {
         List<CustomerV3> usmf = d365Customers("usmf");
-        long writesBefore = commerceWrites();
+        long writesBefore = CustomerExpectations.commerceWrites(commerceSandbox);
 
         SyncEngine.RunSummary dry = run(new RunRequest(Optional.of("usmf"), Optional.empty(), true, "test"));
 
-        assertThat(commerceWrites() - writesBefore).isZero();
+        assertThat(CustomerExpectations.commerceWrites(commerceSandbox) - writesBefore).isZero();
         assertThat(dry.counters().added()).isEqualTo(usmf.size());
         assertThat(dry.counters().written()).isZero();
         assertThat(dry.legalEntities().get(0).samples()).hasSize(SyncEngine.SAMPLES).allMatch(s -> s.startsWith("added:"));
@@ -362,7 +344,7 @@ class CustomerSyncTest {
 
     @Test
     void aRunOfOneRecordWritesThatRecordOnly() {
-        CustomerV3 person = d365Customers("usmf").stream().filter(CustomerSyncTest::writable).findFirst().orElseThrow();
+        CustomerV3 person = d365Customers("usmf").stream().filter(CustomerExpectations::writable).findFirst().orElseThrow();
         int customersBefore = commerceSandbox.data().customers().size();
         SyncCounters one = run(new RunRequest(Optional.of("usmf"), Optional.of(person.customerAccount()), false,
                 "operator")).counters();
@@ -384,9 +366,9 @@ class CustomerSyncTest {
         }
         long byContact = usmf.stream().filter(CustomerSyncMapper::isOrganisation)
                 .filter(c -> c.primaryContactEmail() == null || c.primaryContactEmail().isBlank())
-                .filter(c -> NOT_BLOCKED.contains(c.onHoldStatus()))
+                .filter(c -> Set.of("", "No", "Never").contains(c.onHoldStatus()))
                 .filter(c -> partiesWithContactEmail.contains(c.partyNumber())).count();
-        long own = usmf.stream().filter(CustomerSyncTest::writable).count();
+        long own = usmf.stream().filter(CustomerExpectations::writable).count();
         assertThat(byContact).as("organisations the sandbox gives a contact with an e-mail").isPositive();
 
         SyncCounters run = run(new RunRequest(Optional.of("usmf"), Optional.empty(), false, "test")).counters();
@@ -400,7 +382,7 @@ class CustomerSyncTest {
     void personsGoThroughAsyncBulksWithTheSameOutcomeAndFewerCalls() {
         engine = engine(profile(""), new CustomerSyncWriter.BulkOptions(5, 50, Duration.ofSeconds(30)));
         List<CustomerV3> all = Stream.concat(d365Customers("usmf").stream(), d365Customers("demf").stream()).toList();
-        long persons = all.stream().filter(CustomerSyncTest::writable).filter(c -> !CustomerSyncMapper.isOrganisation(c))
+        long persons = all.stream().filter(CustomerExpectations::writable).filter(c -> !CustomerSyncMapper.isOrganisation(c))
                 .count();
         commerceSandbox.stats().reset();
 
@@ -411,9 +393,9 @@ class CustomerSyncTest {
         long bulkCreates = commerceSandbox.stats().calls("POST /async/bulk/V1/customers");
         assertThat(bulkCreates).as("bulk calls").isPositive().isLessThan(persons);
         assertThat(commerceSandbox.data().customers().stream().filter(c -> all.stream().anyMatch(d ->
-                !CustomerSyncMapper.isOrganisation(d) && writable(d)
+                !CustomerSyncMapper.isOrganisation(d) && CustomerExpectations.writable(d)
                         && d.primaryContactEmail().equalsIgnoreCase(c.path("email").asText())))).hasSize((int) persons);
-        assertThat(full.written()).isEqualTo(all.stream().filter(CustomerSyncTest::writable).count() - full.failed());
+        assertThat(full.written()).isEqualTo(all.stream().filter(CustomerExpectations::writable).count() - full.failed());
         SyncCounters again = run(RunRequest.full("test")).counters();
         assertThat(again.written() + again.failed() + again.changed() + again.added()).isZero();
     }
