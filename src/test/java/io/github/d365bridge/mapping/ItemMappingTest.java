@@ -33,4 +33,42 @@ class ItemMappingTest {
         assertThat(items.itemNumber("RFI")).contains(" RFI-TEST-001");
         assertThat(items.itemNumber("OTHER")).isEmpty();
     }
+
+    @Test
+    void identityModeReadsEscapedEdgeSpacesAfterThePrefix() {
+        ItemMapping items = new ItemMapping(ItemMapping.Mode.IDENTITY, Map.of(), RULES, "ea");
+
+        assertThat(items.itemNumber("%20RFI-TEST-001")).contains(" RFI-TEST-001");
+        assertThat(items.itemNumber("SB-%20X")).contains("D365- X");
+        assertThat(items.itemNumber("50%25")).contains("50%");
+    }
+
+    @Test
+    void theCatalogSkuOfAnItemMapsBackToTheSameItem() {
+        ItemMapping items = new ItemMapping(ItemMapping.Mode.IDENTITY, Map.of("SB-CONF-0002-M", "HOODIE-M"), RULES, "ea");
+        ItemMapping.SkuNames names = items.skuNames();
+
+        assertThat(names.sku("HOODIE-M")).contains("SB-CONF-0002-M");
+        assertThat(names.sku("D365-SIMPLE-0003")).contains("EU-D365-SIMPLE-0003"); // first rule whose item prefix fits
+        assertThat(names.sku(" RFI-TEST-001")).contains("EU-%20RFI-TEST-001");
+        for (String item : new String[] {" RFI-TEST-001", "1000", "XL-1", "D365-A", "50%", "A B "}) {
+            String sku = names.sku(item).orElseThrow();
+            assertThat(items.itemNumber(sku)).as(sku).contains(item);
+        }
+        ItemMapping plain = new ItemMapping(ItemMapping.Mode.IDENTITY, Map.of(), List.of(), "ea");
+        assertThat(plain.skuNames().sku(" RFI-TEST-001")).contains("%20RFI-TEST-001");
+    }
+
+    @Test
+    void tableModeNamesTheOneListedSkuAndExplainsWhenThereIsNone() {
+        ItemMapping items = new ItemMapping(ItemMapping.Mode.TABLE,
+                Map.of("RFI", " RFI-TEST-001", "A-EU", "A", "A-US", "A"), List.of(), "ea");
+        ItemMapping.SkuNames names = items.skuNames();
+
+        assertThat(names.sku(" RFI-TEST-001")).contains("RFI");
+        assertThat(names.sku("A")).isEmpty();
+        assertThat(names.whyNoSku("A")).contains("several SKUs [A-EU, A-US]");
+        assertThat(names.sku("B")).isEmpty();
+        assertThat(names.whyNoSku("B")).contains("lists no SKU for item 'B'");
+    }
 }
