@@ -258,6 +258,18 @@ param syncCustomersBulkSize int = 200
 @description('How long a sync step waits for its bulks before open operations count as a stale bulk, ISO-8601 (BRIDGE_SYNC_CUSTOMERS_BULK_WAIT).')
 param syncCustomersBulkWait string = 'PT2M'
 
+@description('Run the catalog sync (released products) on its schedule (on-demand runs work either way) (BRIDGE_SYNC_PRODUCTS_ENABLED).')
+param syncProductsEnabled bool = true
+
+@description('D365 items per catalog sync step: one product bulk and one bulk per store view per page (BRIDGE_SYNC_PRODUCTS_PAGE_SIZE).')
+param syncProductsPageSize int = 1000
+
+@description('Entries per async bulk of the catalog sync (BRIDGE_SYNC_PRODUCTS_BULK_SIZE).')
+param syncProductsBulkSize int = 1000
+
+@description('How long a catalog sync step waits for each bulk before open operations count as a stale bulk, ISO-8601 (BRIDGE_SYNC_PRODUCTS_BULK_WAIT).')
+param syncProductsBulkWait string = 'PT5M'
+
 @description('Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY).')
 param ordersImportRetryDelay string = 'PT5S'
 
@@ -641,6 +653,7 @@ var bridgeSettings = {
   // The D365 -> Commerce sync: its step queue and the customer flow's timer.
   SYNC_QUEUE: 'bridge-sync'
   CUSTOMER_SYNC_SCHEDULE: '0 5 * * * *'
+  CATALOG_SYNC_SCHEDULE: '0 35 * * * *'
   BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION: claimCheckRetention
   BRIDGE_HOUSEKEEPING_STATE_RETENTION: stateRetention
   BRIDGE_HOUSEKEEPING_ORDER_RETENTION: orderRetention
@@ -707,6 +720,10 @@ var orderFlowSettings = {
   BRIDGE_SYNC_CUSTOMERS_BULK_WAIT: syncCustomersBulkWait
   BRIDGE_SYNC_CUSTOMERS_SOURCE: syncCustomersSource
   BRIDGE_SYNC_CUSTOMERS_EXPORT_PROJECT: syncCustomersExportProject
+  BRIDGE_SYNC_PRODUCTS_ENABLED: string(syncProductsEnabled)
+  BRIDGE_SYNC_PRODUCTS_PAGE_SIZE: string(syncProductsPageSize)
+  BRIDGE_SYNC_PRODUCTS_BULK_SIZE: string(syncProductsBulkSize)
+  BRIDGE_SYNC_PRODUCTS_BULK_WAIT: syncProductsBulkWait
   BRIDGE_SYNC_SNAPSHOT_CONTAINER: syncSnapshotContainer
   BRIDGE_ORDERS_RECONCILE_AFTER: ordersReconcileAfter
   BRIDGE_ORDERS_IMPORT_RETRY_DELAY: ordersImportRetryDelay

@@ -193,6 +193,7 @@ locals {
     # The D365 -> Commerce sync: its step queue and the customer flow's timer.
     SYNC_QUEUE                                 = "bridge-sync"
     CUSTOMER_SYNC_SCHEDULE                     = "0 5 * * * *"
+    CATALOG_SYNC_SCHEDULE                      = "0 35 * * * *"
     BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION  = var.claim_check_retention
     BRIDGE_HOUSEKEEPING_STATE_RETENTION        = var.state_retention
     BRIDGE_HOUSEKEEPING_ORDER_RETENTION        = var.order_retention
@@ -258,6 +259,10 @@ locals {
     BRIDGE_SYNC_CUSTOMERS_BULK_WAIT           = var.sync_customers_bulk_wait
     BRIDGE_SYNC_CUSTOMERS_SOURCE              = var.sync_customers_source
     BRIDGE_SYNC_CUSTOMERS_EXPORT_PROJECT      = var.sync_customers_export_project
+    BRIDGE_SYNC_PRODUCTS_ENABLED              = tostring(var.sync_products_enabled)
+    BRIDGE_SYNC_PRODUCTS_PAGE_SIZE            = tostring(var.sync_products_page_size)
+    BRIDGE_SYNC_PRODUCTS_BULK_SIZE            = tostring(var.sync_products_bulk_size)
+    BRIDGE_SYNC_PRODUCTS_BULK_WAIT            = var.sync_products_bulk_wait
     BRIDGE_SYNC_SNAPSHOT_CONTAINER            = var.sync_snapshot_container
     BRIDGE_ORDERS_RECONCILE_AFTER             = var.orders_reconcile_after
     BRIDGE_ORDERS_IMPORT_RETRY_DELAY          = var.orders_import_retry_delay

@@ -459,6 +459,30 @@ variable "sync_customers_bulk_wait" {
   default     = "PT2M"
 }
 
+variable "sync_products_enabled" {
+  description = "Run the catalog sync (released products) on its schedule (on-demand runs work either way) (BRIDGE_SYNC_PRODUCTS_ENABLED)."
+  type        = bool
+  default     = true
+}
+
+variable "sync_products_page_size" {
+  description = "D365 items per catalog sync step: one product bulk and one bulk per store view per page (BRIDGE_SYNC_PRODUCTS_PAGE_SIZE)."
+  type        = number
+  default     = 1000
+}
+
+variable "sync_products_bulk_size" {
+  description = "Entries per async bulk of the catalog sync (BRIDGE_SYNC_PRODUCTS_BULK_SIZE)."
+  type        = number
+  default     = 1000
+}
+
+variable "sync_products_bulk_wait" {
+  description = "How long a catalog sync step waits for each bulk before open operations count as a stale bulk, ISO-8601 (BRIDGE_SYNC_PRODUCTS_BULK_WAIT)."
+  type        = string
+  default     = "PT5M"
+}
+
 variable "orders_import_retry_delay" {
   description = "Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY)."
   type        = string

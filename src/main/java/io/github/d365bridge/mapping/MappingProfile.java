@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The mapping profile: every code and account mapping the flows need (Commerce → D365 for orders, D365 →
- * Commerce for customers), as data.
+ * Commerce for customers and the catalog), as data.
  * Built by {@link MappingProfileLoader} (default resource merged with an override file, then
  * validated), immutable and shared. Keys in YAML are the component names below.
  *
@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param shipping       how the shipping amount reaches D365
  * @param discounts      how order discounts reach D365
  * @param customerSync   how D365 customers become Commerce customers and B2B companies
+ * @param catalogSync    how D365 released products become Commerce products
  */
 public record MappingProfile(List<String> legalEntities, Map<String, StoreMapping> stores,
         CustomerMapping customers, CodeMapping deliveryModes, CodeMapping paymentMethods,
-        ItemMapping items, ShippingMapping shipping, DiscountMapping discounts, CustomerSyncMapping customerSync) {
+        ItemMapping items, ShippingMapping shipping, DiscountMapping discounts, CustomerSyncMapping customerSync,
+        CatalogSyncMapping catalogSync) {
 
     public MappingProfile {
         legalEntities = Collections2.list(legalEntities);

@@ -32,6 +32,7 @@ final class ProfileValidator {
         codes("paymentMethods", profile.paymentMethods(), problems);
         items(profile.items(), problems);
         customerSync(profile.customerSync(), entities, problems);
+        catalogSync(profile, entities, problems);
         if (required("shipping", profile.shipping(), problems)) {
             required("shipping.mode", profile.shipping().mode(), problems);
             if (profile.shipping().mode() == ShippingMapping.Mode.CHARGE_LINE) {
@@ -227,6 +228,45 @@ final class ProfileValidator {
             target.priceGroups().forEach((group, id) -> number(at + ".priceGroups." + group, id, "a mapped group", problems));
             number(at + ".defaultGroup", target.defaultGroup(), "every legal entity", problems);
         });
+    }
+
+    private static void catalogSync(MappingProfile profile, Set<String> entities, List<String> problems) {
+        CatalogSyncMapping sync = profile.catalogSync();
+        if (!required("catalogSync", sync, problems)) {
+            return;
+        }
+        required("catalogSync.services", sync.services(), problems);
+        required("catalogSync.removed", sync.removed(), problems);
+        if (blank(sync.language())) {
+            problems.add("catalogSync.language: is required (the D365 language of ProductsV2 names, e.g. en-us)");
+        }
+        Set<String> listed = new LinkedHashSet<>();
+        for (String entity : sync.legalEntities()) {
+            if (!entities.contains(entity)) {
+                problems.add("catalogSync.legalEntities: '" + entity + "' is not one of the legal entities " + entities);
+            } else if (!listed.add(entity)) {
+                problems.add("catalogSync.legalEntities: '" + entity + "' is listed twice");
+            }
+        }
+        sync.storeViews().forEach((store, websiteId) -> {
+            String at = "catalogSync.storeViews." + store;
+            number(at, websiteId, "a store view is listed (its website id)", problems);
+            StoreMapping mapping = profile.stores().get(store);
+            if (mapping == null) {
+                problems.add(at + ": '" + store + "' is not in stores (its legal entity and language come from there)");
+            } else if (entities.contains(mapping.legalEntity()) && !sync.legalEntities().contains(mapping.legalEntity())) {
+                problems.add(at + ": its legal entity '" + mapping.legalEntity() + "' is not in catalogSync.legalEntities");
+            }
+        });
+        if (!sync.legalEntities().isEmpty() && sync.storeViews().isEmpty()) {
+            problems.add("catalogSync.storeViews: must list at least one store view when legal entities are listed");
+        }
+        number("catalogSync.attributeSetId", sync.attributeSetId(), "the catalog is synced", problems);
+        if (sync.visibility() == null || !sync.visibility().matches("[1-4]")) {
+            problems.add("catalogSync.visibility: '" + sync.visibility() + "' must be 1, 2, 3 or 4");
+        }
+        sync.taxClasses().forEach((group, id) -> number("catalogSync.taxClasses." + group, id, "a group is mapped", problems));
+        number("catalogSync.defaultTaxClass", sync.defaultTaxClass(), "the catalog is synced (0: none)", problems);
     }
 
     private static boolean blank(String value) {

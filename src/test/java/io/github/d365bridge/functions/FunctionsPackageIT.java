@@ -34,6 +34,7 @@ import io.github.d365bridge.config.IntakeConfig;
 import io.github.d365bridge.config.MappingConfig;
 import io.github.d365bridge.config.OrderFlowConfig;
 import io.github.d365bridge.config.RuntimeConfig;
+import io.github.d365bridge.flow.catalog.CatalogSyncConfig;
 import io.github.d365bridge.flow.customers.sync.CustomerSyncConfig;
 import io.github.d365bridge.flow.dmf.DmfConfig;
 import io.github.d365bridge.flow.sync.SyncConfig;
@@ -144,7 +145,7 @@ class FunctionsPackageIT {
         SoftAssertions softly = new SoftAssertions();
         Set<String> properties = new TreeSet<>();
         for (Class<?> mapping : List.of(IntakeConfig.class, MappingConfig.class, OrderFlowConfig.class, DmfConfig.class,
-                SyncConfig.class, CustomerSyncConfig.class)) {
+                SyncConfig.class, CustomerSyncConfig.class, CatalogSyncConfig.class)) {
             // "statuses[*]" names the elements of the list "statuses", which is one setting; state table names
             // are not parameters (infra/README.md says why)
             ConfigMappings.ConfigClass.configClass(mapping).getProperties().keySet().stream()

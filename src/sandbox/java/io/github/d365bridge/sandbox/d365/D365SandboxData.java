@@ -16,6 +16,7 @@ import io.github.d365bridge.sandbox.d365.seed.CustomerGenerator;
 import io.github.d365bridge.sandbox.d365.seed.OnHandGenerator;
 import io.github.d365bridge.sandbox.d365.seed.PriceAgreementGenerator;
 import io.github.d365bridge.sandbox.d365.seed.ProductGenerator;
+import io.github.d365bridge.sandbox.d365.seed.ProductTranslationGenerator;
 import io.github.d365bridge.sandbox.d365.seed.ReleasedProductGenerator;
 import io.github.d365bridge.sandbox.d365.store.EntityTable;
 import io.github.d365bridge.sandbox.d365.store.NumberSequences;
@@ -47,6 +48,7 @@ public final class D365SandboxData {
         this.customerChanges = new CustomerChanges(customerTable, customers, this::nextCustomerAccount,
                 this::nextPartyNumber);
         add(new EntityTable(EntityCatalog.PRODUCTS, products));
+        add(new EntityTable(EntityCatalog.PRODUCT_TRANSLATIONS, new ProductTranslationGenerator(products)));
         add(new EntityTable(EntityCatalog.RELEASED_PRODUCTS,
                 new ReleasedProductGenerator(companies, products, options.seed())));
         add(new EntityTable(EntityCatalog.PRICE_AGREEMENTS,

@@ -146,4 +146,42 @@ class CatalogApiTest {
         assertThat(sandbox.data().product("SB-SIMPLE-004", "all").orElseThrow()
                 .at("/extension_attributes/stock_item/qty").asDouble()).isEqualTo(7.0);
     }
+
+    @Test
+    void productsKeepUniqueUrlKeysTrimTheirSkuAndRegenerateTheKeyOnARenameWithoutOne() {
+        Map<String, Object> first = Map.of("sku", "URL-1", "name", "Same Name", "price", 5, "attribute_set_id", 4);
+        assertThat(client.post("/rest/all/V1/products", Map.of("product", first)).status()).isEqualTo(200);
+        Exchange twin = client.post("/rest/all/V1/products", Map.of("product", Map.of("sku", "URL-2", "name", "Same Name",
+                "price", 5, "attribute_set_id", 4)));
+        assertThat(twin.status()).as("a second product of one name gets the same made-up key").isEqualTo(400);
+        assertThat(twin.json().get("message").asText()).isEqualTo("URL key for specified store already exists.");
+
+        Exchange spaced = client.put("/rest/all/V1/products/%20URL-3", Map.of("product", Map.of("sku", " URL-3",
+                "name", "Spaced", "price", 5)));
+        assertThat(spaced.status()).isEqualTo(200);
+        assertThat(spaced.json().get("sku").asText()).as("saved trimmed, as Commerce does").isEqualTo("URL-3");
+
+        assertThat(client.put("/rest/all/V1/products/URL-1", Map.of("product", Map.of("sku", "URL-1", "name", "Renamed")))
+                .json().path("custom_attributes").toString()).contains("\"renamed\"");
+        assertThat(client.put("/rest/all/V1/products/URL-1", Map.of("product", Map.of("sku", "URL-1", "name", "Again",
+                "custom_attributes", List.of(Map.of("attribute_code", "url_key", "value", "kept-key"))))).json()
+                .path("custom_attributes").toString()).contains("kept-key");
+    }
+
+    @Test
+    void productsAreFoundBySkuAndAssignedToWebsites() {
+        assertThat(client.post("/rest/all/V1/products", Map.of("product", Map.of("sku", "WEB-1", "name", "Web one",
+                "price", 5))).status()).isEqualTo(200);
+        Exchange found = client.get("/rest/V1/products?searchCriteria[filter_groups][0][filters][0][field]=sku"
+                + "&searchCriteria[filter_groups][0][filters][0][value]=WEB-1,NOPE"
+                + "&searchCriteria[filter_groups][0][filters][0][condition_type]=in&searchCriteria[pageSize]=10");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().get("items")).hasSize(1);
+        assertThat(client.post("/rest/all/V1/products/WEB-1/websites", Map.of("productWebsiteLink",
+                Map.of("sku", "WEB-1", "website_id", 2))).status()).isEqualTo(200);
+        assertThat(sandbox.data().catalog().globalRow("WEB-1").orElseThrow().path("extension_attributes")
+                .path("website_ids").toString()).isEqualTo("[1,2]");
+        assertThat(client.post("/rest/all/V1/products/WEB-1/websites", Map.of("productWebsiteLink",
+                Map.of("sku", "WEB-1", "website_id", 9))).status()).isEqualTo(400);
+    }
 }

@@ -7,6 +7,9 @@ import java.util.Optional;
 import io.github.d365bridge.client.commerce.CommerceAnswers;
 import io.github.d365bridge.client.commerce.CommerceHttp;
 import io.github.d365bridge.client.commerce.CommerceRequest;
+import io.github.d365bridge.client.commerce.search.Filter;
+import io.github.d365bridge.client.commerce.search.SearchCriteria;
+import io.github.d365bridge.client.commerce.search.SearchResults;
 
 /**
  * {@code /V1/products}. Writes go through {@code /rest/all/V1} so values land globally: through a store
@@ -41,6 +44,54 @@ public final class ProductClient {
     public Optional<Product> get(String sku) {
         return http.find(CommerceRequest.of("GET", store, CommerceRequest.path("products/{}", sku), "products.get")
                 .record(sku), CommerceAnswers.as(Product.class));
+    }
+
+    /** SKUs per search: an {@code in} list of 100 keeps the URL a few kilobytes long. */
+    static final int SEARCH_BATCH = 100;
+
+    /**
+     * The products among {@code skus} that exist, by SKU: {@code GET /V1/products} with an {@code in} filter on
+     * {@code sku}, {@value #SEARCH_BATCH} SKUs a call. A SKU holding a comma cannot sit in an {@code in} list
+     * (Commerce splits it there) and is looked for with an {@code eq} filter of its own.
+     */
+    public Map<String, Product> findBySkus(java.util.Collection<String> skus) {
+        Map<String, Product> found = new java.util.HashMap<>();
+        List<String> listable = skus.stream().filter(sku -> sku.indexOf(',') < 0).distinct().toList();
+        for (int from = 0; from < listable.size(); from += SEARCH_BATCH) {
+            List<String> batch = listable.subList(from, Math.min(listable.size(), from + SEARCH_BATCH));
+            search(SearchCriteria.builder().where(Filter.in("sku", batch)).pageSize(batch.size()).build(), found);
+        }
+        skus.stream().filter(sku -> sku.indexOf(',') >= 0).distinct().forEach(sku ->
+                search(SearchCriteria.builder().where(Filter.eq("sku", sku)).pageSize(1).build(), found));
+        return found;
+    }
+
+    private void search(SearchCriteria criteria, Map<String, Product> found) {
+        SearchResults.page(http, criteria, c -> CommerceRequest.of("GET", store, "products", "products.search")
+                .record(c.filterGroups().get(0).filters().get(0).values().size() + " SKUs").query(c.toQueryParams()),
+                Product.class).items().forEach(p -> found.put(p.sku(), p));
+    }
+
+    /** {@code POST /V1/products/{sku}/websites}: assigns the product to a website (nothing else changes). */
+    public void assignWebsite(String sku, int websiteId) {
+        http.execute(CommerceRequest.of("POST", GLOBAL_SCOPE, CommerceRequest.path("products/{}/websites", sku),
+                "products.websites").upsert().record(sku).json(Map.of("productWebsiteLink",
+                        Map.of("sku", sku, "website_id", websiteId))), CommerceAnswers.isTrue());
+    }
+
+    /** {@code DELETE /V1/products/{sku}/websites/{websiteId}}: takes the product off one website. */
+    public void unassignWebsite(String sku, int websiteId) {
+        http.execute(CommerceRequest.of("DELETE", GLOBAL_SCOPE, CommerceRequest.path("products/{}/websites/{}", sku,
+                websiteId), "products.websites.delete").upsert().record(sku), CommerceAnswers.isTrue());
+    }
+
+    /**
+     * {@code PUT /rest/<store>/V1/products/{sku}}: the values sent become that store view's own ({@code all}: the
+     * global ones). Only what is sent changes.
+     */
+    public Product saveIn(String storeCode, Product product) {
+        return http.execute(CommerceRequest.of("PUT", storeCode, CommerceRequest.path("products/{}", product.sku()),
+                "products.save").record(product.sku()).json(body(product)), CommerceAnswers.as(Product.class));
     }
 
     /** {@code POST /V1/products/{sku}/links}: adds or updates the given links of {@code sku}. */

@@ -13,6 +13,7 @@ public record ProductV2(
         @JsonProperty("ProductNumber") String productNumber,
         @JsonProperty("ProductName") String productName,
         @JsonProperty("ProductSearchName") String productSearchName,
+        @JsonProperty("ProductDescription") String productDescription,
         @JsonProperty("ProductType") String productType) {
 
     public static final String ENTITY_SET = "ProductsV2";

@@ -284,18 +284,8 @@ public final class CustomerSyncWriter implements SyncWriter {
         return commerce.bulk().awaitCompletion(submission, bulk.maxWait());
     }
 
-    /** An open operation is a stale bulk and a retriable one may pass: both are tried again next run. */
     private Result bulkFailure(Pending p, BulkReport report, BulkOutcome outcome) {
-        if (outcome.status() == BulkOperationStatus.OPEN) {
-            LOG.warnf("Commerce bulk %s is still open after %s: is the async.operations.all consumer running?",
-                    report.bulkUuid(), bulk.maxWait());
-            return Result.failedForNow(p, "stale bulk " + report.bulkUuid() + ": still open after " + bulk.maxWait()
-                    + " (is Commerce's async.operations.all consumer running?)");
-        }
-        String reason = "Commerce (bulk " + report.bulkUuid() + ", " + outcome.status() + "): "
-                + (outcome.message() == null ? "no message" : outcome.message());
-        return outcome.status() == BulkOperationStatus.RETRIABLY_FAILED ? Result.failedForNow(p, reason)
-                : Result.failed(p, reason);
+        return io.github.d365bridge.flow.sync.BulkResults.failure(p, report, outcome, bulk.maxWait());
     }
 
     private List<List<Pending>> chunks(List<Pending> pending) {

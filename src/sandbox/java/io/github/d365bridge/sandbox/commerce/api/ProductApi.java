@@ -38,6 +38,81 @@ public final class ProductApi {
         routes.add(new Route("PUT", "/V1/products/{sku}", ACL, List.of("product"), call -> save(call, call.path("sku"))));
         routes.add(new Route("GET", "/V1/products/{sku}", ACL, List.of(), call -> read(call.path("sku"), call.store().storeId())));
         routes.add(new Route("POST", "/V1/products/{sku}/links", ACL, List.of("items"), this::links));
+        routes.add(new Route("GET", "/V1/products", ACL, List.of(), this::search));
+        routes.add(new Route("POST", "/V1/products/{sku}/websites", ACL, List.of("product_website_link"), this::assignWebsite));
+        routes.add(new Route("DELETE", "/V1/products/{sku}/websites/{websiteId}", ACL, List.of(), this::unassignWebsite));
+    }
+
+    /**
+     * {@code GET /V1/products?searchCriteria…}: a search on {@code sku} alone ({@code eq}/{@code in} filters in
+     * one group) is answered from the SKU index, as MySQL would; anything else scans the catalog.
+     */
+    private Object search(ApiCall call) {
+        io.github.d365bridge.sandbox.commerce.search.SearchRequest request =
+                io.github.d365bridge.sandbox.commerce.search.SearchRequest.parse(call.query(), false);
+        int storeId = call.store().storeId();
+        List<String> skus = skuLookup(request);
+        List<ObjectNode> rows = new ArrayList<>();
+        for (String sku : skus != null ? skus : data.catalog().skus()) {
+            if (data.catalog().exists(sku)) {
+                rows.add(read(sku, storeId));
+            }
+        }
+        return io.github.d365bridge.sandbox.commerce.search.SearchExecutor.search(rows, "id", request);
+    }
+
+    /** The SKUs a pure SKU search names, or null when the search is anything else. */
+    private static List<String> skuLookup(io.github.d365bridge.sandbox.commerce.search.SearchRequest request) {
+        var groups = request.criteria().filterGroups();
+        if (groups.size() != 1) {
+            return null;
+        }
+        List<String> skus = new ArrayList<>();
+        for (var filter : groups.get(0).filters()) {
+            String condition = filter.conditionType().wire();
+            if (!filter.field().equals("sku") || !(condition.equals("eq") || condition.equals("in"))) {
+                return null;
+            }
+            if (condition.equals("in")) {
+                skus.addAll(List.of(filter.value().split(",")));
+            } else {
+                skus.add(filter.value());
+            }
+        }
+        return skus;
+    }
+
+    /** {@code POST /V1/products/{sku}/websites} with {@code {"productWebsiteLink":{"sku","website_id"}}}. */
+    private Object assignWebsite(ApiCall call) {
+        String sku = call.path("sku");
+        ObjectNode link = Nodes.object(call.member("product_website_link"), "productWebsiteLink");
+        int websiteId = Nodes.intValue(link, "website_id", -1);
+        ObjectNode product = data.catalog().globalRow(sku).orElseThrow(() -> CommerceException.notFound(NOT_FOUND));
+        if (data.website(websiteId).isEmpty()) {
+            throw CommerceException.badRequest("Could not assign product \"%1\" to websites \"%2\"", sku, websiteId);
+        }
+        ArrayNode websites = product.with("extension_attributes").withArray("website_ids");
+        for (JsonNode id : websites) {
+            if (id.asInt() == websiteId) {
+                return Boolean.TRUE;
+            }
+        }
+        websites.add(websiteId);
+        product.put("updated_at", data.now());
+        return Boolean.TRUE;
+    }
+
+    private Object unassignWebsite(ApiCall call) {
+        String sku = call.path("sku");
+        int websiteId = call.pathInt("websiteId");
+        ObjectNode product = data.catalog().globalRow(sku).orElseThrow(() -> CommerceException.notFound(NOT_FOUND));
+        ArrayNode websites = product.with("extension_attributes").withArray("website_ids");
+        for (int i = websites.size() - 1; i >= 0; i--) {
+            if (websites.get(i).asInt() == websiteId) {
+                websites.remove(i);
+            }
+        }
+        return Boolean.TRUE;
     }
 
     ObjectNode read(String sku, int storeId) {
@@ -53,7 +128,8 @@ public final class ProductApi {
 
     private Object save(ApiCall call, String pathSku) {
         ObjectNode input = Nodes.object(call.member("product"), "product");
-        String sku = pathSku != null ? pathSku : Nodes.requiredText(input, "sku");
+        // Commerce trims the SKU when it saves a product (PHP trim): " RFI-TEST-001" is saved as "RFI-TEST-001"
+        String sku = phpTrim(pathSku != null ? pathSku : Nodes.requiredText(input, "sku"));
         input.put("sku", sku);
         input.remove("id");
         int storeId = call.store().storeId();
@@ -76,6 +152,12 @@ public final class ProductApi {
         product.put("created_at", data.now());
         product.setAll(input);
         validate(product);
+        // without a url_key Commerce makes one of the name; either way it must be free in every store view
+        String urlKey = ProductCatalog.urlKey(input).filter(k -> !k.isBlank()).map(ProductCatalog::formatUrlKey)
+                .orElseGet(() -> ProductCatalog.formatUrlKey(product.path("name").asText()));
+        requireFreeUrlKey(urlKey, 0, product.get("sku").asText());
+        ProductCatalog.mergeCustomAttributes(product, Json.mapper().createArrayNode().add(Json.mapper().createObjectNode()
+                .put("attribute_code", "url_key").put("value", urlKey)));
         ObjectNode extension = product.with("extension_attributes");
         if (!extension.has("website_ids")) {
             extension.putArray("website_ids").add(call.store().global() ? 1 : call.store().websiteId());
@@ -83,6 +165,7 @@ public final class ProductApi {
         extension.set("stock_item", StockItems.full(extension.get("stock_item"), 0));
         product.put("updated_at", data.now());
         ObjectNode stored = data.catalog().create(product);
+        data.catalog().claimUrlKey(stored.get("sku").asText(), 0, null, urlKey);
         ((ObjectNode) stored.get("extension_attributes").get("stock_item"))
                 .put("item_id", stored.get("id").asInt()).put("product_id", stored.get("id").asInt());
     }
@@ -93,6 +176,23 @@ public final class ProductApi {
         candidate.setAll(input);
         validate(candidate);
         ObjectNode target = storeId == 0 ? global : data.catalog().storeValues(sku, storeId);
+        String currentKey = data.catalog().view(sku, storeId).flatMap(ProductCatalog::urlKey).orElse(null);
+        String currentName = data.catalog().view(sku, storeId).map(p -> p.path("name").asText()).orElse("");
+        java.util.Optional<String> sentKey = ProductCatalog.urlKey(input).filter(k -> !k.isBlank());
+        // 2.4.7: a rename without a url_key regenerates the key from the new name
+        String newKey = sentKey.map(ProductCatalog::formatUrlKey).orElse(input.hasNonNull("name")
+                && !input.get("name").asText().equals(currentName) ? ProductCatalog.formatUrlKey(input.get("name").asText()) : null);
+        if (newKey != null && !newKey.equals(currentKey)) {
+            requireFreeUrlKey(newKey, storeId, sku);
+            ArrayNode keyAttribute = Json.mapper().createArrayNode().add(Json.mapper().createObjectNode()
+                    .put("attribute_code", "url_key").put("value", newKey));
+            if (input.has("custom_attributes")) {
+                ProductCatalog.mergeCustomAttributes(input, keyAttribute);
+            } else {
+                input.set("custom_attributes", keyAttribute);
+            }
+            data.catalog().claimUrlKey(sku, storeId, currentKey, newKey);
+        }
         input.fields().forEachRemaining(field -> {
             String key = field.getKey();
             boolean local = ProductCatalog.STORE_VIEW_SCOPED.contains(key) || key.equals("custom_attributes");
@@ -118,6 +218,28 @@ public final class ProductApi {
                 extension.set(field.getKey(), field.getValue());
             }
         });
+    }
+
+    private void requireFreeUrlKey(String urlKey, int storeId, String sku) {
+        if (urlKey.isEmpty()) {
+            throw CommerceException.badRequest("Invalid URL key. The \"%1\" URL key can't be empty.", urlKey);
+        }
+        if (data.catalog().urlKeyTakenBy(urlKey, storeId, sku).isPresent()) {
+            throw CommerceException.badRequest("URL key for specified store already exists.");
+        }
+    }
+
+    static String phpTrim(String value) {
+        String trimmed = " \t\n\r\0\u000B";
+        int start = 0;
+        int end = value.length();
+        while (start < end && trimmed.indexOf(value.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && trimmed.indexOf(value.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     private static void validate(ObjectNode product) {

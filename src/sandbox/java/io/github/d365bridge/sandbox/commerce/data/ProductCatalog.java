@@ -24,6 +24,8 @@ public final class ProductCatalog {
     public static final Set<String> STORE_VIEW_SCOPED = Set.of("name", "status", "visibility");
 
     private final Map<String, ObjectNode> global = new LinkedHashMap<>();
+    /** url_key → SKU per store id (0: the global values), as Commerce's URL rewrites index them. */
+    private final Map<Integer, Map<String, String>> urlKeys = new java.util.HashMap<>();
     private final Map<String, Map<Integer, ObjectNode>> overrides = new LinkedHashMap<>();
     private int nextId = 1;
 
@@ -66,6 +68,54 @@ public final class ProductCatalog {
     public ObjectNode storeValues(String sku, int storeId) {
         return overrides.computeIfAbsent(sku, s -> new LinkedHashMap<>())
                 .computeIfAbsent(storeId, s -> io.github.d365bridge.ground.Json.mapper().createObjectNode());
+    }
+
+    /**
+     * The SKU other than {@code sku} that already holds {@code urlKey} where {@code storeId} would use it: a
+     * global key clashes with any store's key, a store view's key with that store's and the global ones.
+     */
+    public Optional<String> urlKeyTakenBy(String urlKey, int storeId, String sku) {
+        if (storeId == 0) {
+            return urlKeys.values().stream().map(keys -> keys.get(urlKey)).filter(owner -> owner != null && !owner.equals(sku))
+                    .findFirst();
+        }
+        for (int store : new int[] {storeId, 0}) {
+            String owner = urlKeys.getOrDefault(store, Map.of()).get(urlKey);
+            if (owner != null && !owner.equals(sku)) {
+                return Optional.of(owner);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Records that {@code sku} now uses {@code urlKey} in {@code storeId}, releasing the key it had there. */
+    public void claimUrlKey(String sku, int storeId, String previous, String urlKey) {
+        Map<String, String> keys = urlKeys.computeIfAbsent(storeId, s -> new java.util.HashMap<>());
+        if (previous != null && sku.equals(keys.get(previous))) {
+            keys.remove(previous);
+        }
+        keys.put(urlKey, sku);
+    }
+
+    /** The {@code url_key} custom attribute of a product row or input, if any. */
+    public static Optional<String> urlKey(JsonNode product) {
+        return customAttribute(product, "url_key");
+    }
+
+    public static Optional<String> customAttribute(JsonNode product, String code) {
+        for (JsonNode attribute : product.path("custom_attributes")) {
+            if (code.equals(attribute.path("attribute_code").asText())) {
+                return Optional.ofNullable(attribute.path("value").isNull() ? null : attribute.path("value").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Commerce's {@code formatUrlKey}: lower case, anything but letters and digits becomes one dash. */
+    public static String formatUrlKey(String text) {
+        String slug = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return slug.replaceAll("^-+|-+$", "");
     }
 
     public List<String> skus() {

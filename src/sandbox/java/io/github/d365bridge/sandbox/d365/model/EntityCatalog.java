@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The entity sets the sandbox serves. Names, keys and types come from the contract files
  * ({@code ../shared/contracts/d365-fo/*.json}); sets absent there (SalesOrderLinesV3,
- * SalesPriceAgreements, SalesInvoiceHeadersV2) follow the API notes. CustomersV3 and ContactPersons
+ * ProductTranslations, SalesPriceAgreements, SalesInvoiceHeadersV2) follow the API notes. CustomersV3 and ContactPersons
  * emit every property of the contract ({@link ContractFields}); the other sets a realistic subset of
  * their fields, those the bridge uses plus their keys. The contract test keeps them honest.
  */
@@ -51,7 +51,8 @@ public final class EntityCatalog {
                     decimal("SalesPriceQuantity"), string("SalesUnitSymbol"), string("InventoryUnitSymbol"),
                     decimal("NetProductWeight"), string("ProductLifecycleStateId"), string("ItemModelGroupId"),
                     string("ProductGroupId"), string("StorageDimensionGroupName"),
-                    string("TrackingDimensionGroupName"), enumField("IsSalesPriceIncludingCharges", EnumType.NO_YES)));
+                    string("TrackingDimensionGroupName"), enumField("IsSalesPriceIncludingCharges", EnumType.NO_YES),
+                    date("SellStartDate"), date("SellEndDate"), string("SalesSalesTaxItemGroupCode")));
 
     public static final EntitySchema PRODUCTS = new EntitySchema("ProductsV2", "ProductV2", "Products V2",
             List.of("ProductNumber"), List.of(
@@ -59,6 +60,14 @@ public final class EntityCatalog {
                     string("ProductDescription"), enumField("ProductType", EnumType.PRODUCT_TYPE),
                     enumField("ProductSubType", EnumType.PRODUCT_SUBTYPE), string("StorageDimensionGroupName"),
                     string("TrackingDimensionGroupName"), string("ProductDimensionGroupName")));
+
+    /**
+     * Not in the contract files: the set name and fields from the API notes, keys (ProductNumber, LanguageId)
+     * as the notes think likely. The bridge reads it by filter, never by key, so it works either way.
+     */
+    public static final EntitySchema PRODUCT_TRANSLATIONS = new EntitySchema("ProductTranslations",
+            "ProductTranslation", null, List.of("ProductNumber", "LanguageId"), List.of(
+                    string("ProductNumber"), string("LanguageId"), string("ProductName"), string("Description")));
 
     /** Not in the contract files: fields and keys from the API notes. */
     public static final EntitySchema PRICE_AGREEMENTS = new EntitySchema("SalesPriceAgreements", "SalesPriceAgreement",
@@ -124,7 +133,7 @@ public final class EntityCatalog {
                     decimal("TotalTaxAmount"), decimal("TotalChargeAmount"), decimal("TotalDiscountAmount"),
                     string("CustomersOrderReference"), string("LedgerVoucher")));
 
-    private static final List<EntitySchema> ALL = List.of(CUSTOMERS, RELEASED_PRODUCTS, PRODUCTS, PRICE_AGREEMENTS,
+    private static final List<EntitySchema> ALL = List.of(CUSTOMERS, RELEASED_PRODUCTS, PRODUCTS, PRODUCT_TRANSLATIONS, PRICE_AGREEMENTS,
             SALES_ORDER_HEADERS, SALES_ORDER_LINES, SALES_ORDER_LINES_V1, ON_HAND, SALES_INVOICE_HEADERS, CONTACT_PERSONS);
 
     private EntityCatalog() {

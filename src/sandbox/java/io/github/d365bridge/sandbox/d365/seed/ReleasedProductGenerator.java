@@ -56,6 +56,10 @@ public final class ReleasedProductGenerator implements RowGenerator {
         row.put("StorageDimensionGroupName", service ? "" : "SiteWH");
         row.put("TrackingDimensionGroupName", "None");
         row.put("IsSalesPriceIncludingCharges", "No");
+        // most items have no sell window (D365's empty date); some started selling, a few stopped
+        row.put("SellStartDate", r.oneIn(8) ? java.time.LocalDate.of(2024, 1 + product % 12, 1) : null);
+        row.put("SellEndDate", r.oneIn(40) ? java.time.LocalDate.of(2025, 1 + product % 12, 28) : null);
+        row.put("SalesSalesTaxItemGroupCode", service ? "SERVICE" : "FULL");
         return row;
     }
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The entity sets of ../shared/docs/d365-api-notes.md that the contract files lack, with the keys and
- * fields the notes list. SalesOrderLinesV3 has the fields of SalesOrderLines (V1, in the contract):
+ * The entity sets of ../shared/docs/d365-api-notes.md and d365-to-commerce-notes.md that the contract files
+ * lack, with the keys and fields the notes list (ProductTranslations: keys as the notes think likely). SalesOrderLinesV3 has the fields of SalesOrderLines (V1, in the contract):
  * its types are checked against V1.
  */
 final class NotesContract {
@@ -28,7 +28,9 @@ final class NotesContract {
             "SalesInvoiceHeadersV2", new NotesSet(List.of("dataAreaId", "InvoiceNumber"), Set.of("dataAreaId",
                     "InvoiceNumber", "InvoiceDate", "SalesOrderNumber", "InvoiceCustomerAccountNumber", "CurrencyCode",
                     "TotalInvoiceAmount", "TotalTaxAmount", "TotalChargeAmount", "TotalDiscountAmount",
-                    "CustomersOrderReference", "LedgerVoucher"), null));
+                    "CustomersOrderReference", "LedgerVoucher"), null),
+            "ProductTranslations", new NotesSet(List.of("ProductNumber", "LanguageId"), Set.of("ProductNumber",
+                    "LanguageId", "ProductName", "Description"), null));
 
     /** Types the notes state for sets without a typed contract (fields named *Date are dates, amounts decimals). */
     private static final Map<String, FieldKind> NOTES_TYPES = Map.ofEntries(Map.entry("RecordId", FieldKind.INT64),

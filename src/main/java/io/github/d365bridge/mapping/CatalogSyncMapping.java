@@ -1,0 +1,55 @@
+package io.github.d365bridge.mapping;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * How D365 released products become Commerce products (the catalog sync). SKUs follow {@code items} (the
+ * order flow reads them back through the same section), store views' legal entity and language follow
+ * {@code stores}.
+ *
+ * @param legalEntities          the legal entities whose released products are published, in priority order:
+ *                               an item's global values (price, weight, tax class, status) come from the
+ *                               first one that releases it
+ * @param language               the D365 language of {@code ProductsV2} names, written as the global values;
+ *                               a store view of another language gets the item's {@code ProductTranslations}
+ *                               in its language where D365 has one
+ * @param storeViews             Commerce store view code → its website id: the store views the catalog
+ *                               writes (status and translations per store view); each must be in
+ *                               {@code stores}, whose legal entity decides which items it shows
+ * @param attributeSetId         attribute set of created products
+ * @param visibility             Commerce visibility (1 not visible … 4 catalog and search)
+ * @param taxClasses             D365 item sales tax group ({@code SalesSalesTaxItemGroupCode}) → Commerce
+ *                               {@code tax_class_id}
+ * @param defaultTaxClass        tax class of an item whose group maps to nothing
+ * @param disabledLifecycleStates D365 {@code ProductLifecycleStateId} values that disable the product
+ * @param services               what a D365 service item ({@code ProductType} Service) becomes
+ * @param removed                what happens in Commerce to a product gone from D365
+ */
+public record CatalogSyncMapping(List<String> legalEntities, String language, Map<String, String> storeViews,
+        String attributeSetId, String visibility, Map<String, String> taxClasses, String defaultTaxClass,
+        List<String> disabledLifecycleStates, Services services, Removed removed) {
+
+    public CatalogSyncMapping {
+        legalEntities = Collections2.list(legalEntities);
+        storeViews = Collections2.map(storeViews);
+        taxClasses = Collections2.map(taxClasses);
+        disabledLifecycleStates = Collections2.list(disabledLifecycleStates);
+    }
+
+    public enum Services {
+        /** A virtual product (no weight, no shipping). */
+        @JsonProperty("virtual") VIRTUAL,
+        /** Not published, reported as skipped. */
+        @JsonProperty("skip") SKIP
+    }
+
+    public enum Removed {
+        /** Disabled globally and in every store view it was written to; never deleted (orders refer to it). */
+        @JsonProperty("disable") DISABLE,
+        /** Left as it is; reported. */
+        @JsonProperty("keep") KEEP
+    }
+}
