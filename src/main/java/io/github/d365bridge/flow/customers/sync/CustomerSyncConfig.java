@@ -32,7 +32,8 @@ public interface CustomerSyncConfig {
 
     /**
      * D365 customers per page step. A page is read, compared and written within one queue message, so it must
-     * finish well inside the visibility renewal and the Functions timeout even when most of it changed.
+     * finish well inside the visibility renewal and the Functions timeout even when most of it changed. 500 was
+     * the fastest full push against 100 and 1,000 (README, Measured).
      */
     @WithDefault("500")
     int pageSize();
@@ -44,7 +45,8 @@ public interface CustomerSyncConfig {
     /**
      * A page with at least this many customer (person) writes sends them through Commerce's async bulk API, one
      * call per {@link #bulkSize()}, instead of one call each; 0 never does. Needs the async.operations.all
-     * consumer running in Commerce.
+     * consumer running in Commerce. 50 cut a full push's write calls 5.2-fold for 39 % more time, and keeps
+     * small pages synchronous (README, Measured).
      */
     @WithDefault("50")
     int bulkThreshold();
