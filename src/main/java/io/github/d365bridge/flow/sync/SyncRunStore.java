@@ -30,6 +30,8 @@ import io.github.d365bridge.storage.TableKeyCodec;
 public final class SyncRunStore {
 
     static final String CURRENT = "~current";
+    /** Row of a run's progress partition that says the run was ended (legal entity keys never start with ~). */
+    static final String FINISHED = "~finished";
     private static final long RUN_ID_BASE = 9_999_999_999_999L;
 
     private final StateTable table;
@@ -94,18 +96,22 @@ public final class SyncRunStore {
 
     /**
      * Ends the run: finished now, and no longer the flow's current run. Two legal entities finishing at once
-     * both get here; only the call that removed the current-run marker answers true, so the run's end is
+     * both get here; only the call that inserted the run's finished row answers true, so the run's end is
      * reported once. Repeating it after a crash in between finishes what the first call left.
      */
     public boolean finish(SyncRun run, Instant now) {
-        Optional<TableEntity> current = table.get(flowPartition(run.flow()), CURRENT)
-                .filter(e -> run.runId().equals(e.getProperty("RunId")));
-        if (current.isEmpty()) {
-            return false;
-        }
-        table.upsert(new TableEntity(flowPartition(run.flow()), run.runId())
+        // One insert decides who ends the run: an insert is atomic everywhere, while two deletes of the
+        // current marker under one ETag both succeeded on Azurite when two legal entities ended at once.
+        boolean first = table.insertIfAbsent(new TableEntity(progressPartition(run.flow(), run.runId()), FINISHED)
                 .addProperty("FinishedAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)));
-        return table.deleteIfUnchanged(current.get());
+        if (first) {
+            table.upsert(new TableEntity(flowPartition(run.flow()), run.runId())
+                    .addProperty("FinishedAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)));
+        }
+        // whoever comes, the marker goes (a crash between the insert and here is cleaned up by the next call)
+        table.get(flowPartition(run.flow()), CURRENT).filter(e -> run.runId().equals(e.getProperty("RunId")))
+                .ifPresent(table::deleteIfUnchanged);
+        return first;
     }
 
     /** The latest {@code limit} runs of a flow, newest first. */
@@ -130,6 +136,7 @@ public final class SyncRunStore {
         for (String legalEntity : run.legalEntities()) {
             table.delete(progressPartition(run.flow(), run.runId()), TableKeyCodec.encode(legalEntity));
         }
+        table.delete(progressPartition(run.flow(), run.runId()), FINISHED);
         table.delete(flowPartition(run.flow()), run.runId());
     }
 

@@ -36,6 +36,32 @@ class SyncRunStoreTest {
         assertThat(runs.progress(second)).hasSize(2).allMatch(p -> p.pages() == 0 && !p.done());
     }
 
+    /** Two legal entities ending at the same moment: the local run logged such a run finished twice. */
+    @Test
+    void twoConcurrentFinishesEndTheRunOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            Instant start = Instant.now();
+            for (int i = 0; i < 20; i++) {
+                SyncRun run = runs.begin(run(start.plusMillis(i)), false).orElseThrow();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Boolean>> both = List.of(
+                        pool.submit(() -> { go.await(); return runs.finish(run, Instant.now()); }),
+                        pool.submit(() -> { go.await(); return runs.finish(run, Instant.now()); }));
+                go.countDown();
+                int ended = 0;
+                for (var f : both) {
+                    ended += f.get() ? 1 : 0;
+                }
+                assertThat(ended).as("finishes that ended run %d", i).isEqualTo(1);
+                assertThat(runs.currentRunId("customers")).isEmpty();
+                assertThat(runs.run("customers", run.runId()).orElseThrow().finishedAt()).isPresent();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void ofTwoCopiesOfAStepOnlyOneAdvancesTheRun() {
         SyncRun run = runs.begin(run(Instant.now()), false).orElseThrow();
