@@ -13,7 +13,9 @@ import io.github.d365bridge.sandbox.d365.SeedSizes;
 
 /**
  * Both sandboxes in a JVM of their own, so a benchmark's heap figures are the bridge's alone. Arguments:
- * customers per company, Commerce latency per call (ms), per bulk element (ms), PHP workers, bulk pace (ms).
+ * customers per company, Commerce latency per call (ms), per bulk element (ms), PHP workers, bulk pace (ms), and
+ * optionally the number of products (100), the bulk size at which the consumer's cost per operation doubles (0:
+ * constant) and {@code de} for a German store view on the EU website (id 3, code eu_de).
  * Prints {@code READY <d365 url> <entra authority> <commerce url>} and serves until standard input closes.
  */
 public final class SandboxHost {
@@ -26,8 +28,9 @@ public final class SandboxHost {
         SandboxTls tls = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
         try (D365Sandbox d365 = D365Sandbox.start(D365SandboxOptions.builder().tls(tls)
                 .client(ClientRegistration.listed("bench-app", "bench-secret-0123456789"))
-                .seedSizes(new SeedSizes(perCompany, 100, 3, 2)).build());
-                CommerceSandbox commerce = CommerceSandbox.start(CommerceSandboxOptions.builder()
+                .seedSizes(new SeedSizes(perCompany, args.length > 5 ? Integer.parseInt(args[5]) : 100, 3, 2)).build());
+                CommerceSandbox commerce = CommerceSandbox.start(storeViews(CommerceSandboxOptions.builder(), args)
+                        .bulkCostDoublingBatch(args.length > 6 ? Integer.parseInt(args[6]) : 0)
                         .latency(Duration.ofMillis(Long.parseLong(args[1])), Duration.ofMillis(Long.parseLong(args[2])))
                         .phpWorkers(Integer.parseInt(args[3]))
                         .bulkOperationPace(Duration.ofMillis(Long.parseLong(args[4]))).build())) {
@@ -37,5 +40,15 @@ public final class SandboxHost {
                 // serve until the benchmark closes our standard input (or dies)
             }
         }
+    }
+
+    private static CommerceSandboxOptions.Builder storeViews(CommerceSandboxOptions.Builder builder, String[] args) {
+        if (args.length > 7 && args[7].equals("de")) {
+            builder.storeViews(java.util.List.of(
+                    new CommerceSandboxOptions.StoreView(1, "default", 1, "Default Store View", "USD"),
+                    new CommerceSandboxOptions.StoreView(2, "eu_en", 2, "EU English", "EUR"),
+                    new CommerceSandboxOptions.StoreView(3, "eu_de", 2, "EU Deutsch", "EUR")));
+        }
+        return builder;
     }
 }

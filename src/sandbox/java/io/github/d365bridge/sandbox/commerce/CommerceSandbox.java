@@ -89,7 +89,8 @@ public final class CommerceSandbox implements AutoCloseable {
         new InvoiceApi(data, options.inputLimits()).register(routes);
         new ShipmentApi(data).register(routes);
         new BulkStatusApi(bulkStore).register(routes);
-        this.consumer = new BulkConsumer(bulkStore, data, options.bulkOperationPace(), options.bulkConsumerPaused());
+        this.consumer = new BulkConsumer(bulkStore, data, options.bulkOperationPace(), options.bulkConsumerPaused(),
+                options.bulkCostDoublingBatch());
 
         KeyPair webhookKeys = Optional.ofNullable(options.webhookKeyPair()).orElseGet(EventSigner::generate);
         KeyPair io1 = Optional.ofNullable(options.ioEventsKeyPair1()).orElseGet(EventSigner::generate);

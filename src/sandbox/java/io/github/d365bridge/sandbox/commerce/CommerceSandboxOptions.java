@@ -30,6 +30,7 @@ public record CommerceSandboxOptions(
         boolean inputLimits,
         Duration bulkOperationPace,
         boolean bulkConsumerPaused,
+        int bulkCostDoublingBatch,
         URI webhookUrl,
         boolean webhookSignsBase64OfBody,
         KeyPair webhookKeyPair,
@@ -92,6 +93,7 @@ public record CommerceSandboxOptions(
         b.inputLimits = inputLimits;
         b.bulkOperationPace = bulkOperationPace;
         b.bulkConsumerPaused = bulkConsumerPaused;
+        b.bulkCostDoublingBatch = bulkCostDoublingBatch;
         b.webhookUrl = webhookUrl;
         b.webhookSignsBase64OfBody = webhookSignsBase64OfBody;
         b.webhookKeyPair = webhookKeyPair;
@@ -129,6 +131,7 @@ public record CommerceSandboxOptions(
         private boolean inputLimits;
         private Duration bulkOperationPace = Duration.ofMillis(1);
         private boolean bulkConsumerPaused;
+        private int bulkCostDoublingBatch;
         private URI webhookUrl;
         private boolean webhookSignsBase64OfBody;
         private KeyPair webhookKeyPair;
@@ -162,6 +165,12 @@ public record CommerceSandboxOptions(
         public Builder inputLimits(boolean value) { inputLimits = value; return this; }
         public Builder bulkOperationPace(Duration value) { bulkOperationPace = value; return this; }
         public Builder bulkConsumerPaused(boolean value) { bulkConsumerPaused = value; return this; }
+        /**
+         * The consumer's cost per operation grows with its bulk, as saving products or source items does in the
+         * field: {@code pace × (1 + bulk size / value)}, so a bulk of {@code value} operations costs twice the pace
+         * per item. 0 (default): the pace alone.
+         */
+        public Builder bulkCostDoublingBatch(int value) { bulkCostDoublingBatch = value; return this; }
         public Builder webhookUrl(URI value) { webhookUrl = value; return this; }
         public Builder webhookSignsBase64OfBody(boolean value) { webhookSignsBase64OfBody = value; return this; }
         public Builder webhookKeyPair(KeyPair value) { webhookKeyPair = value; return this; }
@@ -221,7 +230,7 @@ public record CommerceSandboxOptions(
                 throw new IllegalArgumentException("phpWorkers must be 0 (no limit) or positive");
             }
             return new CommerceSandboxOptions(port, websites, storeViews, integration, integrationBearerEnabled,
-                    adminUsers, adminTokenLifetime, twoFactorAuth, inputLimits, bulkOperationPace, bulkConsumerPaused,
+                    adminUsers, adminTokenLifetime, twoFactorAuth, inputLimits, bulkOperationPace, bulkConsumerPaused, bulkCostDoublingBatch,
                     webhookUrl, webhookSignsBase64OfBody, webhookKeyPair, ioEventsUrl, ioEventsKeyPair1, ioEventsKeyPair2,
                     ioEventsClientId, deliveryConcurrency, seed, seedCustomers, seedProducts, seedOrders, trickleOrdersPerMinute, controlKey, clock,
                     latency, routeLatencies, phpWorkers);

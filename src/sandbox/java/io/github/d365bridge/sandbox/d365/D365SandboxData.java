@@ -15,6 +15,7 @@ import io.github.d365bridge.sandbox.d365.seed.CustomerChanges;
 import io.github.d365bridge.sandbox.d365.seed.CustomerGenerator;
 import io.github.d365bridge.sandbox.d365.seed.OnHandGenerator;
 import io.github.d365bridge.sandbox.d365.seed.PriceAgreementGenerator;
+import io.github.d365bridge.sandbox.d365.seed.ProductChanges;
 import io.github.d365bridge.sandbox.d365.seed.ProductGenerator;
 import io.github.d365bridge.sandbox.d365.seed.ProductTranslationGenerator;
 import io.github.d365bridge.sandbox.d365.seed.ReleasedProductGenerator;
@@ -34,6 +35,7 @@ public final class D365SandboxData {
     private final NumberSequences sequences = new NumberSequences();
     private final int customersPerCompany;
     private final CustomerChanges customerChanges;
+    private final ProductChanges productChanges;
 
     public D365SandboxData(D365SandboxOptions options) {
         SeedSizes sizes = options.seedSizes();
@@ -47,7 +49,9 @@ public final class D365SandboxData {
                 ContactPersonGenerator.SHAPE));
         this.customerChanges = new CustomerChanges(customerTable, customers, this::nextCustomerAccount,
                 this::nextPartyNumber);
-        add(new EntityTable(EntityCatalog.PRODUCTS, products));
+        EntityTable productTable = new EntityTable(EntityCatalog.PRODUCTS, products);
+        add(productTable);
+        this.productChanges = new ProductChanges(productTable);
         add(new EntityTable(EntityCatalog.PRODUCT_TRANSLATIONS, new ProductTranslationGenerator(products)));
         add(new EntityTable(EntityCatalog.RELEASED_PRODUCTS,
                 new ReleasedProductGenerator(companies, products, options.seed())));
@@ -120,6 +124,11 @@ public final class D365SandboxData {
      */
     public CustomerChanges customerChanges() {
         return customerChanges;
+    }
+
+    /** Product renames for benchmarks (also {@code POST /_sandbox/products/rename}). */
+    public ProductChanges productChanges() {
+        return productChanges;
     }
 
     /** Forgets every change: seeded rows come back, created rows go. */

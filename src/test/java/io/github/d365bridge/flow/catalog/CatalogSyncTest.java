@@ -58,12 +58,13 @@ import io.github.d365bridge.testing.TestAzurite;
  * from D365's rows by the plain rules (every released item once, the German store view named in German, a sell
  * end date in the past disables), not from the bridge's mapper.
  */
-class CatalogSyncTest {
+public class CatalogSyncTest {
 
     private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
     private static final int PAGE = 30;
     private static final int BULK = 25;
-    private static final String PROFILE = """
+    /** usmf and demf to three store views, one German on the EU website (the benchmark uses it too). */
+    public static final String PROFILE = """
             stores:
               eu_de: {legalEntity: demf, languageId: de, currency: EUR}
             catalogSync:

@@ -89,6 +89,7 @@ public final class AsyncBulkApi {
             item.put("status", "accepted");
         }
         answer.put("errors", errors);
+        operations.forEach(op -> op.batchSize = elements.size());
         store.add(new BulkStore.Bulk(uuid, "Topic " + topic, now.get(), operations));
         return answer;
     }

@@ -28,9 +28,18 @@ public final class BulkConsumer implements AutoCloseable {
     private final CommerceSandboxData data;
     private final ScheduledExecutorService executor;
     private volatile boolean paused;
+    private final long paceNanos;
+    private final int doublingBatch;
 
     public BulkConsumer(BulkStore store, CommerceSandboxData data, Duration pace, boolean paused) {
+        this(store, data, pace, paused, 0);
+    }
+
+    /** @param doublingBatch bulk size at which an operation costs twice the pace (0: the pace alone) */
+    public BulkConsumer(BulkStore store, CommerceSandboxData data, Duration pace, boolean paused, int doublingBatch) {
         this.store = store;
+        this.paceNanos = pace.toNanos();
+        this.doublingBatch = doublingBatch;
         this.data = data;
         this.paused = paused;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,6 +71,18 @@ public final class BulkConsumer implements AutoCloseable {
             } catch (RuntimeException e) {
                 store.finish(next.get(), BulkOperation.RETRIABLY_FAILED, "Sandbox consumer error: " + e, "", 0);
             }
+            growthDelay(next.get().batchSize);
+        }
+    }
+
+    /** The part of an operation's cost that grows with its bulk, on top of the pace between two operations. */
+    private void growthDelay(int batchSize) {
+        if (doublingBatch <= 0 || paceNanos <= 0) {
+            return;
+        }
+        long extra = paceNanos * batchSize / doublingBatch;
+        if (extra > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(extra);
         }
     }
 

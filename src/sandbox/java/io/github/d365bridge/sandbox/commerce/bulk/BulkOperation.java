@@ -33,6 +33,8 @@ public final class BulkOperation {
     volatile String resultMessage = "";
     String resultSerializedData = "";
     int errorCode;
+    /** Operations in the bulk this one came with: what the consumer's cost model grows with. */
+    volatile int batchSize = 1;
 
     BulkOperation(int id, String bulkUuid, String topicName, String request, Route route, StoreScope store,
             Map<String, String> pathParams, BulkFailure plannedFailure, int status) {

@@ -2,6 +2,7 @@ package io.github.d365bridge.sandbox.d365.control;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import io.github.d365bridge.sandbox.d365.events.BusinessEventPublisher;
 import io.github.d365bridge.sandbox.d365.events.InvoicePosting;
 import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
 import io.github.d365bridge.sandbox.d365.seed.CustomerChanges;
+import io.github.d365bridge.sandbox.d365.seed.ProductChanges;
 import io.github.d365bridge.sandbox.d365.odata.ODataJson;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -33,9 +35,11 @@ public final class ControlEndpoints {
     private final Runnable reset;
     private final String serviceBase;
     private final CustomerChangeEndpoints customers;
+    private final ProductChanges productChanges;
 
     public ControlEndpoints(String controlKey, SandboxFaults faults, InvoicePosting invoicing,
-            BusinessEventPublisher publisher, Runnable reset, String serviceBase, CustomerChanges customerChanges) {
+            BusinessEventPublisher publisher, Runnable reset, String serviceBase, CustomerChanges customerChanges,
+            ProductChanges productChanges) {
         this.controlKey = controlKey;
         this.faults = faults;
         this.invoicing = invoicing;
@@ -43,6 +47,7 @@ public final class ControlEndpoints {
         this.reset = reset;
         this.serviceBase = serviceBase;
         this.customers = new CustomerChangeEndpoints(customerChanges);
+        this.productChanges = productChanges;
     }
 
     public void mount(Router router) {
@@ -65,6 +70,18 @@ public final class ControlEndpoints {
             ctx.response().setStatusCode(204).end();
         }, false);
         customers.mount(router);
+        // {"percent": 1, "seed": 7} -> {"count": n, "products": [ProductNumber, ...]}
+        router.post("/_sandbox/products/rename").blockingHandler(ctx -> {
+            try {
+                String text = ctx.body().asString();
+                JsonNode body = new ObjectMapper()
+                        .readTree(text == null || text.isBlank() ? "{}" : text);
+                List<String> renamed = productChanges.rename(body.path("percent").asDouble(1), body.path("seed").asLong(1));
+                json(ctx, 200, Map.of("count", renamed.size(), "products", renamed));
+            } catch (IOException | IllegalArgumentException e) {
+                json(ctx, 400, Map.of("error", String.valueOf(e.getMessage())));
+            }
+        }, false);
     }
 
     private void requireKey(RoutingContext ctx) {
