@@ -270,6 +270,15 @@ param syncProductsBulkSize int = 1000
 @description('How long a catalog sync step waits for each bulk before open operations count as a stale bulk, ISO-8601 (BRIDGE_SYNC_PRODUCTS_BULK_WAIT).')
 param syncProductsBulkWait string = 'PT5M'
 
+@description('Run the price sync (trade agreements to tier prices) on its schedule (BRIDGE_SYNC_PRICES_ENABLED).')
+param syncPricesEnabled bool = true
+
+@description('D365 items per price sync step (BRIDGE_SYNC_PRICES_PAGE_SIZE).')
+param syncPricesPageSize int = 1000
+
+@description('Tier price rows per replace call; a SKU is never split over two (BRIDGE_SYNC_PRICES_ROWS_PER_CALL).')
+param syncPricesRowsPerCall int = 1000
+
 @description('Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY).')
 param ordersImportRetryDelay string = 'PT5S'
 
@@ -654,6 +663,7 @@ var bridgeSettings = {
   SYNC_QUEUE: 'bridge-sync'
   CUSTOMER_SYNC_SCHEDULE: '0 5 * * * *'
   CATALOG_SYNC_SCHEDULE: '0 35 * * * *'
+  PRICE_SYNC_SCHEDULE: '0 50 * * * *'
   BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION: claimCheckRetention
   BRIDGE_HOUSEKEEPING_STATE_RETENTION: stateRetention
   BRIDGE_HOUSEKEEPING_ORDER_RETENTION: orderRetention
@@ -724,6 +734,9 @@ var orderFlowSettings = {
   BRIDGE_SYNC_PRODUCTS_PAGE_SIZE: string(syncProductsPageSize)
   BRIDGE_SYNC_PRODUCTS_BULK_SIZE: string(syncProductsBulkSize)
   BRIDGE_SYNC_PRODUCTS_BULK_WAIT: syncProductsBulkWait
+  BRIDGE_SYNC_PRICES_ENABLED: string(syncPricesEnabled)
+  BRIDGE_SYNC_PRICES_PAGE_SIZE: string(syncPricesPageSize)
+  BRIDGE_SYNC_PRICES_ROWS_PER_CALL: string(syncPricesRowsPerCall)
   BRIDGE_SYNC_SNAPSHOT_CONTAINER: syncSnapshotContainer
   BRIDGE_ORDERS_RECONCILE_AFTER: ordersReconcileAfter
   BRIDGE_ORDERS_IMPORT_RETRY_DELAY: ordersImportRetryDelay

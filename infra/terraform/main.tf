@@ -194,6 +194,7 @@ locals {
     SYNC_QUEUE                                 = "bridge-sync"
     CUSTOMER_SYNC_SCHEDULE                     = "0 5 * * * *"
     CATALOG_SYNC_SCHEDULE                      = "0 35 * * * *"
+    PRICE_SYNC_SCHEDULE                        = "0 50 * * * *"
     BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION  = var.claim_check_retention
     BRIDGE_HOUSEKEEPING_STATE_RETENTION        = var.state_retention
     BRIDGE_HOUSEKEEPING_ORDER_RETENTION        = var.order_retention
@@ -263,6 +264,9 @@ locals {
     BRIDGE_SYNC_PRODUCTS_PAGE_SIZE            = tostring(var.sync_products_page_size)
     BRIDGE_SYNC_PRODUCTS_BULK_SIZE            = tostring(var.sync_products_bulk_size)
     BRIDGE_SYNC_PRODUCTS_BULK_WAIT            = var.sync_products_bulk_wait
+    BRIDGE_SYNC_PRICES_ENABLED                = tostring(var.sync_prices_enabled)
+    BRIDGE_SYNC_PRICES_PAGE_SIZE              = tostring(var.sync_prices_page_size)
+    BRIDGE_SYNC_PRICES_ROWS_PER_CALL          = tostring(var.sync_prices_rows_per_call)
     BRIDGE_SYNC_SNAPSHOT_CONTAINER            = var.sync_snapshot_container
     BRIDGE_ORDERS_RECONCILE_AFTER             = var.orders_reconcile_after
     BRIDGE_ORDERS_IMPORT_RETRY_DELAY          = var.orders_import_retry_delay

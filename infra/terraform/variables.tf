@@ -483,6 +483,24 @@ variable "sync_products_bulk_wait" {
   default     = "PT5M"
 }
 
+variable "sync_prices_enabled" {
+  description = "Run the price sync (trade agreements to tier prices) on its schedule (BRIDGE_SYNC_PRICES_ENABLED)."
+  type        = bool
+  default     = true
+}
+
+variable "sync_prices_page_size" {
+  description = "D365 items per price sync step (BRIDGE_SYNC_PRICES_PAGE_SIZE)."
+  type        = number
+  default     = 1000
+}
+
+variable "sync_prices_rows_per_call" {
+  description = "Tier price rows per replace call; a SKU is never split over two (BRIDGE_SYNC_PRICES_ROWS_PER_CALL)."
+  type        = number
+  default     = 1000
+}
+
 variable "orders_import_retry_delay" {
   description = "Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY)."
   type        = string

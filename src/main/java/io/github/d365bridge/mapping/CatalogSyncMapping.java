@@ -27,16 +27,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param disabledLifecycleStates D365 {@code ProductLifecycleStateId} values that disable the product
  * @param services               what a D365 service item ({@code ProductType} Service) becomes
  * @param removed                what happens in Commerce to a product gone from D365
+ * @param priceGroups            D365 price group ({@code PriceCustomerGroupCode} of a trade agreement, the
+ *                               customers' {@code DiscountPriceGroupId}) → Commerce customer group name; an
+ *                               agreement for all customers goes to {@code ALL GROUPS}
  */
 public record CatalogSyncMapping(List<String> legalEntities, String language, Map<String, String> storeViews,
         String attributeSetId, String visibility, Map<String, String> taxClasses, String defaultTaxClass,
-        List<String> disabledLifecycleStates, Services services, Removed removed) {
+        List<String> disabledLifecycleStates, Services services, Removed removed, Map<String, String> priceGroups) {
 
     public CatalogSyncMapping {
         legalEntities = Collections2.list(legalEntities);
         storeViews = Collections2.map(storeViews);
         taxClasses = Collections2.map(taxClasses);
         disabledLifecycleStates = Collections2.list(disabledLifecycleStates);
+        priceGroups = Collections2.map(priceGroups);
     }
 
     public enum Services {

@@ -267,6 +267,11 @@ final class ProfileValidator {
         }
         sync.taxClasses().forEach((group, id) -> number("catalogSync.taxClasses." + group, id, "a group is mapped", problems));
         number("catalogSync.defaultTaxClass", sync.defaultTaxClass(), "the catalog is synced (0: none)", problems);
+        sync.priceGroups().forEach((group, name) -> {
+            if (name == null || name.isBlank()) {
+                problems.add("catalogSync.priceGroups." + group + ": empty Commerce customer group name");
+            }
+        });
     }
 
     private static boolean blank(String value) {

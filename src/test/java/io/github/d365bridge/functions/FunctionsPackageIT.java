@@ -35,6 +35,7 @@ import io.github.d365bridge.config.MappingConfig;
 import io.github.d365bridge.config.OrderFlowConfig;
 import io.github.d365bridge.config.RuntimeConfig;
 import io.github.d365bridge.flow.catalog.CatalogSyncConfig;
+import io.github.d365bridge.flow.catalog.PriceSyncConfig;
 import io.github.d365bridge.flow.customers.sync.CustomerSyncConfig;
 import io.github.d365bridge.flow.dmf.DmfConfig;
 import io.github.d365bridge.flow.sync.SyncConfig;
@@ -144,8 +145,7 @@ class FunctionsPackageIT {
                 InfraTemplates.terraform(Path.of("infra/terraform/main.tf"), Path.of("infra/terraform/variables.tf")));
         SoftAssertions softly = new SoftAssertions();
         Set<String> properties = new TreeSet<>();
-        for (Class<?> mapping : List.of(IntakeConfig.class, MappingConfig.class, OrderFlowConfig.class, DmfConfig.class,
-                SyncConfig.class, CustomerSyncConfig.class, CatalogSyncConfig.class)) {
+        for (Class<?> mapping : TEMPLATE_MAPPINGS) {
             // "statuses[*]" names the elements of the list "statuses", which is one setting; state table names
             // are not parameters (infra/README.md says why)
             ConfigMappings.ConfigClass.configClass(mapping).getProperties().keySet().stream()
@@ -173,12 +173,17 @@ class FunctionsPackageIT {
     }
 
     /** What the application uses when no app setting says otherwise: mapping defaults and application.properties. */
+    /** The config mappings whose every property both templates carry as a parameter. */
+    private static final List<Class<?>> TEMPLATE_MAPPINGS = List.of(IntakeConfig.class, MappingConfig.class,
+            OrderFlowConfig.class, DmfConfig.class, SyncConfig.class, CustomerSyncConfig.class, CatalogSyncConfig.class,
+            PriceSyncConfig.class);
+
     private static SmallRyeConfig applicationDefaults() throws IOException {
-        return new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile("prod")
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile("prod")
                 .withSources(new PropertiesConfigSource(Path.of("src/main/resources/application.properties").toUri().toURL(), 250))
-                .withMapping(IntakeConfig.class).withMapping(MappingConfig.class).withMapping(OrderFlowConfig.class)
-                .withMapping(DmfConfig.class).withMapping(SyncConfig.class).withMapping(CustomerSyncConfig.class)
-                .withMapping(CommerceConfig.class).build();
+                .withMapping(CommerceConfig.class);
+        TEMPLATE_MAPPINGS.forEach(builder::withMapping);
+        return builder.build();
     }
 
     private static JsonNode binding(String function) throws IOException {

@@ -32,12 +32,11 @@ import io.github.d365bridge.flow.sync.SyncSource;
  */
 final class CatalogSource implements SyncSource<CatalogItem> {
 
-    static final String ITEM = "ItemNumber";
     /** Products per {@code or} filter: keeps the URL well below the gateways' limits. */
-    private static final int JOIN_BATCH = 40;
+    static final int JOIN_BATCH = 40;
 
     private final D365Client d365;
-    private final List<String> legalEntities;
+    private final ReleasedItemPages pages;
     private final Set<String> languages;
 
     /**
@@ -46,87 +45,29 @@ final class CatalogSource implements SyncSource<CatalogItem> {
      */
     CatalogSource(D365Client d365, List<String> legalEntities, Set<String> languages) {
         this.d365 = d365;
-        this.legalEntities = List.copyOf(legalEntities);
+        this.pages = new ReleasedItemPages(d365, legalEntities);
         this.languages = Set.copyOf(languages);
     }
 
     @Override
     public Page<CatalogItem> read(PageRequest request) {
-        // up to one row per legal entity and item: ask for that many, and keep only items read completely
-        int top = request.limit() * legalEntities.size();
-        String filter = companies() + request.after().map(after -> " and " + ITEM + " gt " + ODataLiteral.string(after))
-                .orElse("");
-        List<ReleasedProductV2> rows;
-        try (Stream<ReleasedProductV2> page = d365.odata().stream(ReleasedProductV2.ENTITY_SET, ODataQuery.all()
-                .crossCompany().filter(filter).orderBy(ITEM, "dataAreaId").top(top), ReleasedProductV2.class)) {
-            rows = page.toList();
-        }
-        Map<String, List<ReleasedProductV2>> byItem = group(rows);
-        boolean full = rows.size() >= top;
-        if (full && byItem.size() > 1) {
-            // the last item may continue past the page: the next page starts after the last complete one
-            byItem.remove(new ArrayList<>(byItem.keySet()).get(byItem.size() - 1));
-        }
-        List<String> items = new ArrayList<>(byItem.keySet());
-        if (items.size() > request.limit()) {
-            items.subList(request.limit(), items.size()).clear();
-        }
-        List<CatalogItem> records = join(items.stream().map(byItem::get).toList());
-        return new Page<>(records, Map.of(), !full && items.size() == byItem.size());
+        ReleasedItemPages.ItemPage page = pages.read(request);
+        return new Page<>(join(page.items()), Map.of(), page.last());
     }
 
     @Override
     public Optional<CatalogItem> readOne(String legalEntity, String key) {
-        try (Stream<ReleasedProductV2> rows = d365.odata().stream(ReleasedProductV2.ENTITY_SET, ODataQuery.all()
-                .crossCompany().filter(companies() + " and " + ITEM + " eq " + ODataLiteral.string(key)),
-                ReleasedProductV2.class)) {
-            List<ReleasedProductV2> found = rows.filter(r -> key.equals(r.itemNumber())).toList();
-            return found.isEmpty() ? Optional.empty() : Optional.of(join(List.of(found)).get(0));
-        }
+        return pages.readOne(key).map(rows -> join(List.of(rows)).get(0));
     }
 
     @Override
     public Stream<String> keys(String runId, String legalEntity) {
-        Stream<String> items = d365.odata().stream(ReleasedProductV2.ENTITY_SET, ODataQuery.all().crossCompany()
-                .filter(companies()).select(ITEM, "dataAreaId").orderBy(ITEM, "dataAreaId"), ReleasedProductV2.class)
-                .map(ReleasedProductV2::itemNumber);
-        // ordered by item: one legal entity's row after another's of the same item is the same key
-        String[] previous = {null};
-        return items.filter(item -> {
-            boolean repeated = item.equals(previous[0]);
-            previous[0] = item;
-            return !repeated;
-        });
+        return pages.keys();
     }
 
     @Override
     public String keyOf(CatalogItem record) {
         return record.itemNumber();
-    }
-
-    private String companies() {
-        return "(" + legalEntities.stream().map(le -> "dataAreaId eq " + ODataLiteral.string(le))
-                .collect(Collectors.joining(" or ")) + ")";
-    }
-
-    /** Rows by item, in item order, each item's rows in the profile's priority order of legal entities. */
-    private Map<String, List<ReleasedProductV2>> group(List<ReleasedProductV2> rows) {
-        Map<String, List<ReleasedProductV2>> byItem = new LinkedHashMap<>();
-        for (ReleasedProductV2 row : rows) {
-            byItem.computeIfAbsent(row.itemNumber(), k -> new ArrayList<>()).add(row);
-        }
-        Comparator<ReleasedProductV2> priority = Comparator.comparingInt(r -> priority(r.dataAreaId()));
-        byItem.values().forEach(list -> list.sort(priority));
-        return byItem;
-    }
-
-    private int priority(String dataAreaId) {
-        for (int i = 0; i < legalEntities.size(); i++) {
-            if (legalEntities.get(i).equalsIgnoreCase(dataAreaId)) {
-                return i;
-            }
-        }
-        return legalEntities.size();
     }
 
     private List<CatalogItem> join(List<List<ReleasedProductV2>> items) {

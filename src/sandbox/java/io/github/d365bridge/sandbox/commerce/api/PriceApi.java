@@ -31,6 +31,8 @@ public final class PriceApi {
     static final String NO_GROUP = "No such entity with Customer Group = %customerGroup. Row ID: SKU = %SKU, Website ID: %websiteId, Quantity: %qty.";
     static final String INVALID = "Invalid attribute %fieldName = %fieldValue." + ROW;
     static final String INJECTED = "Could not save Prices." + ROW;
+    static final String DUPLICATE = "We found a duplicate website, tier price, customer group and quantity: Customer Group"
+            + " = %customerGroup, Website ID = %websiteId, Quantity = %qty." + ROW;
 
     private final CommerceSandboxData data;
     private final SandboxFaults faults;
@@ -52,9 +54,15 @@ public final class PriceApi {
     private Object tier(ApiCall call, Mode mode) {
         ArrayNode failures = Json.mapper().createArrayNode();
         List<ObjectNode> valid = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (JsonNode input : call.member("prices")) {
             ObjectNode row = Nodes.object(input, "prices");
             ObjectNode failure = check(row);
+            if (failure == null && mode != Mode.DELETE && !seen.add(key(row))) {
+                failure = failure(DUPLICATE, row.path("customer_group").asText(), row.path("website_id").asText(),
+                        row.path("quantity").asText(), row.path("sku").asText(), row.path("website_id").asText(),
+                        row.path("customer_group").asText(), row.path("quantity").asText());
+            }
             if (failure != null) {
                 failures.add(failure);
             } else {
@@ -109,7 +117,20 @@ public final class PriceApi {
                 && data.options().websites().stream().noneMatch(w -> w.id() == websiteId)) {
             return failure(INVALID, "Website Id", website, sku, website, group, qty);
         }
+        // a price on a website the product is not assigned to is refused like an unknown website
+        if (websiteId != 0 && !assigned(sku, websiteId)) {
+            return failure(INVALID, "Website Id", website, sku, website, group, qty);
+        }
         return null;
+    }
+
+    private boolean assigned(String sku, int websiteId) {
+        for (JsonNode id : data.catalog().globalRow(sku).orElseThrow().path("extension_attributes").path("website_ids")) {
+            if (id.asInt() == websiteId) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String key(ObjectNode row) {
