@@ -206,6 +206,12 @@ public class CatalogSyncTest {
         assertThat(product("%20RFI-TEST-001", 0)).isPresent();
         assertThat(commerceSandbox.data().catalog().exists(spaced.strip())).isFalse();
         assertThat(profile.items().itemNumber("%20RFI-TEST-001")).contains(spaced);
+        // D365 service items (every 25th of the sandbox's) become virtual products without weight
+        assertThat(d365Sandbox.data().find("ReleasedProductsV2", "usmf", "P000024").orElseThrow().get("ProductType"))
+                .isEqualTo("Service");
+        assertThat(product("P000024", 0).orElseThrow().path("type_id").asText()).isEqualTo("virtual");
+        assertThat(product("P000024", 0).orElseThrow().has("weight")).isFalse();
+        assertThat(product("P000001", 0).orElseThrow().path("type_id").asText()).isEqualTo("simple");
         // names: English globally and in the English store views, German in the German one
         Map<String, Object> p1 = d365Sandbox.data().find("ProductsV2", "P000001").orElseThrow();
         Map<String, Object> p1de = d365Sandbox.data().find("ProductTranslations", "P000001", "de").orElseThrow();

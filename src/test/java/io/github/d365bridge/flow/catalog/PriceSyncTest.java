@@ -232,4 +232,18 @@ class PriceSyncTest {
         assertThat(full.failed()).isEqualTo(1);
         assertThat(inCommerce()).doesNotContainKey("P000003").containsKey("P000004");
     }
+
+    @Test
+    void anItemGoneFromD365LosesTheTierPricesTheBridgeWrote() {
+        run(PriceSyncFlow.NAME);
+        assertThat(inCommerce()).containsKey("P000007");
+        for (String le : List.of("usmf", "demf")) {
+            assertThat(d365Sandbox.data().table("ReleasedProductsV2").delete(List.of(le, "P000007"))).isTrue();
+        }
+
+        SyncCounters after = run(PriceSyncFlow.NAME);
+
+        assertThat(after.removed()).isEqualTo(1);
+        assertThat(inCommerce()).doesNotContainKey("P000007").containsKey("P000008");
+    }
 }
