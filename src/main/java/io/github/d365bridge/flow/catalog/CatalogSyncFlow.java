@@ -42,6 +42,7 @@ public final class CatalogSyncFlow implements SyncFlow<CatalogItem> {
     private final Clock clock;
     private volatile SyncSource<CatalogItem> source;
     private volatile SyncWriter writer;
+    private final CatalogMapper mapper;
 
     public CatalogSyncFlow(Supplier<D365Client> d365, Supplier<CommerceClient> commerce, MappingProfile profile,
             int pageSize, int bulkSize, java.time.Duration bulkWait, Clock clock) {
@@ -53,6 +54,7 @@ public final class CatalogSyncFlow implements SyncFlow<CatalogItem> {
         this.bulkSize = bulkSize;
         this.bulkWait = bulkWait;
         this.clock = clock;
+        this.mapper = new CatalogMapper(sync, profile.stores(), profile.items(), clock);
     }
 
     @Override
@@ -83,7 +85,7 @@ public final class CatalogSyncFlow implements SyncFlow<CatalogItem> {
 
     @Override
     public SyncMapper<CatalogItem> mapper() {
-        return new CatalogMapper(sync, profile.stores(), profile.items(), clock);
+        return mapper; // built once: it reads the profile's item table backwards (SKU names) when made
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class PriceSyncFlow implements SyncFlow<PriceItem> {
     private final Clock clock;
     private volatile SyncSource<PriceItem> source;
     private volatile SyncWriter writer;
+    private final PriceMapper mapper;
 
     public PriceSyncFlow(Supplier<D365Client> d365, Supplier<CommerceClient> commerce, MappingProfile profile,
             int pageSize, int rowsPerCall, Clock clock) {
@@ -42,6 +43,7 @@ public final class PriceSyncFlow implements SyncFlow<PriceItem> {
         this.pageSize = pageSize;
         this.rowsPerCall = rowsPerCall;
         this.clock = clock;
+        this.mapper = new PriceMapper(profile.catalogSync(), profile.stores(), profile.items(), clock);
     }
 
     @Override
@@ -65,7 +67,7 @@ public final class PriceSyncFlow implements SyncFlow<PriceItem> {
 
     @Override
     public SyncMapper<PriceItem> mapper() {
-        return new PriceMapper(profile.catalogSync(), profile.stores(), profile.items(), clock);
+        return mapper; // built once: it reads the profile's item table backwards (SKU names) when made
     }
 
     @Override

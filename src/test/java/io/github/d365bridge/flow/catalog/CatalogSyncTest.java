@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +35,6 @@ import io.github.d365bridge.flow.sync.SyncEngine.RunRequest;
 import io.github.d365bridge.flow.sync.SyncRun;
 import io.github.d365bridge.flow.sync.SyncRunStore;
 import io.github.d365bridge.flow.sync.SyncStateStore;
-import io.github.d365bridge.flow.sync.SyncSteps;
 import io.github.d365bridge.mapping.MappingProfile;
 import io.github.d365bridge.mapping.MappingProfileLoader;
 import io.github.d365bridge.sandbox.SandboxTls;
@@ -50,6 +47,7 @@ import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
 import io.github.d365bridge.sandbox.d365.seed.ProductGenerator;
 import io.github.d365bridge.storage.StorageAccount;
+import io.github.d365bridge.testing.InMemorySyncQueue;
 import io.github.d365bridge.testing.TestAzurite;
 
 /**
@@ -79,7 +77,7 @@ public class CatalogSyncTest {
     private CommerceClient commerce;
     private SyncStateStore state;
     private SyncRunStore runs;
-    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final InMemorySyncQueue queue = new InMemorySyncQueue(() -> this.engine);
     private SyncEngine engine;
     private MappingProfile profile;
 
@@ -115,25 +113,9 @@ public class CatalogSyncTest {
     }
 
     private SyncEngine engine(Duration bulkWait) {
-        SyncSteps steps = new SyncSteps() {
-            @Override
-            public void prepare(String flow, String runId, String legalEntity, Duration delay) {
-                queue.add(() -> engine.prepare(flow, runId, legalEntity));
-            }
-
-            @Override
-            public void page(String flow, String runId, String legalEntity, int page) {
-                queue.add(() -> engine.page(flow, runId, legalEntity, page));
-            }
-
-            @Override
-            public void removals(String flow, String runId, String legalEntity) {
-                queue.add(() -> engine.removals(flow, runId, legalEntity));
-            }
-        };
         CatalogSyncFlow flow = new CatalogSyncFlow(() -> d365, () -> commerce, profile, PAGE, BULK, bulkWait,
                 Clock.systemUTC());
-        return new SyncEngine(state, runs, steps, List.of(flow), Duration.ofMinutes(10), Clock.systemUTC());
+        return new SyncEngine(state, runs, queue, List.of(flow), Duration.ofMinutes(10), Clock.systemUTC());
     }
 
     private static MappingProfile profile(String override) {
@@ -145,22 +127,9 @@ public class CatalogSyncTest {
         }
     }
 
-    private void drain() {
-        Map<Runnable, Integer> deliveries = new java.util.IdentityHashMap<>();
-        while (!queue.isEmpty()) {
-            Runnable step = queue.poll();
-            try {
-                step.run();
-            } catch (RuntimeException failed) {
-                assertThat(deliveries.merge(step, 1, Integer::sum)).as("deliveries: %s", failed.getMessage()).isLessThan(5);
-                queue.add(step);
-            }
-        }
-    }
-
     private SyncCounters run() {
         SyncRun run = engine.start(CatalogSyncFlow.NAME, RunRequest.full("test")).orElseThrow();
-        drain();
+        queue.drain(false);
         SyncEngine.RunSummary summary = engine.latest(CatalogSyncFlow.NAME, 1).get(0);
         assertThat(summary.run().runId()).isEqualTo(run.runId());
         assertThat(summary.run().finishedAt()).as("run finished").isPresent();
@@ -342,7 +311,7 @@ public class CatalogSyncTest {
         // an operator replays the refused one alone: it is written with everything that waited for it
         SyncRun replay = engine.start(CatalogSyncFlow.NAME, new RunRequest(Optional.of("usmf"), Optional.of("P000005"),
                 false, "test")).orElseThrow();
-        drain();
+        queue.drain(false);
         SyncCounters alone = engine.latest(CatalogSyncFlow.NAME, 1).get(0).counters();
         assertThat(engine.latest(CatalogSyncFlow.NAME, 1).get(0).run().runId()).isEqualTo(replay.runId());
         assertThat(alone.failed()).as("reasons %s", alone.reasons()).isZero();

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +30,6 @@ import io.github.d365bridge.flow.sync.SyncEngine;
 import io.github.d365bridge.flow.sync.SyncEngine.RunRequest;
 import io.github.d365bridge.flow.sync.SyncRunStore;
 import io.github.d365bridge.flow.sync.SyncStateStore;
-import io.github.d365bridge.flow.sync.SyncSteps;
 import io.github.d365bridge.mapping.MappingProfile;
 import io.github.d365bridge.mapping.MappingProfileLoader;
 import io.github.d365bridge.mapping.SkuRule;
@@ -43,6 +40,7 @@ import io.github.d365bridge.sandbox.d365.ClientRegistration;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
 import io.github.d365bridge.storage.StorageAccount;
+import io.github.d365bridge.testing.InMemorySyncQueue;
 import io.github.d365bridge.testing.TestAzurite;
 
 /**
@@ -63,7 +61,7 @@ class PriceSyncTest {
     private CommerceClient commerce;
     private SyncStateStore state;
     private SyncRunStore runs;
-    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final InMemorySyncQueue queue = new InMemorySyncQueue(() -> this.engine);
     private SyncEngine engine;
 
     @BeforeEach
@@ -99,23 +97,7 @@ class PriceSyncTest {
 
     private SyncEngine engine(String override) {
         MappingProfile profile = MappingProfileLoader.withOverride(override, "test");
-        SyncSteps steps = new SyncSteps() {
-            @Override
-            public void prepare(String flow, String runId, String legalEntity, Duration delay) {
-                queue.add(() -> engine.prepare(flow, runId, legalEntity));
-            }
-
-            @Override
-            public void page(String flow, String runId, String legalEntity, int page) {
-                queue.add(() -> engine.page(flow, runId, legalEntity, page));
-            }
-
-            @Override
-            public void removals(String flow, String runId, String legalEntity) {
-                queue.add(() -> engine.removals(flow, runId, legalEntity));
-            }
-        };
-        return new SyncEngine(state, runs, steps, List.of(
+        return new SyncEngine(state, runs, queue, List.of(
                 new CatalogSyncFlow(() -> d365, () -> commerce, profile, 40, 100, Duration.ofSeconds(30), Clock.systemUTC()),
                 new PriceSyncFlow(() -> d365, () -> commerce, profile, 40, 50, Clock.systemUTC())),
                 Duration.ofMinutes(10), Clock.systemUTC());
@@ -123,9 +105,7 @@ class PriceSyncTest {
 
     private SyncCounters run(String flow) {
         engine.start(flow, RunRequest.full("test")).orElseThrow();
-        while (!queue.isEmpty()) {
-            queue.poll().run();
-        }
+        queue.drain(false);
         return engine.latest(flow, 1).get(0).counters();
     }
 

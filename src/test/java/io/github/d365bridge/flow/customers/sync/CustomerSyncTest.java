@@ -6,8 +6,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +37,6 @@ import io.github.d365bridge.flow.sync.SyncEngine.RunRequest;
 import io.github.d365bridge.flow.sync.SyncRun;
 import io.github.d365bridge.flow.sync.SyncRunStore;
 import io.github.d365bridge.flow.sync.SyncStateStore;
-import io.github.d365bridge.flow.sync.SyncSteps;
 import io.github.d365bridge.mapping.MappingProfile;
 import io.github.d365bridge.mapping.MappingProfileLoader;
 import io.github.d365bridge.sandbox.SandboxTls;
@@ -51,6 +48,7 @@ import io.github.d365bridge.sandbox.d365.ClientRegistration;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
 import io.github.d365bridge.storage.StorageAccount;
+import io.github.d365bridge.testing.InMemorySyncQueue;
 import io.github.d365bridge.testing.TestAzurite;
 
 /**
@@ -72,7 +70,7 @@ class CustomerSyncTest {
     private CustomerCrossReference crossReference;
     private SyncStateStore state;
     private SyncRunStore runs;
-    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final InMemorySyncQueue queue = new InMemorySyncQueue(() -> this.engine);
     private SyncEngine engine;
 
     @BeforeEach
@@ -107,25 +105,9 @@ class CustomerSyncTest {
     }
 
     private SyncEngine engine(MappingProfile profile, CustomerSyncWriter.BulkOptions bulk) {
-        SyncSteps steps = new SyncSteps() {
-            @Override
-            public void prepare(String flow, String runId, String legalEntity, Duration delay) {
-                queue.add(() -> engine.prepare(flow, runId, legalEntity));
-            }
-
-            @Override
-            public void page(String flow, String runId, String legalEntity, int page) {
-                queue.add(() -> engine.page(flow, runId, legalEntity, page));
-            }
-
-            @Override
-            public void removals(String flow, String runId, String legalEntity) {
-                queue.add(() -> engine.removals(flow, runId, legalEntity));
-            }
-        };
         CustomerSyncFlow flow = new CustomerSyncFlow(() -> d365, () -> commerce, profile.customerSync(), crossReference,
                 PAGE, 4, bulk);
-        return new SyncEngine(state, runs, steps, List.of(flow), Duration.ofMinutes(10), Clock.systemUTC());
+        return new SyncEngine(state, runs, queue, List.of(flow), Duration.ofMinutes(10), Clock.systemUTC());
     }
 
     private static MappingProfile profile(String override) {
@@ -137,28 +119,8 @@ class CustomerSyncTest {
         }
     }
 
-    /**
-     * Runs queued steps until none is left, as the queue would: a step that throws comes back (at most five
-     * deliveries, like {@code maxDequeueCount}); {@code duplicate} delivers every step twice.
-     */
     private int drain(boolean duplicate) {
-        Map<Runnable, Integer> deliveries = new java.util.IdentityHashMap<>();
-        int redelivered = 0;
-        while (!queue.isEmpty()) {
-            Runnable step = queue.poll();
-            for (int copy = 0; copy < (duplicate ? 2 : 1); copy++) {
-                try {
-                    step.run();
-                } catch (RuntimeException failed) {
-                    int n = deliveries.merge(step, 1, Integer::sum);
-                    assertThat(n).as("deliveries of a failing step: %s", failed.getMessage()).isLessThan(5);
-                    queue.add(step);
-                    redelivered++;
-                    break;
-                }
-            }
-        }
-        return redelivered;
+        return queue.drain(duplicate);
     }
 
     private SyncEngine.RunSummary run(RunRequest request) {
