@@ -50,6 +50,48 @@ public record ItemMapping(Mode mode, Map<String, String> table, List<PrefixRule>
                 .orElseGet(() -> SkuRule.itemNumber(sku)));
     }
 
+    /** What an order line sells: the item and, for a variant of a product master, its dimensions. */
+    public record ItemRef(String itemNumber, ProductDimensions dimensions) {
+    }
+
+    /**
+     * The item and dimensions of a SKU: a SKU the table lists is that item as it is (the table wins); a variant
+     * SKU ({@link SkuRule#variantSku}) is its master's item, read as above, with the dimensions it carries.
+     * Empty when the master part has no item number or the SKU carries more dimensions than D365 has.
+     */
+    public Optional<ItemRef> item(String sku) {
+        if (sku == null) {
+            return Optional.empty();
+        }
+        if (table.containsKey(sku)) {
+            return Optional.of(new ItemRef(table.get(sku), ProductDimensions.NONE));
+        }
+        Optional<SkuRule.VariantParts> variant;
+        try {
+            variant = SkuRule.splitVariant(sku);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (variant.isEmpty()) {
+            return itemNumber(sku).map(item -> new ItemRef(item, ProductDimensions.NONE));
+        }
+        return itemNumber(variant.get().masterSku()).map(item -> new ItemRef(item, variant.get().dimensions()));
+    }
+
+    /** Why {@link #item} is empty for this SKU. */
+    public String whyNoItem(String sku) {
+        try {
+            Optional<SkuRule.VariantParts> variant = SkuRule.splitVariant(sku);
+            if (variant.isPresent()) {
+                return "'" + sku + "' is a variant SKU whose master '" + variant.get().masterSku()
+                        + "' has no item number in items.table (items.mode is table)";
+            }
+        } catch (IllegalArgumentException e) {
+            return "'" + sku + "' is not a variant SKU the bridge reads: " + e.getMessage();
+        }
+        return "'" + sku + "' has no item number in items.table (items.mode is table)";
+    }
+
     /**
      * The inverse, for the catalog flow: built once per run, because the table is read backwards.
      * See {@link SkuNames#sku}.
@@ -92,6 +134,11 @@ public record ItemMapping(Mode mode, Map<String, String> table, List<PrefixRule>
             }
             String sku = SkuRule.sku(itemNumber);
             return mapsBack(sku, itemNumber) ? Optional.of(sku) : Optional.empty();
+        }
+
+        /** The SKU of one variant of a product master: the master's SKU and its dimensions by {@link SkuRule}. */
+        public Optional<String> variantSku(String itemNumber, ProductDimensions dimensions) {
+            return sku(itemNumber).map(master -> SkuRule.variantSku(master, dimensions));
         }
 
         /** Why {@link #sku} is empty for this item. */

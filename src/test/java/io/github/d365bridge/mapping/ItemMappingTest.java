@@ -44,6 +44,22 @@ class ItemMappingTest {
     }
 
     @Test
+    void aVariantSkuReadsAsItsMastersItemThroughTheSameRulesAndAListedSkuWins() {
+        ItemMapping items = new ItemMapping(ItemMapping.Mode.IDENTITY, Map.of("HOODIE~Red", "HOODIE-RED"), RULES, "ea");
+        ProductDimensions blueM = new ProductDimensions("Blue", "M", "", "", "");
+
+        assertThat(items.item("EU-HOODIE~Blue~M")).contains(new ItemMapping.ItemRef("HOODIE", blueM));
+        assertThat(items.item("HOODIE~Red")).contains(new ItemMapping.ItemRef("HOODIE-RED", ProductDimensions.NONE));
+        assertThat(items.item("PLAIN")).contains(new ItemMapping.ItemRef("PLAIN", ProductDimensions.NONE));
+        assertThat(items.skuNames().variantSku("HOODIE", blueM)).contains("EU-HOODIE~Blue~M");
+
+        ItemMapping table = new ItemMapping(ItemMapping.Mode.TABLE, Map.of("TS", "T-SHIRT"), List.of(), "ea");
+        assertThat(table.item("TS~Blue~M")).contains(new ItemMapping.ItemRef("T-SHIRT", blueM));
+        assertThat(table.item("XX~Blue")).isEmpty();
+        assertThat(table.whyNoItem("XX~Blue")).contains("variant SKU whose master 'XX'");
+    }
+
+    @Test
     void theCatalogSkuOfAnItemMapsBackToTheSameItem() {
         ItemMapping items = new ItemMapping(ItemMapping.Mode.IDENTITY, Map.of("SB-CONF-0002-M", "HOODIE-M"), RULES, "ea");
         ItemMapping.SkuNames names = items.skuNames();

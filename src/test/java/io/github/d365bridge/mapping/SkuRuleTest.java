@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SkuRuleTest {
 
     /** Characters real item numbers use, plus the ones the rule must escape. */
-    private static final String ALPHABET = "ABCXYZ0189-_./ %\t\n\r\u000B\0äé";
+    private static final String ALPHABET = "ABCXYZ0189-_./ %~\t\n\r\u000B\0äé";
 
     @Test
     void edgeWhitespaceAndPercentAreEscapedAndNothingElse() {
@@ -45,6 +45,44 @@ class SkuRuleTest {
         // distinct item numbers never share a SKU (the rule is injective)
         assertThat(skus.stream().map(s -> s.substring(s.indexOf('\u0001') + 1)).distinct().count())
                 .isEqualTo(skus.stream().map(s -> s.substring(0, s.indexOf('\u0001'))).distinct().count());
+    }
+
+    @Test
+    void aVariantSkuIsItsMastersSkuAndItsDimensionValuesInAFixedOrder() {
+        assertThat(SkuRule.variantSku("T-SHIRT", new ProductDimensions("Blue", "M", "", "", ""))).isEqualTo("T-SHIRT~Blue~M");
+        assertThat(SkuRule.variantSku("PC-01", new ProductDimensions("", "", "", "Fast", ""))).isEqualTo("PC-01~~~~Fast");
+        assertThat(SkuRule.variantSku("%20A", new ProductDimensions("Dark Red", "", "", "", ""))).isEqualTo("%20A~Dark Red");
+        // a separator or a percent in a value travels encoded; so does an edge space, which Commerce would trim
+        assertThat(SkuRule.variantSku("A", new ProductDimensions("x~y", "50%", "", "", "v1 "))).isEqualTo("A~x%7Ey~50%25~~~v1%20");
+        assertThat(SkuRule.splitVariant("A~x%7Ey~50%25~~~v1%20")).contains(new SkuRule.VariantParts("A",
+                new ProductDimensions("x~y", "50%", "", "", "v1 ")));
+        assertThat(SkuRule.splitVariant("T-SHIRT")).isEmpty();
+        assertThat(SkuRule.sku("A~B")).isEqualTo("A%7EB");
+        assertThat(SkuRule.splitVariant(SkuRule.sku("A~B"))).isEmpty();
+    }
+
+    @Test
+    void everyVariantSkuComesBackAsTheSameMasterAndDimensions() {
+        Random random = new Random(13);
+        for (int n = 0; n < 5_000; n++) {
+            String item = randomText(random, 1 + random.nextInt(12));
+            ProductDimensions dimensions = new ProductDimensions(randomText(random, random.nextInt(4)),
+                    randomText(random, random.nextInt(4)), randomText(random, random.nextInt(3)),
+                    randomText(random, random.nextInt(3)), randomText(random, random.nextInt(2)));
+            String sku = SkuRule.variantSku(SkuRule.sku(item), dimensions);
+            assertThat(sku).as("what Commerce keeps of %s", sku).isEqualTo(phpTrim(sku));
+            SkuRule.VariantParts parts = SkuRule.splitVariant(sku).orElseThrow();
+            assertThat(SkuRule.itemNumber(parts.masterSku())).isEqualTo(item);
+            assertThat(parts.dimensions()).isEqualTo(dimensions);
+        }
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return text.toString();
     }
 
     @Test

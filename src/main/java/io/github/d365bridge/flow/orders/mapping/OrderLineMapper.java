@@ -13,6 +13,7 @@ import io.github.d365bridge.flow.orders.mapping.ItemLines.ItemLine;
 import io.github.d365bridge.mapping.DiscountMapping;
 import io.github.d365bridge.mapping.ItemMapping;
 import io.github.d365bridge.mapping.MappingProfile;
+import io.github.d365bridge.mapping.ProductDimensions;
 import io.github.d365bridge.mapping.ShippingMapping;
 import io.github.d365bridge.mapping.StoreMapping;
 
@@ -36,9 +37,15 @@ final class OrderLineMapper {
         List<Map<String, String>> lines = new ArrayList<>();
         BigDecimal itemDiscounts = BigDecimal.ZERO;
         for (ItemLine item : items) {
-            String itemNumber = itemNumber(key, item, profile.items());
-            Map<String, String> line = line(orderNumber, lines.size() + 1, itemNumber, item.quantity(), item.price(),
-                    spread ? item.discount() : BigDecimal.ZERO, profile, store, item.name());
+            ItemMapping.ItemRef product = item(key, item, profile.items());
+            Map<String, String> line = line(orderNumber, lines.size() + 1, product.itemNumber(), item.quantity(),
+                    item.price(), spread ? item.discount() : BigDecimal.ZERO, profile, store, item.name());
+            ProductDimensions dimensions = product.dimensions();
+            line.put(SalesOrderFields.COLOR, dimensions.color());
+            line.put(SalesOrderFields.SIZE, dimensions.size());
+            line.put(SalesOrderFields.STYLE, dimensions.style());
+            line.put(SalesOrderFields.CONFIGURATION, dimensions.configuration());
+            line.put(SalesOrderFields.VERSION, dimensions.version());
             line.put(SalesOrderFields.CUSTOMER_LINE_NUMBER, item.itemId() == null ? "" : item.itemId().toString());
             lines.add(line);
             itemDiscounts = itemDiscounts.add(item.discount());
@@ -79,9 +86,9 @@ final class OrderLineMapper {
         return remainder;
     }
 
-    private static String itemNumber(OrderKey key, ItemLine item, ItemMapping items) {
-        return items.itemNumber(item.sku()).orElseThrow(() -> new OrderMappingException(key, item.field() + ".sku",
-                "'" + item.sku() + "' has no item number in items.table (items.mode is table)"));
+    private static ItemMapping.ItemRef item(OrderKey key, ItemLine item, ItemMapping items) {
+        return items.item(item.sku()).orElseThrow(() -> new OrderMappingException(key, item.field() + ".sku",
+                items.whyNoItem(item.sku())));
     }
 
     private static Map<String, String> line(String orderNumber, int number, String itemNumber, BigDecimal quantity,
@@ -97,6 +104,10 @@ final class OrderLineMapper {
         line.put(SalesOrderFields.LINE_WAREHOUSE, store.warehouseId().orElse(""));
         line.put(SalesOrderFields.LINE_SITE, store.siteId().orElse(""));
         line.put(SalesOrderFields.DESCRIPTION, description == null ? "" : description);
+        for (String dimension : List.of(SalesOrderFields.COLOR, SalesOrderFields.SIZE, SalesOrderFields.STYLE,
+                SalesOrderFields.CONFIGURATION, SalesOrderFields.VERSION)) {
+            line.put(dimension, ""); // every row carries every column; item lines fill them for variants
+        }
         return line;
     }
 }

@@ -44,6 +44,11 @@ public final class SalesOrderFields {
     public static final String LINE_SITE = "SHIPPINGSITEID";
     public static final String CUSTOMER_LINE_NUMBER = "CUSTOMERSLINENUMBER";
     public static final String DESCRIPTION = "LINEDESCRIPTION";
+    public static final String COLOR = "PRODUCTCOLORID";
+    public static final String SIZE = "PRODUCTSIZEID";
+    public static final String STYLE = "PRODUCTSTYLEID";
+    public static final String CONFIGURATION = "PRODUCTCONFIGURATIONID";
+    public static final String VERSION = "PRODUCTVERSIONID";
 
     /** Header columns in file order. */
     public static final List<String> HEADER = List.of(SALES_ORDER_NUMBER, ORDER_REFERENCE, ORDERING_ACCOUNT,
@@ -53,7 +58,8 @@ public final class SalesOrderFields {
 
     /** Line columns in file order. */
     public static final List<String> LINE = List.of(SALES_ORDER_NUMBER, LINE_NUMBER, ITEM, QUANTITY, PRICE,
-            LINE_DISCOUNT, UNIT, LINE_WAREHOUSE, LINE_SITE, CUSTOMER_LINE_NUMBER, DESCRIPTION);
+            LINE_DISCOUNT, UNIT, LINE_WAREHOUSE, LINE_SITE, CUSTOMER_LINE_NUMBER, DESCRIPTION, COLOR, SIZE, STYLE,
+            CONFIGURATION, VERSION);
 
     private SalesOrderFields() {
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.github.d365bridge.flow.orders.OrderKey;
 
 /** Each fixture, mapped with the default profile, gives exactly these rows. */
@@ -34,7 +36,8 @@ class OrderMapperFixturesTest {
         return row("SALESORDERNUMBER", number, "LINENUMBER", lineNumber, "ITEMNUMBER", item,
                 "ORDEREDSALESQUANTITY", qty, "SALESPRICE", price, "LINEDISCOUNTAMOUNT", discount,
                 "SALESUNITSYMBOL", "ea", "SHIPPINGWAREHOUSEID", "11", "SHIPPINGSITEID", "1",
-                "CUSTOMERSLINENUMBER", customerLine, "LINEDESCRIPTION", description);
+                "CUSTOMERSLINENUMBER", customerLine, "LINEDESCRIPTION", description, "PRODUCTCOLORID", "",
+                "PRODUCTSIZEID", "", "PRODUCTSTYLEID", "", "PRODUCTCONFIGURATIONID", "", "PRODUCTVERSIONID", "");
     }
 
     @Test
@@ -105,6 +108,44 @@ class OrderMapperFixturesTest {
                 line(n, "1", "SB-CONF-0002-M", "2", "40", "8", "205", "Trail Hoodie-M"),
                 line(n, "2", "SB-SIMPLE-0003", "1", "12.5", "1.25", "207", "Trail Bottle"),
                 line(n, "3", "FREIGHT", "1", "15", "0", "", "Shipping"));
+    }
+
+    /**
+     * A variant the catalog flow published ({@code master~colour~size}) comes back as its master's item with the
+     * dimensions on the line, read from the SKU alone; the rule's escapes decode ({@code %7E} is a tilde of the
+     * item number itself).
+     */
+    @Test
+    void aVariantSkuBecomesItsMastersItemWithTheDimensionsOnTheLine() {
+        OrderKey key = new OrderKey("default", "000000104");
+        ObjectNode tree = OrderFixtures.tree(OrderFixtures.CONFIGURABLE);
+        tree.get("items").forEach(item -> {
+            if (item.path("sku").asText().equals("SB-CONF-0002-M")) {
+                ((ObjectNode) item).put("sku", "SB-CONF%7E0002~Dark Red~M~~Fast");
+            }
+        });
+
+        MappedOrder mapped = mapper.map(OrderFixtures.order(tree), key, Optional.of("US-005"));
+
+        assertThat(mapped.lines().get(0)).containsEntry("ITEMNUMBER", "SB-CONF~0002")
+                .containsEntry("PRODUCTCOLORID", "Dark Red").containsEntry("PRODUCTSIZEID", "M")
+                .containsEntry("PRODUCTSTYLEID", "").containsEntry("PRODUCTCONFIGURATIONID", "Fast")
+                .containsEntry("PRODUCTVERSIONID", "").containsEntry("ORDEREDSALESQUANTITY", "2");
+        assertThat(mapped.lines().get(1)).containsEntry("ITEMNUMBER", "SB-SIMPLE-0003").containsEntry("PRODUCTCOLORID", "");
+    }
+
+    @Test
+    void aSkuWithMoreDimensionsThanD365HasFailsTheOrderNamingTheLine() {
+        OrderKey key = new OrderKey("default", "000000104");
+        ObjectNode tree = OrderFixtures.tree(OrderFixtures.CONFIGURABLE);
+        tree.get("items").forEach(item -> {
+            if (item.path("sku").asText().equals("SB-CONF-0002-M")) {
+                ((ObjectNode) item).put("sku", "A~1~2~3~4~5~6");
+            }
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.map(OrderFixtures.order(tree), key,
+                Optional.of("US-005"))).hasMessageContaining(".sku").hasMessageContaining("at most 5 dimension values");
     }
 
     @Test
