@@ -17,8 +17,13 @@ import io.github.d365bridge.sandbox.d365.seed.OnHandGenerator;
 import io.github.d365bridge.sandbox.d365.seed.PriceAgreementGenerator;
 import io.github.d365bridge.sandbox.d365.seed.ProductChanges;
 import io.github.d365bridge.sandbox.d365.seed.ProductGenerator;
+import io.github.d365bridge.sandbox.d365.seed.ProductMasters;
+import io.github.d365bridge.sandbox.d365.seed.ProductRelationGenerator;
 import io.github.d365bridge.sandbox.d365.seed.ProductTranslationGenerator;
+import io.github.d365bridge.sandbox.d365.seed.RelationChanges;
 import io.github.d365bridge.sandbox.d365.seed.ReleasedProductGenerator;
+import io.github.d365bridge.sandbox.d365.seed.ReleasedProductVariantGenerator;
+import io.github.d365bridge.sandbox.d365.seed.VariantChanges;
 import io.github.d365bridge.sandbox.d365.store.EntityTable;
 import io.github.d365bridge.sandbox.d365.store.NumberSequences;
 
@@ -36,11 +41,14 @@ public final class D365SandboxData {
     private final int customersPerCompany;
     private final CustomerChanges customerChanges;
     private final ProductChanges productChanges;
+    private final VariantChanges variantChanges;
+    private final RelationChanges relationChanges;
 
     public D365SandboxData(D365SandboxOptions options) {
         SeedSizes sizes = options.seedSizes();
         this.companies = new Companies(options.legalEntities());
-        this.products = new ProductGenerator(sizes.products(), options.seed());
+        this.products = new ProductGenerator(sizes.products(), options.seed(), sizes.masterEvery());
+        ProductMasters masters = new ProductMasters(products, options.seed(), sizes.minVariants(), sizes.maxVariants());
         this.customersPerCompany = sizes.customersPerCompany();
         CustomerGenerator customers = new CustomerGenerator(companies, sizes.customersPerCompany(), options.seed());
         EntityTable customerTable = new EntityTable(EntityCatalog.CUSTOMERS, customers, CustomerGenerator.SHAPE);
@@ -53,10 +61,20 @@ public final class D365SandboxData {
         add(productTable);
         this.productChanges = new ProductChanges(productTable);
         add(new EntityTable(EntityCatalog.PRODUCT_TRANSLATIONS, new ProductTranslationGenerator(products)));
-        add(new EntityTable(EntityCatalog.RELEASED_PRODUCTS,
-                new ReleasedProductGenerator(companies, products, options.seed())));
+        EntityTable releasedTable = new EntityTable(EntityCatalog.RELEASED_PRODUCTS,
+                new ReleasedProductGenerator(companies, products, options.seed()));
+        add(releasedTable);
+        EntityTable variantTable = new EntityTable(EntityCatalog.RELEASED_PRODUCT_VARIANTS,
+                new ReleasedProductVariantGenerator(companies, products, masters));
+        add(variantTable);
+        this.variantChanges = new VariantChanges(companies, products, masters, releasedTable, productTable,
+                variantTable);
+        EntityTable relationTable = new EntityTable(EntityCatalog.PRODUCT_RELATIONS,
+                new ProductRelationGenerator(products, sizes.relatedEvery(), options.seed()));
+        add(relationTable);
+        this.relationChanges = new RelationChanges(productTable, relationTable);
         add(new EntityTable(EntityCatalog.PRICE_AGREEMENTS,
-                new PriceAgreementGenerator(companies, products, sizes.priceBreaksPerItem())));
+                new PriceAgreementGenerator(companies, products, sizes.priceBreaksPerItem(), masters)));
         add(new EntityTable(EntityCatalog.ON_HAND,
                 new OnHandGenerator(companies, products, sizes.warehousesPerCompany(), options.seed())));
         add(new EntityTable(EntityCatalog.SALES_ORDER_HEADERS, null));
@@ -129,6 +147,16 @@ public final class D365SandboxData {
     /** Product renames for benchmarks (also {@code POST /_sandbox/products/rename}). */
     public ProductChanges productChanges() {
         return productChanges;
+    }
+
+    /** Variants added or removed at run time (also {@code POST /_sandbox/variants/add|remove}). */
+    public VariantChanges variantChanges() {
+        return variantChanges;
+    }
+
+    /** Product relations added or removed at run time (also {@code POST /_sandbox/relations/add|remove}). */
+    public RelationChanges relationChanges() {
+        return relationChanges;
     }
 
     /** Forgets every change: seeded rows come back, created rows go. */

@@ -14,13 +14,16 @@ import io.github.d365bridge.sandbox.d365.events.InvoicePosting;
 import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
 import io.github.d365bridge.sandbox.d365.seed.CustomerChanges;
 import io.github.d365bridge.sandbox.d365.seed.ProductChanges;
+import io.github.d365bridge.sandbox.d365.seed.RelationChanges;
+import io.github.d365bridge.sandbox.d365.seed.VariantChanges;
 import io.github.d365bridge.sandbox.d365.odata.ODataJson;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code /_sandbox/...}: fault switches, call counters, invoicing an order, reset, and the customer
- * change simulation ({@code /_sandbox/customers/change|delete|add}, {@code GET /_sandbox/customers/changes}).
+ * {@code /_sandbox/...}: fault switches, call counters, invoicing an order, reset, the customer
+ * change simulation ({@code /_sandbox/customers/change|delete|add}, {@code GET /_sandbox/customers/changes}),
+ * product renames and variant and relation changes ({@code /_sandbox/variants|relations/add|remove}).
  * Every call needs the header {@code X-Sandbox-Key} with the configured control key.
  */
 public final class ControlEndpoints {
@@ -36,10 +39,11 @@ public final class ControlEndpoints {
     private final String serviceBase;
     private final CustomerChangeEndpoints customers;
     private final ProductChanges productChanges;
+    private final ProductStructureEndpoints productStructure;
 
     public ControlEndpoints(String controlKey, SandboxFaults faults, InvoicePosting invoicing,
             BusinessEventPublisher publisher, Runnable reset, String serviceBase, CustomerChanges customerChanges,
-            ProductChanges productChanges) {
+            ProductChanges productChanges, VariantChanges variantChanges, RelationChanges relationChanges) {
         this.controlKey = controlKey;
         this.faults = faults;
         this.invoicing = invoicing;
@@ -48,6 +52,7 @@ public final class ControlEndpoints {
         this.serviceBase = serviceBase;
         this.customers = new CustomerChangeEndpoints(customerChanges);
         this.productChanges = productChanges;
+        this.productStructure = new ProductStructureEndpoints(variantChanges, relationChanges);
     }
 
     public void mount(Router router) {
@@ -70,6 +75,7 @@ public final class ControlEndpoints {
             ctx.response().setStatusCode(204).end();
         }, false);
         customers.mount(router);
+        productStructure.mount(router);
         // {"percent": 1, "seed": 7} -> {"count": n, "products": [ProductNumber, ...]}
         router.post("/_sandbox/products/rename").blockingHandler(ctx -> {
             try {

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The entity sets the sandbox serves. Names, keys and types come from the contract files
  * ({@code ../shared/contracts/d365-fo/*.json}); sets absent there (SalesOrderLinesV3,
- * ProductTranslations, SalesPriceAgreements, SalesInvoiceHeadersV2) follow the API notes. CustomersV3 and ContactPersons
+ * ProductTranslations, SalesPriceAgreements, SalesInvoiceHeadersV2, ReleasedProductVariantsV2) follow the API
+ * notes; ProductRelations, which no source confirms, is the sandbox's own default for a configurable entity. CustomersV3 and ContactPersons
  * emit every property of the contract ({@link ContractFields}); the other sets a realistic subset of
  * their fields, those the bridge uses plus their keys. The contract test keeps them honest.
  */
@@ -51,7 +52,8 @@ public final class EntityCatalog {
                     decimal("SalesPriceQuantity"), string("SalesUnitSymbol"), string("InventoryUnitSymbol"),
                     decimal("NetProductWeight"), string("ProductLifecycleStateId"), string("ItemModelGroupId"),
                     string("ProductGroupId"), string("StorageDimensionGroupName"),
-                    string("TrackingDimensionGroupName"), enumField("IsSalesPriceIncludingCharges", EnumType.NO_YES),
+                    string("TrackingDimensionGroupName"), string("ProductDimensionGroupName"),
+                    enumField("IsSalesPriceIncludingCharges", EnumType.NO_YES),
                     date("SellStartDate"), date("SellEndDate"), string("SalesSalesTaxItemGroupCode")));
 
     public static final EntitySchema PRODUCTS = new EntitySchema("ProductsV2", "ProductV2", "Products V2",
@@ -69,14 +71,43 @@ public final class EntityCatalog {
             "ProductTranslation", null, List.of("ProductNumber", "LanguageId"), List.of(
                     string("ProductNumber"), string("LanguageId"), string("ProductName"), string("Description")));
 
-    /** Not in the contract files: fields and keys from the API notes. */
+    /**
+     * Not in the contract files: fields and keys from the API notes, the product dimension ids spelt as the notes
+     * saw them ({@code ProductconfigurationId} with a lower-case c, unlike every other entity). An agreement with
+     * empty dimensions prices the item (for a master: every variant); one with a colour only that colour.
+     */
     public static final EntitySchema PRICE_AGREEMENTS = new EntitySchema("SalesPriceAgreements", "SalesPriceAgreement",
             null, List.of("dataAreaId", "RecordId"), List.of(
-                    string("dataAreaId"), int64("RecordId"), string("ItemNumber"), decimal("Price"),
-                    string("PriceCurrencyCode"), string("PriceCustomerGroupCode"), string("CustomerAccountNumber"),
-                    date("PriceApplicableFromDate"), date("PriceApplicableToDate"), decimal("FromQuantity"),
-                    decimal("ToQuantity"), decimal("SalesPriceQuantity"), string("QuantityUnitySymbol"),
-                    string("PriceSiteId"), string("PriceWarehouseId")));
+                    string("dataAreaId"), int64("RecordId"), string("ItemNumber"), string("ProductNumber"),
+                    decimal("Price"), string("PriceCurrencyCode"), string("PriceCustomerGroupCode"),
+                    string("CustomerAccountNumber"), date("PriceApplicableFromDate"), date("PriceApplicableToDate"),
+                    decimal("FromQuantity"), decimal("ToQuantity"), decimal("SalesPriceQuantity"),
+                    string("QuantityUnitySymbol"), string("PriceSiteId"), string("PriceWarehouseId"),
+                    string("ProductColorId"), string("ProductconfigurationId"), string("ProductSizeId"),
+                    string("ProductStyleId"), string("ProductVersionId")));
+
+    /**
+     * Not in the contract files; the notes name the set and its dimensions, the fields are unconfirmed. Keyed like
+     * the on-hand entity's product part: company, item, then the five dimension ids (empty strings where the
+     * master's dimension group does not use them). {@code ProductMasterNumber} is the shared master's product
+     * number, {@code ProductVariantNumber} the shared variant's.
+     */
+    public static final EntitySchema RELEASED_PRODUCT_VARIANTS = new EntitySchema("ReleasedProductVariantsV2",
+            "ReleasedProductVariantV2", null, List.of("dataAreaId", "ItemNumber", "ProductConfigurationId",
+                    "ProductColorId", "ProductSizeId", "ProductStyleId", "ProductVersionId"), List.of(
+                    string("dataAreaId"), string("ItemNumber"), string("ProductConfigurationId"),
+                    string("ProductColorId"), string("ProductSizeId"), string("ProductStyleId"),
+                    string("ProductVersionId"), string("ProductMasterNumber"), string("ProductVariantNumber"),
+                    string("ProductName"), string("ProductSearchName"), string("ProductDescription")));
+
+    /**
+     * No standard public entity for product relations is confirmed, so the bridge reads a configurable one; this is
+     * the sandbox's default. Relations belong to shared products (no dataAreaId); the type name is one of the
+     * tenant's product relation types ({@code Accessories}, {@code UpSell}, {@code CrossSell} in the seed).
+     */
+    public static final EntitySchema PRODUCT_RELATIONS = new EntitySchema("ProductRelations", "ProductRelation", null,
+            List.of("ProductNumber", "RelatedProductNumber", "ProductRelationTypeName"), List.of(
+                    string("ProductNumber"), string("RelatedProductNumber"), string("ProductRelationTypeName")));
 
     public static final EntitySchema SALES_ORDER_HEADERS = new EntitySchema("SalesOrderHeadersV2", "SalesOrderHeaderV2",
             "Sales order headers V2", List.of("dataAreaId", "SalesOrderNumber"), List.of(
@@ -134,7 +165,8 @@ public final class EntityCatalog {
                     string("CustomersOrderReference"), string("LedgerVoucher")));
 
     private static final List<EntitySchema> ALL = List.of(CUSTOMERS, RELEASED_PRODUCTS, PRODUCTS, PRODUCT_TRANSLATIONS, PRICE_AGREEMENTS,
-            SALES_ORDER_HEADERS, SALES_ORDER_LINES, SALES_ORDER_LINES_V1, ON_HAND, SALES_INVOICE_HEADERS, CONTACT_PERSONS);
+            SALES_ORDER_HEADERS, SALES_ORDER_LINES, SALES_ORDER_LINES_V1, ON_HAND, SALES_INVOICE_HEADERS, CONTACT_PERSONS,
+            RELEASED_PRODUCT_VARIANTS, PRODUCT_RELATIONS);
 
     private EntityCatalog() {
     }

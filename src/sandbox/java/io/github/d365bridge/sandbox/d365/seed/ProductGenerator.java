@@ -10,7 +10,11 @@ import io.github.d365bridge.sandbox.d365.store.RowGenerator;
 
 /**
  * ProductsV2 demo rows (shared products, no company). Product 0 is {@code " RFI-TEST-001"} with its
- * leading space, as seen on a real tenant, so that clients that trim keys fail here too.
+ * leading space, as seen on a real tenant, so that clients that trim keys fail here too. When masters are on
+ * ({@link io.github.d365bridge.sandbox.d365.SeedSizes#masterEvery()}), some products are product masters:
+ * {@code ProductSubType} {@code ProductMaster} with the dimension group {@value #MASTER_DIMENSION_GROUP};
+ * their variants are {@link ReleasedProductVariantGenerator}'s rows. ProductsV2 holds products and masters,
+ * never variants.
  */
 public final class ProductGenerator implements RowGenerator {
 
@@ -22,12 +26,23 @@ public final class ProductGenerator implements RowGenerator {
     private static final List<String> NOUNS = List.of("Speaker", "Headphones", "Desk Lamp", "Projector", "Kettle",
             "Backpack", "Monitor", "Router", "Camera", "Chair", "Jacket", "Bicycle Helmet");
 
+    /** The product dimension group of every seeded master: colour and size active, style/configuration/version not. */
+    public static final String MASTER_DIMENSION_GROUP = "ColorSize";
+
     private final int size;
     private final long seed;
+    private final int masterEvery;
 
+    /** Distinct products only. */
     public ProductGenerator(int size, long seed) {
+        this(size, seed, 0);
+    }
+
+    /** @param masterEvery every n-th product a product master ({@link #isMaster}); 0: none */
+    public ProductGenerator(int size, long seed, int masterEvery) {
         this.size = size;
         this.seed = seed;
+        this.masterEvery = masterEvery;
     }
 
     @Override
@@ -54,6 +69,16 @@ public final class ProductGenerator implements RowGenerator {
         return index % 25 == 24;
     }
 
+    /**
+     * Whether a product is a product master: every {@code masterEvery}-th index from the middle of the first
+     * run (2, 7, 12 … for 5), never a service (the seed sells services without variants) nor product 0, the test item
+     * that keeps its leading space.
+     */
+    public boolean isMaster(int index) {
+        return masterEvery > 0 && index > 0 && index < size && !isService(index)
+                && index % masterEvery == masterEvery / 2;
+    }
+
     @Override
     public Map<String, Object> row(int index) {
         String name = name(index);
@@ -63,11 +88,21 @@ public final class ProductGenerator implements RowGenerator {
         row.put("ProductSearchName", searchName(name));
         row.put("ProductDescription", name + ", sandbox demo product");
         row.put("ProductType", isService(index) ? "Service" : "Item");
-        row.put("ProductSubType", "Product");
+        row.put("ProductSubType", subType(index));
         row.put("StorageDimensionGroupName", isService(index) ? "" : "SiteWH");
         row.put("TrackingDimensionGroupName", "None");
-        row.put("ProductDimensionGroupName", "");
+        row.put("ProductDimensionGroupName", dimensionGroup(index));
         return row;
+    }
+
+    /** {@code ProductSubType}: {@code ProductMaster} or {@code Product} (a distinct product). */
+    public String subType(int index) {
+        return isMaster(index) ? "ProductMaster" : "Product";
+    }
+
+    /** {@code ProductDimensionGroupName}: empty for distinct products, as D365 sends it. */
+    public String dimensionGroup(int index) {
+        return isMaster(index) ? MASTER_DIMENSION_GROUP : "";
     }
 
     static String searchName(String name) {

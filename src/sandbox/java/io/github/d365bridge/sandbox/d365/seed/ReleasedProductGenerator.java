@@ -8,7 +8,11 @@ import java.util.Map;
 
 import io.github.d365bridge.sandbox.d365.store.RowGenerator;
 
-/** ReleasedProductsV2 demo rows: every product released in every legal entity, priced in its currency. */
+/**
+ * ReleasedProductsV2 demo rows: every product released in every legal entity, priced in its currency. A
+ * master's row is the item its variants belong to ({@code ProductSubType} {@code ProductMaster}, the dimension
+ * group named); its price is the variants' price unless a trade agreement for a dimension says otherwise.
+ */
 public final class ReleasedProductGenerator implements RowGenerator {
 
     private final Companies companies;
@@ -44,7 +48,7 @@ public final class ReleasedProductGenerator implements RowGenerator {
         row.put("SearchName", ProductGenerator.searchName(name));
         row.put("ProductSearchName", ProductGenerator.searchName(name));
         row.put("ProductType", service ? "Service" : "Item");
-        row.put("ProductSubType", "Product");
+        row.put("ProductSubType", products.subType(product));
         row.put("SalesPrice", price(products, company, product));
         row.put("SalesPriceQuantity", BigDecimal.ONE);
         row.put("SalesUnitSymbol", service ? "hr" : "ea");
@@ -55,6 +59,7 @@ public final class ReleasedProductGenerator implements RowGenerator {
         row.put("ProductGroupId", r.pick(List.of("Audio", "Home", "Office", "Outdoor")));
         row.put("StorageDimensionGroupName", service ? "" : "SiteWH");
         row.put("TrackingDimensionGroupName", "None");
+        row.put("ProductDimensionGroupName", products.dimensionGroup(product));
         row.put("IsSalesPriceIncludingCharges", "No");
         // most items have no sell window (D365's empty date); some started selling, a few stopped
         row.put("SellStartDate", r.oneIn(8) ? java.time.LocalDate.of(2024, 1 + product % 12, 1) : null);

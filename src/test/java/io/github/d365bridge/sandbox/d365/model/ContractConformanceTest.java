@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.github.d365bridge.sandbox.d365.SandboxHttp;
+import io.github.d365bridge.sandbox.d365.SeedSizes;
 
 /**
  * Every set the sandbox serves matches the contract generated from a real tenant (or, for sets the
@@ -83,7 +85,13 @@ class ContractConformanceTest {
 
     @Test
     void theJsonSentFitsTheContract() {
-        try (D365Sandbox sandbox = D365Sandbox.start(SandboxHttp.options().build())) {
+        // masters, variants and relations are off by default: their sets may be empty there, not with them on
+        jsonFitsTheContract(SeedSizes.DEFAULT, Set.of("ReleasedProductVariantsV2", "ProductRelations"));
+        jsonFitsTheContract(SeedSizes.DEFAULT_WITH_VARIANTS, Set.of());
+    }
+
+    private static void jsonFitsTheContract(SeedSizes sizes, Set<String> mayBeEmpty) {
+        try (D365Sandbox sandbox = D365Sandbox.start(SandboxHttp.options().seedSizes(sizes).build())) {
             SandboxHttp http = new SandboxHttp(sandbox);
             String order = json(http.post("/data/SalesOrderHeadersV2", "{\"OrderingCustomerAccountNumber\":\"US-000003\"}")
                     .body()).get("SalesOrderNumber").asText();
@@ -95,7 +103,9 @@ class ContractConformanceTest {
                 HttpResponse<String> response = http.get("/data/" + schema.setName() + "?cross-company=true&$top=5");
                 assertThat(response.statusCode()).isEqualTo(200);
                 JsonNode rows = json(response.body()).get("value");
-                assertThat(rows).as(schema.setName()).isNotEmpty();
+                if (!mayBeEmpty.contains(schema.setName())) {
+                    assertThat(rows).as(schema.setName()).isNotEmpty();
+                }
                 rows.forEach(row -> problems.addAll(rowProblems(schema, row)));
             }
             assertThat(problems).isEmpty();

@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * The entity sets of ../shared/docs/d365-api-notes.md and d365-to-commerce-notes.md that the contract files
- * lack, with the keys and fields the notes list (ProductTranslations: keys as the notes think likely). SalesOrderLinesV3 has the fields of SalesOrderLines (V1, in the contract):
+ * lack, with the keys and fields the notes list (ProductTranslations: keys as the notes think likely;
+ * ReleasedProductVariantsV2: fields unconfirmed; ProductRelations: the sandbox's default for an entity no source
+ * confirms). SalesOrderLinesV3 has the fields of SalesOrderLines (V1, in the contract):
  * its types are checked against V1.
  */
 final class NotesContract {
@@ -24,13 +26,23 @@ final class NotesContract {
             "SalesPriceAgreements", new NotesSet(List.of("dataAreaId", "RecordId"), Set.of("dataAreaId", "RecordId",
                     "ItemNumber", "Price", "PriceCurrencyCode", "PriceCustomerGroupCode", "CustomerAccountNumber",
                     "PriceApplicableFromDate", "PriceApplicableToDate", "FromQuantity", "ToQuantity", "SalesPriceQuantity",
-                    "QuantityUnitySymbol", "PriceSiteId", "PriceWarehouseId"), null),
+                    "QuantityUnitySymbol", "PriceSiteId", "PriceWarehouseId", "ProductNumber", "ProductColorId",
+                    "ProductconfigurationId", "ProductSizeId", "ProductStyleId", "ProductVersionId"), null),
             "SalesInvoiceHeadersV2", new NotesSet(List.of("dataAreaId", "InvoiceNumber"), Set.of("dataAreaId",
                     "InvoiceNumber", "InvoiceDate", "SalesOrderNumber", "InvoiceCustomerAccountNumber", "CurrencyCode",
                     "TotalInvoiceAmount", "TotalTaxAmount", "TotalChargeAmount", "TotalDiscountAmount",
                     "CustomersOrderReference", "LedgerVoucher"), null),
             "ProductTranslations", new NotesSet(List.of("ProductNumber", "LanguageId"), Set.of("ProductNumber",
-                    "LanguageId", "ProductName", "Description"), null));
+                    "LanguageId", "ProductName", "Description"), null),
+            // the notes name the set and its dimension ids; keys and the other fields are unconfirmed
+            "ReleasedProductVariantsV2", new NotesSet(List.of("dataAreaId", "ItemNumber", "ProductConfigurationId",
+                    "ProductColorId", "ProductSizeId", "ProductStyleId", "ProductVersionId"), Set.of("dataAreaId",
+                    "ItemNumber", "ProductConfigurationId", "ProductColorId", "ProductSizeId", "ProductStyleId",
+                    "ProductVersionId", "ProductMasterNumber", "ProductVariantNumber", "ProductName",
+                    "ProductSearchName", "ProductDescription"), null),
+            // no standard entity is confirmed (the notes: keep the name configurable); the sandbox's own default
+            "ProductRelations", new NotesSet(List.of("ProductNumber", "RelatedProductNumber", "ProductRelationTypeName"),
+                    Set.of("ProductNumber", "RelatedProductNumber", "ProductRelationTypeName"), null));
 
     /** Types the notes state for sets without a typed contract (fields named *Date are dates, amounts decimals). */
     private static final Map<String, FieldKind> NOTES_TYPES = Map.ofEntries(Map.entry("RecordId", FieldKind.INT64),
