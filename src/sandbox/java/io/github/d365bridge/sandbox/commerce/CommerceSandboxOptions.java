@@ -48,7 +48,9 @@ public record CommerceSandboxOptions(
         Clock clock,
         Latency latency,
         Map<String, Latency> routeLatencies,
-        int phpWorkers) {
+        int phpWorkers,
+        boolean priceScopeWebsite,
+        boolean legacyAttributeOptionIds) {
 
     /** More delivery threads than this would measure the sandbox's scheduler, not a store. */
     public static final int MAX_DELIVERY_CONCURRENCY = 64;
@@ -112,6 +114,8 @@ public record CommerceSandboxOptions(
         b.latency = latency;
         b.routeLatencies = new LinkedHashMap<>(routeLatencies);
         b.phpWorkers = phpWorkers;
+        b.priceScopeWebsite = priceScopeWebsite;
+        b.legacyAttributeOptionIds = legacyAttributeOptionIds;
         return b;
     }
 
@@ -150,6 +154,8 @@ public record CommerceSandboxOptions(
         private Latency latency = Latency.NONE;
         private Map<String, Latency> routeLatencies = new LinkedHashMap<>();
         private int phpWorkers;
+        private boolean priceScopeWebsite = true;
+        private boolean legacyAttributeOptionIds;
 
         private Builder() {
         }
@@ -206,6 +212,17 @@ public record CommerceSandboxOptions(
          * finish. 0, the default, is no limit.
          */
         public Builder phpWorkers(int value) { phpWorkers = value; return this; }
+        /**
+         * Catalog price scope ({@code catalog/price/scope}): website (the default here, as stores selling in
+         * several currencies set it), where a base price sent for a store view becomes the price of every store
+         * view of its website; or global (false, Commerce's own default), where every base price lands in store 0.
+         */
+        public Builder priceScopeWebsite(boolean value) { priceScopeWebsite = value; return this; }
+        /**
+         * {@code POST /V1/products/attributes/{code}/options} answers {@code "id_<n>"} as stores before 2.4.3 did,
+         * instead of 2.4.3+'s {@code "<n>"}: for clients that must read both.
+         */
+        public Builder legacyAttributeOptionIds(boolean value) { legacyAttributeOptionIds = value; return this; }
 
         public CommerceSandboxOptions build() {
             if (port < 0 || port > 65535) {
@@ -233,7 +250,7 @@ public record CommerceSandboxOptions(
                     adminUsers, adminTokenLifetime, twoFactorAuth, inputLimits, bulkOperationPace, bulkConsumerPaused, bulkCostDoublingBatch,
                     webhookUrl, webhookSignsBase64OfBody, webhookKeyPair, ioEventsUrl, ioEventsKeyPair1, ioEventsKeyPair2,
                     ioEventsClientId, deliveryConcurrency, seed, seedCustomers, seedProducts, seedOrders, trickleOrdersPerMinute, controlKey, clock,
-                    latency, routeLatencies, phpWorkers);
+                    latency, routeLatencies, phpWorkers, priceScopeWebsite, legacyAttributeOptionIds);
         }
     }
 }

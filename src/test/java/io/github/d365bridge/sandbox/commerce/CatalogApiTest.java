@@ -184,4 +184,119 @@ class CatalogApiTest {
         assertThat(client.post("/rest/all/V1/products/WEB-1/websites", Map.of("productWebsiteLink",
                 Map.of("sku", "WEB-1", "website_id", 9))).status()).isEqualTo(400);
     }
+
+    @Test
+    void productLinksAreReadByTypeUpdatedOneAtATimeAndDeletedWithCommercesErrors() {
+        for (String sku : List.of("LINK-1", "LINK-2", "LINK-3")) {
+            assertThat(client.post("/rest/all/V1/products", Map.of("product", Map.of("sku", sku, "name", "Link " + sku,
+                    "price", 5))).status()).isEqualTo(200);
+        }
+        assertThat(client.post("/rest/all/V1/products/LINK-1/links", Map.of("items", List.of(
+                link("LINK-1", "upsell", "LINK-3", 1), link("LINK-1", "related", "LINK-2", 2)))).responseBody()).isEqualTo("true");
+        assertThat(client.post("/rest/all/V1/products/LINK-1/links", Map.of("items", List.of(link("LINK-1", "related", "LINK-3", 1))))
+                .status()).isEqualTo(200);
+        JsonNode related = client.get("/rest/all/V1/products/LINK-1/links/related").json();
+        assertThat(related).as("a POST adds to the links of its type").extracting(l -> l.get("linked_product_sku").asText())
+                .containsExactly("LINK-3", "LINK-2");
+        assertThat(client.get("/rest/all/V1/products/LINK-1").json().get("product_links"))
+                .extracting(l -> l.get("link_type").asText()).containsExactly("related", "related", "upsell");
+
+        Exchange moved = client.put("/rest/all/V1/products/LINK-1/links", Map.of("entity", link("LINK-1", "related", "LINK-2", 0)));
+        assertThat(moved.responseBody()).isEqualTo("true");
+        assertThat(client.get("/rest/all/V1/products/LINK-1/links/related").json().get(0).get("linked_product_sku").asText())
+                .isEqualTo("LINK-2");
+        Exchange incomplete = client.put("/rest/all/V1/products/LINK-1/links", Map.of("entity",
+                Map.of("sku", "LINK-1", "link_type", "related", "linked_product_sku", "LINK-2")));
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.json().get("parameters").get("fieldName").asText()).isEqualTo("entity.linked_product_type");
+        assertThat(client.put("/rest/all/V1/products/LINK-1/links", Map.of("entity", link("LINK-1", "sibling", "LINK-2", 0)))
+                .json().get("message").asText()).isEqualTo("Invalid data provided for linked products");
+        assertThat(client.put("/rest/all/V1/products/LINK-1/links", Map.of("entity", link("LINK-1", "related", "NOPE", 0)))
+                .status()).isEqualTo(404);
+
+        Exchange unknownType = client.get("/rest/all/V1/products/LINK-1/links/sibling");
+        assertThat(unknownType.status()).isEqualTo(404);
+        assertThat(unknownType.json().get("message").asText()).isEqualTo("The \"%1\" link type is unknown. Verify the type and try again.");
+        assertThat(client.get("/rest/all/V1/products/NOPE/links/related").status()).isEqualTo(404);
+
+        assertThat(client.send("DELETE", "/rest/all/V1/products/LINK-1/links/related/LINK-3", null).responseBody()).isEqualTo("true");
+        Exchange gone = client.send("DELETE", "/rest/all/V1/products/LINK-1/links/related/LINK-3", null);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.json().get("message").asText()).isEqualTo("Product %1 doesn't have linked %2 as %3");
+        assertThat(gone.json().get("parameters").toString()).isEqualTo("[\"LINK-1\",\"LINK-3\",\"related\"]");
+        assertThat(sandbox.data().productLinks("LINK-1")).hasSize(2);
+    }
+
+    @Test
+    void linkPostsRefuseEmptyItemsUnknownTypesAndUnknownProductsAndWorkThroughAsyncBulk() {
+        assertThat(client.post("/rest/all/V1/products", Map.of("product", Map.of("sku", "LINK-B", "name", "Link B",
+                "price", 5))).status()).isEqualTo(200);
+        Exchange empty = client.post("/rest/all/V1/products/LINK-B/links", Map.of("items", List.of()));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("message").asText()).isEqualTo("Invalid value of \"%value\" provided for the %fieldName field.");
+        Exchange type = client.post("/rest/all/V1/products/LINK-B/links", Map.of("items", List.of(link("LINK-B", "sibling", "SB-SIMPLE-001", 0))));
+        assertThat(type.status()).isEqualTo(404);
+        assertThat(type.json().get("message").asText()).isEqualTo("The \"%1\" link type wasn't found. Verify the type and try again.");
+        Exchange linked = client.post("/rest/all/V1/products/LINK-B/links", Map.of("items", List.of(
+                link("LINK-B", "related", "SB-SIMPLE-001", 0), link("LINK-B", "related", "NOPE", 1))));
+        assertThat(linked.status()).isEqualTo(400);
+        assertThat(linked.json().get("message").asText()).isEqualTo("The linked products data is invalid. Verify the data and try again.");
+        assertThat(sandbox.data().productLinks("LINK-B")).as("all or nothing").isEmpty();
+
+        Exchange accepted = client.post("/rest/all/async/bulk/V1/products/bySku/links", List.of(
+                Map.of("sku", "LINK-B", "items", List.of(link("LINK-B", "crosssell", "SB-SIMPLE-002", 0))),
+                Map.of("sku", "LINK-B", "items", List.of(link("LINK-B", "crosssell", "NOPE", 0)))));
+        assertThat(accepted.status()).isEqualTo(202);
+        String uuid = accepted.json().get("bulk_uuid").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> sandbox.bulks().count(uuid, 4) == 0);
+        assertThat(sandbox.bulks().count(uuid, 1)).isEqualTo(1);
+        assertThat(sandbox.bulks().count(uuid, 3)).isEqualTo(1);
+        assertThat(sandbox.data().productLinks("LINK-B")).singleElement()
+                .satisfies(l -> assertThat(l.get("linked_product_sku").asText()).isEqualTo("SB-SIMPLE-002"));
+    }
+
+    @Test
+    void basePricesAreKeptPerStoreAndWebsiteAndReadBack() {
+        try (CommerceSandbox three = CommerceSandbox.start(CommerceSandboxOptions.builder().storeViews(List.of(
+                new CommerceSandboxOptions.StoreView(1, "default", 1, "Default Store View", "USD"),
+                new CommerceSandboxOptions.StoreView(2, "eu_en", 2, "EU English", "EUR"),
+                new CommerceSandboxOptions.StoreView(3, "eu_de", 2, "EU Deutsch", "EUR"))).build())) {
+            SandboxClient eu = new SandboxClient(three);
+            Exchange saved = eu.post("/rest/all/V1/products/base-prices", Map.of("prices", List.of(
+                    Map.of("price", 20, "store_id", 0, "sku", "SB-SIMPLE-001"),
+                    Map.of("price", 18.5, "store_id", 2, "sku", "SB-SIMPLE-001"),
+                    Map.of("price", 9, "store_id", 0, "sku", "NOPE"),
+                    Map.of("price", 9, "store_id", 9, "sku", "SB-SIMPLE-002"),
+                    Map.of("price", -1, "store_id", 0, "sku", "SB-SIMPLE-002"),
+                    Map.of("price", 9, "store_id", 0, "sku", "SB-CONF-01"))));
+            assertThat(saved.status()).isEqualTo(200);
+            assertThat(saved.json()).extracting(f -> f.get("message").asText() + " " + f.get("parameters")).containsExactly(
+                    "Invalid attribute %fieldName = %fieldValue. [\"SKU\",\"NOPE\"]",
+                    "Requested store is not found. Row ID: SKU = %SKU, Store ID: %storeId. [\"SB-SIMPLE-002\",\"9\"]",
+                    "Invalid attribute %fieldName = %fieldValue. [\"Price\",\"-1\"]",
+                    "Invalid attribute %fieldName = %fieldValue. [\"SKU\",\"SB-CONF-01\"]");
+
+            JsonNode rows = eu.post("/rest/all/V1/products/base-prices-information",
+                    Map.of("skus", List.of("SB-SIMPLE-001", "NOPE"))).json();
+            assertThat(rows).extracting(r -> r.get("store_id").asInt() + "=" + r.get("price").asDouble())
+                    .as("store 2 set the price of its website: store 3 too").containsExactly("0=20.0", "2=18.5", "3=18.5");
+            assertThat(rows.get(0).get("sku").asText()).isEqualTo("SB-SIMPLE-001");
+            assertThat(eu.get("/rest/eu_de/V1/products/SB-SIMPLE-001").json().get("price").asDouble()).isEqualTo(18.5);
+            assertThat(eu.get("/rest/default/V1/products/SB-SIMPLE-001").json().get("price").asDouble()).isEqualTo(20.0);
+            assertThat(eu.get("/rest/all/V1/products/SB-SIMPLE-001").json().get("price").asDouble()).isEqualTo(20.0);
+            assertThat(three.data().basePrice("SB-SIMPLE-002", 0)).as("refused rows change nothing")
+                    .isEqualTo(three.data().product("SB-SIMPLE-002", "all").map(p -> p.get("price").asDouble()));
+        }
+        try (CommerceSandbox global = CommerceSandbox.start(CommerceSandboxOptions.builder().priceScopeWebsite(false).build())) {
+            new SandboxClient(global).post("/rest/all/V1/products/base-prices", Map.of("prices",
+                    List.of(Map.of("price", 31, "store_id", 1, "sku", "SB-SIMPLE-003"))));
+            assertThat(global.data().basePrice("SB-SIMPLE-003", 0)).as("price scope global: store 0").contains(31.0);
+            assertThat(global.data().basePrice("SB-SIMPLE-003", 1)).isEmpty();
+        }
+    }
+
+    private static Map<String, Object> link(String sku, String type, String linked, int position) {
+        return Map.of("sku", sku, "link_type", type, "linked_product_sku", linked, "linked_product_type", "simple",
+                "position", position);
+    }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
 import io.github.d365bridge.sandbox.commerce.data.CommerceSandboxData;
 import io.github.d365bridge.sandbox.commerce.faults.SandboxFaults;
 import io.github.d365bridge.sandbox.commerce.http.ApiCall;
@@ -31,6 +32,10 @@ public final class PriceApi {
     static final String NO_GROUP = "No such entity with Customer Group = %customerGroup. Row ID: SKU = %SKU, Website ID: %websiteId, Quantity: %qty.";
     static final String INVALID = "Invalid attribute %fieldName = %fieldValue." + ROW;
     static final String INJECTED = "Could not save Prices." + ROW;
+    static final String BASE_INVALID = "Invalid attribute %fieldName = %fieldValue.";
+    static final String BASE_NO_STORE = "Requested store is not found. Row ID: SKU = %SKU, Store ID: %storeId.";
+    /** The product types {@code BasePriceStorage} accepts (di.xml); others have no price of their own. */
+    static final Set<String> OWN_PRICE_TYPES = Set.of("simple", "virtual", "bundle", "downloadable");
     static final String DUPLICATE = "We found a duplicate website, tier price, customer group and quantity: Customer Group"
             + " = %customerGroup, Website ID = %websiteId, Quantity = %qty." + ROW;
 
@@ -47,6 +52,7 @@ public final class PriceApi {
         routes.add(new Route("PUT", "/V1/products/tier-prices", ACL, List.of("prices"), call -> tier(call, Mode.REPLACE)));
         routes.add(new Route("POST", "/V1/products/tier-prices-delete", ACL, List.of("prices"), call -> tier(call, Mode.DELETE)));
         routes.add(new Route("POST", "/V1/products/base-prices", ACL, List.of("prices"), this::basePrices));
+        routes.add(new Route("POST", "/V1/products/base-prices-information", ACL, List.of("skus"), this::basePriceRows));
     }
 
     private enum Mode { UPSERT, REPLACE, DELETE }
@@ -147,28 +153,75 @@ public final class PriceApi {
         return failure;
     }
 
+    /**
+     * {@code BasePriceStorage::update}: each row is checked on its own (a row can fail more than once), the valid
+     * ones are saved. A SKU must name a product with a price of its own (simple, virtual, bundle, downloadable:
+     * a configurable SKU fails like an unknown one). Store 0 is the global price; a store view's price, with
+     * price scope website ({@link CommerceSandboxOptions.Builder#priceScopeWebsite}), is saved for every store
+     * view of its website, and with scope global lands in store 0.
+     */
     private Object basePrices(ApiCall call) {
         ArrayNode failures = Json.mapper().createArrayNode();
         for (JsonNode input : call.member("prices")) {
             ObjectNode row = Nodes.object(input, "prices");
             String sku = row.path("sku").asText();
-            int storeId = row.path("store_id").asInt(-1);
-            if (!data.catalog().exists(sku)) {
-                failures.add(failure("Requested product doesn't exist. Row ID: SKU = %SKU, Store ID: %storeId.",
-                        sku, row.path("store_id").asText()));
-            } else if (storeId != 0 && data.storeView(storeId).isEmpty()) {
-                failures.add(failure("Requested store is not found. Row ID: SKU = %SKU, Store ID: %storeId.",
-                        sku, row.path("store_id").asText()));
-            } else if (!row.path("price").isNumber() || row.path("price").asDouble() < 0) {
-                failures.add(failure("Invalid attribute %fieldName = %fieldValue. Row ID: SKU = %SKU, Store ID: %storeId.",
-                        "Price", row.path("price").asText(), sku, row.path("store_id").asText()));
-            } else {
-                data.basePriceMap().put(sku + "|" + storeId, row.get("price").asDouble());
-                if (storeId == 0) {
-                    data.catalog().globalRow(sku).orElseThrow().put("price", row.get("price").asDouble());
-                }
+            String store = row.path("store_id").asText();
+            int failed = failures.size();
+            if (sku.isEmpty() || !hasOwnPrice(sku)) {
+                failures.add(failure(BASE_INVALID, "SKU", sku));
+            }
+            Double price = row.hasNonNull("price") ? Nodes.number(row, "price", 0) : null;
+            if (price == null || price < 0) {
+                failures.add(failure(BASE_INVALID, "Price", row.path("price").asText()));
+            }
+            int storeId = row.path("store_id").canConvertToInt() ? row.path("store_id").asInt() : -1;
+            if (storeId != 0 && data.storeView(storeId).isEmpty()) {
+                failures.add(failure(BASE_NO_STORE, sku, store));
+            }
+            if (failures.size() == failed) {
+                saveBasePrice(sku, storeId, price);
             }
         }
         return failures;
+    }
+
+    private void saveBasePrice(String sku, int storeId, double price) {
+        if (storeId == 0 || !data.options().priceScopeWebsite()) {
+            data.catalog().globalRow(sku).orElseThrow().put("price", price).put("updated_at", data.now());
+            return;
+        }
+        int website = data.storeView(storeId).orElseThrow().websiteId();
+        data.storeViewsOf(website).forEach(view -> data.basePriceMap().put(sku + "|" + view.id(), price));
+    }
+
+    private boolean hasOwnPrice(String sku) {
+        return data.catalog().globalRow(sku).map(p -> OWN_PRICE_TYPES.contains(p.path("type_id").asText())).orElse(false);
+    }
+
+    /**
+     * {@code BasePriceStorage::get}: one row per stored price (store 0, then each store view that has one) of the
+     * SKUs that name a product with a price of its own; the others are left out, not reported (2.4 filters the
+     * list instead of failing as the method's documentation says).
+     */
+    private Object basePriceRows(ApiCall call) {
+        ArrayNode rows = Json.mapper().createArrayNode();
+        Set<String> skus = new LinkedHashSet<>();
+        call.member("skus").forEach(s -> skus.add(s.asText()));
+        for (String sku : skus) {
+            if (!hasOwnPrice(sku)) {
+                continue;
+            }
+            ObjectNode product = data.catalog().globalRow(sku).orElseThrow();
+            if (product.path("price").isNumber()) {
+                rows.addObject().put("price", product.get("price").asDouble()).put("store_id", 0).put("sku", sku);
+            }
+            for (var view : data.options().storeViews()) {
+                Double price = data.basePriceMap().get(sku + "|" + view.id());
+                if (price != null) {
+                    rows.addObject().put("price", price).put("store_id", view.id()).put("sku", sku);
+                }
+            }
+        }
+        return rows;
     }
 }

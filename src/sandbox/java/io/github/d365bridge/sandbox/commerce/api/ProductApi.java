@@ -18,26 +18,29 @@ import io.github.d365bridge.ground.Json;
 
 /**
  * {@code /V1/products}: POST upserts by SKU (as Commerce's repository does), PUT updates, GET reads.
- * The store code of the URL decides where values land, see {@link ProductCatalog}.
+ * The store code of the URL decides where values land, see {@link ProductCatalog}; global attributes
+ * (price, and the select attributes a configurable is built from) land globally whatever the store code.
+ * A configurable product's {@code configurable_product_options} and {@code configurable_product_links} are
+ * kept apart from the product row and answered as Commerce reads them, see {@link Configurables}.
  */
 public final class ProductApi {
 
     static final String ACL = "Magento_Catalog::products";
     public static final String NOT_FOUND = "The product that was requested doesn't exist. Verify the product and try again.";
     private static final Set<String> TYPES = Set.of("simple", "configurable", "virtual", "bundle", "grouped", "downloadable");
-    private static final Set<String> LINK_TYPES = Set.of("related", "upsell", "crosssell", "associated");
 
     private final CommerceSandboxData data;
+    private final Configurables configurables;
 
     public ProductApi(CommerceSandboxData data) {
         this.data = data;
+        this.configurables = new Configurables(data);
     }
 
     public void register(RouteTable routes) {
         routes.add(new Route("POST", "/V1/products", ACL, List.of("product"), call -> save(call, null)));
         routes.add(new Route("PUT", "/V1/products/{sku}", ACL, List.of("product"), call -> save(call, call.path("sku"))));
         routes.add(new Route("GET", "/V1/products/{sku}", ACL, List.of(), call -> read(call.path("sku"), call.store().storeId())));
-        routes.add(new Route("POST", "/V1/products/{sku}/links", ACL, List.of("items"), this::links));
         routes.add(new Route("GET", "/V1/products", ACL, List.of(), this::search));
         routes.add(new Route("POST", "/V1/products/{sku}/websites", ACL, List.of("product_website_link"), this::assignWebsite));
         routes.add(new Route("DELETE", "/V1/products/{sku}/websites/{websiteId}", ACL, List.of(), this::unassignWebsite));
@@ -118,6 +121,16 @@ public final class ProductApi {
     ObjectNode read(String sku, int storeId) {
         ObjectNode product = (storeId == 0 ? data.catalog().globalRow(sku).map(ObjectNode::deepCopy)
                 : data.catalog().view(sku, storeId)).orElseThrow(() -> CommerceException.notFound(NOT_FOUND));
+        if (storeId != 0) {
+            // a store view reads its website's base price where one is set (catalog price scope "website")
+            Double storePrice = data.basePriceMap().get(sku + "|" + storeId);
+            if (storePrice != null) {
+                product.put("price", storePrice);
+            }
+        }
+        if (Configurables.TYPE.equals(product.path("type_id").asText())) {
+            configurables.describe(sku, product.with("extension_attributes"));
+        }
         ArrayNode links = product.putArray("product_links");
         data.productLinkMap().getOrDefault(sku, List.of()).forEach(links::add);
         product.putArray("options");
@@ -133,16 +146,34 @@ public final class ProductApi {
         input.put("sku", sku);
         input.remove("id");
         int storeId = call.store().storeId();
-        if (!data.catalog().exists(sku)) {
+        Configurables.Sent configurable = Configurables.Sent.take(input);
+        boolean exists = data.catalog().exists(sku);
+        if (Configurables.TYPE.equals(input.path("type_id").asText())) {
+            configurables.checkLinks(configurable);
+        }
+        String type = input.hasNonNull("type_id") ? input.get("type_id").asText()
+                : exists ? data.catalog().globalRow(sku).orElseThrow().path("type_id").asText() : "simple";
+        boolean isConfigurable = Configurables.TYPE.equals(type);
+        if (isConfigurable) {
+            configurables.checkOptions(sku, configurable);
+        }
+        SelectValues.check(data.attributeCatalog(), input.get("custom_attributes"));
+        if (!exists) {
             create(input, call);
         } else {
             update(sku, input, storeId);
+        }
+        if (isConfigurable) {
+            configurables.save(sku, data.catalog().globalRow(sku).orElseThrow().get("id").asInt(), configurable);
         }
         return read(sku, storeId);
     }
 
     private void create(ObjectNode input, ApiCall call) {
-        for (String attribute : List.of("name", "price")) {
+        // a configurable product's price comes from its children: Commerce does not require one
+        List<String> required = Configurables.TYPE.equals(input.path("type_id").asText()) ? List.of("name")
+                : List.of("name", "price");
+        for (String attribute : required) {
             if (!input.hasNonNull(attribute) || input.get(attribute).asText().isBlank()) {
                 throw CommerceException.badRequest("The \"%1\" attribute value is empty. Set the attribute and try again.", attribute);
             }
@@ -198,7 +229,11 @@ public final class ProductApi {
             boolean local = ProductCatalog.STORE_VIEW_SCOPED.contains(key) || key.equals("custom_attributes");
             ObjectNode destination = local ? target : global;
             if (key.equals("custom_attributes")) {
-                ProductCatalog.mergeCustomAttributes(destination, field.getValue());
+                ArrayNode globalValues = Json.mapper().createArrayNode();
+                ArrayNode localValues = Json.mapper().createArrayNode();
+                field.getValue().forEach(a -> (SelectValues.global(data.attributeCatalog(), a) ? globalValues : localValues).add(a));
+                ProductCatalog.mergeCustomAttributes(global, globalValues);
+                ProductCatalog.mergeCustomAttributes(destination, localValues);
             } else if (key.equals("extension_attributes")) {
                 mergeExtension(global, field.getValue());
             } else {
@@ -258,33 +293,5 @@ public final class ProductApi {
         if (product.has("price") && Nodes.number(product, "price", 0) < 0) {
             throw Nodes.invalidValue("price", product.get("price").asText());
         }
-    }
-
-    private Object links(ApiCall call) {
-        String sku = call.path("sku");
-        if (!data.catalog().exists(sku)) {
-            throw CommerceException.notFound(NOT_FOUND);
-        }
-        JsonNode items = call.member("items");
-        List<ObjectNode> accepted = new ArrayList<>();
-        for (JsonNode item : items) {
-            ObjectNode link = Nodes.object(item, "items");
-            String type = Nodes.requiredText(link, "link_type");
-            if (!LINK_TYPES.contains(type)) {
-                throw CommerceException.badRequest("The \"%1\" link type is unknown. Verify the type and try again.", type);
-            }
-            String linked = Nodes.requiredText(link, "linked_product_sku");
-            ObjectNode target = data.catalog().globalRow(linked).orElseThrow(() -> CommerceException.notFound(NOT_FOUND));
-            link.put("sku", sku).put("linked_product_type", target.path("type_id").asText("simple"));
-            link.put("position", Nodes.intValue(link, "position", 0));
-            accepted.add(link);
-        }
-        List<ObjectNode> existing = data.productLinkMap().computeIfAbsent(sku, s -> new ArrayList<>());
-        for (ObjectNode link : accepted) {
-            existing.removeIf(old -> old.path("link_type").asText().equals(link.path("link_type").asText())
-                    && old.path("linked_product_sku").asText().equals(link.path("linked_product_sku").asText()));
-            existing.add(link);
-        }
-        return Boolean.TRUE;
     }
 }

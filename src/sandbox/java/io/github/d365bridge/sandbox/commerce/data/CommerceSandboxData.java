@@ -34,7 +34,10 @@ public final class CommerceSandboxData {
     final EntityTable shipments = new EntityTable("entity_id");
     final EntityTable tracks = new EntityTable("entity_id");
     final ProductCatalog products = new ProductCatalog();
+    final AttributeCatalog attributes = new AttributeCatalog();
+    final ConfigurableCatalog configurables = new ConfigurableCatalog();
     final List<ObjectNode> tierPrices = new ArrayList<>();
+    /** Store-view base prices by {@code sku|storeId}; the global (store 0) price is the product row's {@code price}. */
     final Map<String, Double> basePrices = new LinkedHashMap<>();
     final Map<String, ObjectNode> sourceItems = new LinkedHashMap<>();
     final Map<String, List<ObjectNode>> productLinks = new LinkedHashMap<>();
@@ -100,6 +103,8 @@ public final class CommerceSandboxData {
     public EntityTable shipmentTable() { return shipments; }
     public EntityTable trackTable() { return tracks; }
     public ProductCatalog catalog() { return products; }
+    public AttributeCatalog attributeCatalog() { return attributes; }
+    public ConfigurableCatalog configurableCatalog() { return configurables; }
     public List<ObjectNode> tierPriceRows() { return tierPrices; }
     public Map<String, Double> basePriceMap() { return basePrices; }
     public Map<String, ObjectNode> sourceItemMap() { return sourceItems; }
@@ -207,8 +212,42 @@ public final class CommerceSandboxData {
         return copies(tierPrices.stream().filter(p -> p.path("sku").asText().equals(sku)).toList());
     }
 
+    /** The base price of a store view, or for store 0 the global price; empty when none is set. */
     public synchronized Optional<Double> basePrice(String sku, int storeId) {
+        if (storeId == 0) {
+            return products.globalRow(sku).filter(p -> p.path("price").isNumber()).map(p -> p.get("price").asDouble());
+        }
         return Optional.ofNullable(basePrices.get(sku + "|" + storeId));
+    }
+
+    /**
+     * The option ids of a select attribute by admin label, e.g. {@code {"Black": 49, …}} for {@code color};
+     * empty when there is no such attribute.
+     */
+    public synchronized Map<String, Integer> attributeOptions(String attributeCode) {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        attributes.byCode(attributeCode).ifPresent(a -> a.options().forEach(o -> ids.put(o.label(), o.id())));
+        return ids;
+    }
+
+    /**
+     * Adds an option to a select attribute without the API's checks (for tests that need one the seed lacks)
+     * and returns its id.
+     */
+    public synchronized int addAttributeOption(String attributeCode, String label) {
+        AttributeCatalog.Attribute attribute = attributes.byCode(attributeCode)
+                .orElseThrow(() -> new IllegalArgumentException("no attribute " + attributeCode));
+        return attributes.addOption(attribute, label, 0, false, Map.of()).id();
+    }
+
+    /** The SKUs of a configurable product's children, in link order. */
+    public synchronized List<String> configurableChildren(String parentSku) {
+        return configurables.children(parentSku).stream().map(id -> products.skuOf(id).orElse("#" + id)).toList();
+    }
+
+    /** A configurable product's options as stored (attribute id, label, position, option id). */
+    public synchronized List<ConfigurableCatalog.Option> configurableOptions(String parentSku) {
+        return configurables.options(parentSku);
     }
 
     public synchronized Optional<ObjectNode> sourceItem(String sku, String sourceCode) {

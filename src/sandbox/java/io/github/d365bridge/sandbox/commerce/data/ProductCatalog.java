@@ -24,6 +24,8 @@ public final class ProductCatalog {
     public static final Set<String> STORE_VIEW_SCOPED = Set.of("name", "status", "visibility");
 
     private final Map<String, ObjectNode> global = new LinkedHashMap<>();
+    /** entity_id → SKU, for the APIs that name products by id (a configurable product's links). */
+    private final Map<Integer, String> skuById = new java.util.HashMap<>();
     /** url_key → SKU per store id (0: the global values), as Commerce's URL rewrites index them. */
     private final Map<Integer, Map<String, String>> urlKeys = new java.util.HashMap<>();
     private final Map<String, Map<Integer, ObjectNode>> overrides = new LinkedHashMap<>();
@@ -35,9 +37,16 @@ public final class ProductCatalog {
 
     /** Stores a new product; the caller has filled defaults. */
     public ObjectNode create(ObjectNode product) {
-        product.put("id", nextId++);
+        int id = nextId++;
+        product.put("id", id);
         global.put(product.get("sku").asText(), product);
+        skuById.put(id, product.get("sku").asText());
         return product;
+    }
+
+    /** The SKU of the product with this entity id, as {@code ProductRepository::getById} finds it. */
+    public Optional<String> skuOf(int id) {
+        return Optional.ofNullable(skuById.get(id));
     }
 
     public Optional<ObjectNode> globalRow(String sku) {

@@ -10,7 +10,8 @@ import io.github.d365bridge.ground.Json;
 
 /**
  * The store's starting catalogue and customer base, the same for the same seed: simple products,
- * configurable products with size children, registered customers on both websites, and B2B
+ * configurable products with size children (linked, each child with its {@code size} option, the parent
+ * with a {@code size} option labelled as the attribute is), registered customers on both websites, and B2B
  * companies whose admins are among those customers. Written straight into the tables (the API
  * handlers' rules are not needed for data known to be valid).
  */
@@ -37,10 +38,17 @@ public final class SeedCatalog {
             String parent = String.format("SB-CONF-%02d", i);
             String name = WORDS[random.nextInt(WORDS.length)] + " " + GOODS[random.nextInt(GOODS.length)];
             double price = 20 + random.nextInt(15000) / 100.0;
-            product(data, parent, name, "configurable", price, 4);
+            int parentId = product(data, parent, name, "configurable", price, 4).get("id").asInt();
+            var sizes = data.attributeCatalog().byCode("size").orElseThrow();
+            data.configurableCatalog().addOption(parent, sizes.id(), sizes.label(), 0, parentId);
+            List<Integer> children = new java.util.ArrayList<>();
             for (String size : List.of("S", "M", "L")) {
-                product(data, parent + "-" + size, name + "-" + size, "simple", price, 1);
+                ObjectNode child = product(data, parent + "-" + size, name + "-" + size, "simple", price, 1);
+                int option = sizes.options().stream().filter(o -> o.label().equals(size)).findFirst().orElseThrow().id();
+                child.putArray("custom_attributes").addObject().put("attribute_code", "size").put("value", String.valueOf(option));
+                children.add(child.get("id").asInt());
             }
+            data.configurableCatalog().setChildren(parent, children);
         }
         for (int i = 1; i <= customers; i++) {
             String first = FIRST[random.nextInt(FIRST.length)];
@@ -73,7 +81,7 @@ public final class SeedCatalog {
         }
     }
 
-    private static void product(CommerceSandboxData data, String sku, String name, String type, double price, int visibility) {
+    private static ObjectNode product(CommerceSandboxData data, String sku, String name, String type, double price, int visibility) {
         ObjectNode product = Json.mapper().createObjectNode().put("sku", sku).put("name", name).put("attribute_set_id", 4)
                 .put("price", Math.round(price * 100) / 100.0).put("status", 1).put("visibility", visibility).put("type_id", type)
                 .put("weight", 1).put("created_at", data.now()).put("updated_at", data.now());
@@ -82,5 +90,6 @@ public final class SeedCatalog {
         int id = stored.get("id").asInt();
         ObjectNode stock = Json.mapper().createObjectNode().put("qty", 100).put("is_in_stock", true);
         stored.with("extension_attributes").set("stock_item", io.github.d365bridge.sandbox.commerce.api.StockItemsAccess.full(stock, id));
+        return stored;
     }
 }
