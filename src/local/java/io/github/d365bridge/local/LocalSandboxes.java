@@ -28,6 +28,7 @@ import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
 import io.github.d365bridge.sandbox.d365.ClientRegistration;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
+import io.github.d365bridge.sandbox.d365.SeedSizes;
 import io.github.d365bridge.storage.StorageAccount;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.Startup;
@@ -63,6 +64,8 @@ public class LocalSandboxes {
         this.d365 = D365Sandbox.start(D365SandboxOptions.builder().tls(tls)
                 .client(ClientRegistration.listed(CLIENT_ID, clientSecret))
                 .storageConnectionString(storage.connectionString()).dmfContainer("dmf")
+                // product masters with colour/size variants and product relations, so the catalog run shows them
+                .seedSizes(SeedSizes.DEFAULT_WITH_VARIANTS)
                 .dmfLatency(Duration.ofSeconds(3), Duration.ofMillis(5)).build());
         // Signs webhooks with the pair whose public half the intake was configured with (LocalWebhooks sends them).
         this.commerce = CommerceSandbox.start(CommerceSandboxOptions.builder().seedOrders(0)

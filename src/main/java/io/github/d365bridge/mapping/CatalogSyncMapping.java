@@ -30,12 +30,64 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param priceGroups            D365 price group ({@code PriceCustomerGroupCode} of a trade agreement, the
  *                               customers' {@code DiscountPriceGroupId}) → Commerce customer group name; an
  *                               agreement for all customers goes to {@code ALL GROUPS}
+ * @param variantAttributes      D365 product dimension ({@code color}, {@code size}, {@code style},
+ *                               {@code configuration}, {@code version}) → the Commerce select attribute a
+ *                               product master's configurable product offers it as; a master that uses an
+ *                               unmapped dimension fails with the reason
+ * @param variantVisibility      Commerce visibility of a variant's simple product (1: only through its
+ *                               configurable product)
+ * @param relations              D365 product relations → Commerce product links (off when no entity is named)
+ * @param priceScope             {@code global}: a product's price is the priority legal entity's; {@code website}:
+ *                               also each website's own base price, from its legal entity (Commerce's catalog
+ *                               price scope must then be "website")
+ * @param websiteStoreIds        website id → the id of a store view of it, for {@code priceScope: website}:
+ *                               Commerce's base prices are addressed by store view and apply to its website
  */
 public record CatalogSyncMapping(List<String> legalEntities, String language, Map<String, String> storeViews,
         String attributeSetId, String visibility, Map<String, String> taxClasses, String defaultTaxClass,
-        List<String> disabledLifecycleStates, Services services, Removed removed, Map<String, String> priceGroups) {
+        List<String> disabledLifecycleStates, Services services, Removed removed, Map<String, String> priceGroups,
+        Map<String, String> variantAttributes, String variantVisibility, Relations relations, PriceScope priceScope,
+        Map<String, String> websiteStoreIds) {
+
+    /** The dimensions {@code variantAttributes} may name, in the SKU rule's order. */
+    public static final List<String> DIMENSIONS = List.of("color", "size", "style", "configuration", "version");
+
+    /**
+     * Where D365 keeps product relations: no standard public entity is confirmed and tenants differ, so the entity
+     * set and its three fields are named here. Relations are between shared products ({@code ProductsV2}).
+     *
+     * @param entity       the entity set (empty: relations are not synced)
+     * @param productField the field with the product the relation starts at
+     * @param relatedField the field with the related product
+     * @param typeField    the field with the relation type
+     * @param types        D365 relation type → Commerce link type ({@code related}, {@code upsell},
+     *                     {@code crosssell}); a relation of an unlisted type is left out and reported
+     */
+    public record Relations(String entity, String productField, String relatedField, String typeField,
+            Map<String, String> types) {
+
+        public static final List<String> LINK_TYPES = List.of("related", "upsell", "crosssell");
+
+        public Relations {
+            entity = entity == null ? "" : entity;
+            types = Collections2.map(types);
+        }
+
+        public boolean enabled() {
+            return !entity.isBlank();
+        }
+    }
+
+    public enum PriceScope {
+        @JsonProperty("global") GLOBAL,
+        @JsonProperty("website") WEBSITE
+    }
 
     public CatalogSyncMapping {
+        variantAttributes = Collections2.map(variantAttributes);
+        relations = relations == null ? new Relations("", "", "", "", Map.of()) : relations;
+        priceScope = priceScope == null ? PriceScope.GLOBAL : priceScope;
+        websiteStoreIds = Collections2.map(websiteStoreIds);
         legalEntities = Collections2.list(legalEntities);
         storeViews = Collections2.map(storeViews);
         taxClasses = Collections2.map(taxClasses);

@@ -272,6 +272,42 @@ final class ProfileValidator {
                 problems.add("catalogSync.priceGroups." + group + ": empty Commerce customer group name");
             }
         });
+        sync.variantAttributes().forEach((dimension, attribute) -> {
+            if (!CatalogSyncMapping.DIMENSIONS.contains(dimension)) {
+                problems.add("catalogSync.variantAttributes." + dimension + ": not a D365 product dimension "
+                        + CatalogSyncMapping.DIMENSIONS);
+            } else if (blank(attribute)) {
+                problems.add("catalogSync.variantAttributes." + dimension + ": empty Commerce attribute code");
+            }
+        });
+        if (sync.variantVisibility() == null || !sync.variantVisibility().matches("[1-4]")) {
+            problems.add("catalogSync.variantVisibility: '" + sync.variantVisibility() + "' must be 1, 2, 3 or 4");
+        }
+        if (sync.priceScope() == CatalogSyncMapping.PriceScope.WEBSITE) {
+            new java.util.TreeSet<>(sync.storeViews().values()).forEach(website -> {
+                if (!sync.websiteStoreIds().containsKey(website)) {
+                    problems.add("catalogSync.websiteStoreIds: website " + website + " (of catalogSync.storeViews) needs a"
+                            + " store view id for its base prices (priceScope is website)");
+                }
+            });
+            sync.websiteStoreIds().forEach((website, store) -> number("catalogSync.websiteStoreIds." + website, store,
+                    "priceScope is website", problems));
+        }
+        CatalogSyncMapping.Relations relations = sync.relations();
+        if (relations.enabled()) {
+            for (var field : java.util.Map.of("productField", String.valueOf(relations.productField()), "relatedField",
+                    String.valueOf(relations.relatedField()), "typeField", String.valueOf(relations.typeField())).entrySet()) {
+                if (blank(field.getValue()) || field.getValue().equals("null")) {
+                    problems.add("catalogSync.relations." + field.getKey() + ": is required when relations.entity is set");
+                }
+            }
+            relations.types().forEach((type, link) -> {
+                if (!CatalogSyncMapping.Relations.LINK_TYPES.contains(link)) {
+                    problems.add("catalogSync.relations.types." + type + ": '" + link + "' must be one of "
+                            + CatalogSyncMapping.Relations.LINK_TYPES);
+                }
+            });
+        }
     }
 
     private static boolean blank(String value) {

@@ -114,6 +114,11 @@ public final class CommerceClient {
         return new ProductClient(http, store);
     }
 
+    /** Product attributes and their options (global scope). */
+    public io.github.d365bridge.client.commerce.catalog.AttributeClient attributes() {
+        return new io.github.d365bridge.client.commerce.catalog.AttributeClient(http);
+    }
+
     public PriceClient prices() {
         return new PriceClient(http);
     }

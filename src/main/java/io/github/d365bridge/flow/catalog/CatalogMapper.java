@@ -46,6 +46,13 @@ final class CatalogMapper implements SyncMapper<CatalogItem> {
     static final String PRODUCT = "product";
     static final String WEBSITE_LIST = "websites";
     static final String STORE = "store";
+    static final String LINKS = "links";
+    static final String PARENT = "parent";
+    static final String CHILD = "child";
+    /** In a master's product payload: the options its configurable product offers, by attribute and label. */
+    static final String CONFIGURABLE_OPTIONS = "configurable_options";
+    /** In a variant's product payload: its option label per attribute, sent as option ids by the writer. */
+    static final String VARIANT_OPTIONS = "variant_options";
 
     private final CatalogSyncMapping sync;
     private final Map<String, StoreMapping> stores;
@@ -61,19 +68,35 @@ final class CatalogMapper implements SyncMapper<CatalogItem> {
 
     @Override
     public List<SyncRecord> map(String legalEntity, CatalogItem item) {
-        String key = item.itemNumber();
+        String key = item.key();
         ReleasedProductV2 primary = item.primary();
         boolean service = "Service".equalsIgnoreCase(primary.productType());
         if (service && sync.services() == CatalogSyncMapping.Services.SKIP) {
             return List.of(SyncRecord.skipped(key, GLOBAL, PRODUCT, "service item (catalogSync.services is skip)"));
         }
-        Optional<String> sku = skus.sku(key);
+        if (item.isMaster() && item.variants().isEmpty()) {
+            return List.of(SyncRecord.skipped(key, GLOBAL, PRODUCT, "product master without a released variant in"
+                    + " the listed legal entities (a configurable product without children cannot be sold)"));
+        }
+        Optional<String> sku = item.isVariant() ? skus.variantSku(item.itemNumber(), item.dimensions())
+                : skus.sku(item.itemNumber());
         if (sku.isEmpty()) {
-            return List.of(SyncRecord.skipped(key, GLOBAL, PRODUCT, "no SKU: " + skus.whyNoSku(key)));
+            return List.of(SyncRecord.skipped(key, GLOBAL, PRODUCT, "no SKU: " + skus.whyNoSku(item.itemNumber())));
         }
         LocalDate today = LocalDate.now(clock);
         List<SyncRecord> records = new ArrayList<>();
-        records.add(SyncRecord.write(key, GLOBAL, PRODUCT, product(sku.get(), item, service, today)));
+        ObjectNode product = product(sku.get(), item, service, today);
+        if (item.isMaster()) {
+            configurable(product, item);
+        } else if (item.isVariant()) {
+            variant(product, item);
+            records.add(SyncRecord.write(key, PARENT, CHILD, Json.mapper().createObjectNode()
+                    .put("sku", skus.sku(item.itemNumber()).orElseThrow()).put("childSku", sku.get())));
+        }
+        records.add(SyncRecord.write(key, GLOBAL, PRODUCT, product));
+        if (sync.relations().enabled() && !item.isVariant()) {
+            records.add(SyncRecord.write(key, LINKS, LINKS, links(sku.get(), item)));
+        }
         ObjectNode websites = Json.mapper().createObjectNode().put("sku", sku.get());
         ArrayNode ids = websites.putArray("website_ids");
         new TreeSet<>(storeViews(item).stream().map(sync.storeViews()::get).map(Integer::valueOf).toList())
@@ -108,6 +131,89 @@ final class CatalogMapper implements SyncMapper<CatalogItem> {
         return product;
     }
 
+    /**
+     * The links the bridge owns for the product: each D365 relation of a mapped type to a product released in a
+     * listed legal entity, in D365's order per type. Others are named in {@code ignored}.
+     */
+    private ObjectNode links(String sku, CatalogItem item) {
+        ObjectNode payload = Json.mapper().createObjectNode().put("sku", sku);
+        ArrayNode links = payload.putArray("links");
+        List<String> ignored = new ArrayList<>();
+        Map<String, Integer> positions = new java.util.HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (RelationRows.Relation relation : item.relations()) {
+            String type = sync.relations().types().get(relation.type());
+            Optional<String> target = relation.relatedItem() == null ? Optional.empty() : skus.sku(relation.relatedItem());
+            if (type == null) {
+                ignored.add(relation.type() + " " + relation.relatedProduct() + ": relation type not in catalogSync.relations.types");
+            } else if (target.isEmpty()) {
+                ignored.add(relation.type() + " " + relation.relatedProduct() + ": not released in "
+                        + sync.legalEntities() + (relation.relatedItem() == null ? "" : " under a SKU"));
+            } else if (target.get().equals(sku)) {
+                ignored.add(relation.type() + " " + relation.relatedProduct() + ": a product cannot link to itself");
+            } else if (seen.add(type + "\u0000" + target.get())) {
+                int position = positions.merge(type, 1, Integer::sum);
+                links.addObject().put("link_type", type).put("linked_product_sku", target.get()).put("position", position);
+            }
+        }
+        ArrayNode notes = payload.putArray("ignored");
+        ignored.stream().sorted().forEach(notes::add);
+        return payload;
+    }
+
+    /** A master: a configurable product offering each dimension its variants use, by label. */
+    private void configurable(ObjectNode product, CatalogItem item) {
+        product.put("type_id", "configurable");
+        product.remove("price"); // a configurable product's price is its children's
+        product.remove("weight");
+        ArrayNode options = product.putArray(CONFIGURABLE_OPTIONS);
+        for (int d = 0; d < CatalogSyncMapping.DIMENSIONS.size(); d++) {
+            int index = d;
+            List<String> values = item.variants().stream().map(v -> v.inSkuOrder().get(index)).filter(v -> !v.isEmpty())
+                    .distinct().toList();
+            if (values.isEmpty()) {
+                continue;
+            }
+            String dimension = CatalogSyncMapping.DIMENSIONS.get(d);
+            String attribute = sync.variantAttributes().get(dimension);
+            if (attribute == null) {
+                throw new IllegalArgumentException("product master " + item.itemNumber().strip() + " has variants by "
+                        + dimension + " " + values + ", and catalogSync.variantAttributes maps no Commerce attribute"
+                        + " to " + dimension);
+            }
+            ObjectNode option = options.addObject().put("attribute_code", attribute).put("position", options.size() - 1);
+            values.forEach(option.putArray("values")::add);
+        }
+    }
+
+    /** A variant: a simple product seen through its configurable product, with its option per dimension. */
+    private void variant(ObjectNode product, CatalogItem item) {
+        product.put("name", variantName(name(item), item));
+        product.put("visibility", Integer.parseInt(sync.variantVisibility()));
+        ObjectNode options = product.putObject(VARIANT_OPTIONS);
+        List<String> values = item.dimensions().inSkuOrder();
+        for (int d = 0; d < values.size(); d++) {
+            if (!values.get(d).isEmpty()) {
+                String attribute = sync.variantAttributes().get(CatalogSyncMapping.DIMENSIONS.get(d));
+                if (attribute == null) {
+                    throw new IllegalArgumentException("variant " + item.itemNumber().strip() + " " + values + " has a "
+                            + CatalogSyncMapping.DIMENSIONS.get(d) + ", and catalogSync.variantAttributes maps no"
+                            + " Commerce attribute to it");
+                }
+                options.put(attribute, values.get(d));
+            }
+        }
+    }
+
+    /** D365's own variant name where it has one that differs, else the master's name and the values. */
+    private static String variantName(String masterName, CatalogItem item) {
+        String own = item.variantIn().values().iterator().next().productName();
+        if (own != null && !own.isBlank() && !own.equals(masterName)) {
+            return own;
+        }
+        return masterName + " " + String.join(" ", item.dimensions().inSkuOrder().stream().filter(v -> !v.isEmpty()).toList());
+    }
+
     private ObjectNode storeValues(String sku, CatalogItem item, String store, LocalDate today) {
         StoreMapping mapping = stores.get(store);
         ReleasedProductV2 released = item.releasedIn().get(mapping.legalEntity().toLowerCase(Locale.ROOT));
@@ -116,7 +222,9 @@ final class CatalogMapper implements SyncMapper<CatalogItem> {
         if (!language.equalsIgnoreCase(sync.language())) {
             ProductTranslation translation = item.translations().get(language.toLowerCase(Locale.ROOT));
             if (translation != null && translation.productName() != null && !translation.productName().isBlank()) {
-                values.put("name", translation.productName());
+                values.put("name", item.isVariant() ? String.join(" ", translation.productName(), String.join(" ",
+                        item.dimensions().inSkuOrder().stream().filter(v -> !v.isEmpty()).toList()))
+                        : translation.productName());
                 if (translation.description() != null && !translation.description().isBlank()) {
                     values.putArray("custom_attributes").addObject().put("attribute_code", "description")
                             .put("value", translation.description());

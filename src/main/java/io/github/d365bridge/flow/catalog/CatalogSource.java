@@ -37,15 +37,20 @@ final class CatalogSource implements SyncSource<CatalogItem> {
 
     private final D365Client d365;
     private final ReleasedItemPages pages;
+    private final VariantRows variants;
+    private final RelationRows relations;
     private final Set<String> languages;
 
     /**
      * @param legalEntities the listed legal entities, in priority order
      * @param languages     the translation languages some store view needs (none: no translation query)
      */
-    CatalogSource(D365Client d365, List<String> legalEntities, Set<String> languages) {
+    CatalogSource(D365Client d365, List<String> legalEntities, Set<String> languages,
+            io.github.d365bridge.mapping.CatalogSyncMapping.Relations relations) {
         this.d365 = d365;
         this.pages = new ReleasedItemPages(d365, legalEntities);
+        this.variants = new VariantRows(d365, pages);
+        this.relations = new RelationRows(d365, pages, relations);
         this.languages = Set.copyOf(languages);
     }
 
@@ -55,19 +60,21 @@ final class CatalogSource implements SyncSource<CatalogItem> {
         return new Page<>(join(page.items()), Map.of(), page.last());
     }
 
+    /** An item, or a variant by its {@link VariantKey}: read with its master, then picked. */
     @Override
     public Optional<CatalogItem> readOne(String legalEntity, String key) {
-        return pages.readOne(key).map(rows -> join(List.of(rows)).get(0));
+        return pages.readOne(VariantKey.itemOf(key)).flatMap(rows -> join(List.of(rows)).stream()
+                .filter(record -> record.key().equals(key)).findFirst());
     }
 
     @Override
     public Stream<String> keys(String runId, String legalEntity) {
-        return pages.keys();
+        return Stream.concat(pages.keys(), variants.keys());
     }
 
     @Override
     public String keyOf(CatalogItem record) {
-        return record.itemNumber();
+        return record.key();
     }
 
     private List<CatalogItem> join(List<List<ReleasedProductV2>> items) {
@@ -94,14 +101,29 @@ final class CatalogSource implements SyncSource<CatalogItem> {
                 }
             }
         }
+        var variantsOf = variants.of(items);
+        var relationsOf = relations.of(productNumbers);
         List<CatalogItem> records = new ArrayList<>(items.size());
         for (List<ReleasedProductV2> rows : items) {
             Map<String, ReleasedProductV2> releasedIn = new LinkedHashMap<>();
             rows.forEach(r -> releasedIn.putIfAbsent(r.dataAreaId().toLowerCase(java.util.Locale.ROOT), r));
+            String item = rows.get(0).itemNumber();
             String productNumber = rows.get(0).productNumber();
-            records.add(new CatalogItem(rows.get(0).itemNumber(), releasedIn,
+            var itemVariants = variantsOf.getOrDefault(item, Map.of());
+            CatalogItem record = new CatalogItem(item, releasedIn,
                     Optional.ofNullable(productNumber == null ? null : products.get(productNumber)),
-                    translations.getOrDefault(productNumber, Map.of())));
+                    translations.getOrDefault(productNumber, Map.of()), new ArrayList<>(itemVariants.keySet()),
+                    io.github.d365bridge.mapping.ProductDimensions.NONE, Map.of(),
+                    productNumber == null ? List.of() : relationsOf.getOrDefault(productNumber, List.of()));
+            records.add(record);
+            // a master's variants follow it in the same page, so the configurable product and its children are
+            // written by one step
+            itemVariants.forEach((dimensions, releases) -> {
+                CatalogItem variant = record.variant(dimensions, releases);
+                if (!variant.releasedIn().isEmpty()) {
+                    records.add(variant);
+                }
+            });
         }
         return records;
     }

@@ -71,7 +71,7 @@ public final class CatalogSyncFlow implements SyncFlow<CatalogItem> {
     @Override
     public SyncSource<CatalogItem> source() {
         if (source == null) {
-            source = new CatalogSource(d365.get(), sync.legalEntities(), translationLanguages());
+            source = new CatalogSource(d365.get(), sync.legalEntities(), translationLanguages(), sync.relations());
         }
         return source;
     }
@@ -110,7 +110,9 @@ public final class CatalogSyncFlow implements SyncFlow<CatalogItem> {
         if (sync.removed() == CatalogSyncMapping.Removed.KEEP) {
             return "kept in Commerce (catalogSync.removed is keep)";
         }
-        var sku = profile.items().skuNames().sku(stored.key());
+        var names = profile.items().skuNames();
+        var sku = VariantKey.parse(stored.key()).map(v -> names.variantSku(v.itemNumber(), v.dimensions()))
+                .orElseGet(() -> names.sku(stored.key()));
         if (sku.isEmpty() || !stored.hashes().containsKey(CatalogMapper.GLOBAL) && stored.targetIds().isEmpty()) {
             return "nothing in Commerce to disable";
         }

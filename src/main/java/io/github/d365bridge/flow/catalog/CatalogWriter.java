@@ -88,8 +88,23 @@ final class CatalogWriter implements SyncWriter {
         Map<String, String> productFailures = new HashMap<>();
         dependents.stream().filter(sku -> !existing.containsKey(sku)).forEach(sku -> productFailures.put(sku,
                 "the product is not in Commerce (its product record failed; see its reason)"));
+        Map<Pending, ObjectNode> payloads = new HashMap<>();
+        List<Pending> resolved = new ArrayList<>();
+        AttributeOptions options = new AttributeOptions(commerce.attributes());
+        for (Pending p : products) {
+            try {
+                payloads.put(p, withOptions(p.record().payload(), options));
+                resolved.add(p);
+            } catch (AttributeOptions.Unresolved e) {
+                results.add(Result.failedForNow(p, e.getMessage()));
+                productFailures.put(sku(p), e.getMessage());
+            }
+        }
+        if (options.created() > 0) {
+            LOG.infof("Catalog: %d attribute options added to Commerce for variants", options.created());
+        }
         Set<String> createdWithWebsites = new java.util.HashSet<>();
-        for (Result result : writeProducts(products, existing, websitesBySku, createdWithWebsites)) {
+        for (Result result : writeProducts(resolved, payloads, existing, websitesBySku, createdWithWebsites)) {
             results.add(result);
             if (!result.confirmed()) {
                 productFailures.put(sku(result.pending()), result.reason());
@@ -115,7 +130,91 @@ final class CatalogWriter implements SyncWriter {
         }
         results.addAll(writeWebsites(websites));
         results.addAll(writeStoreValues(storeValues));
+        List<Pending> children = new ArrayList<>();
+        for (Pending p : byType.getOrDefault(CatalogMapper.CHILD, List.of())) {
+            String parent = sku(p);
+            String child = p.record().payload().get("childSku").asText();
+            if (productFailures.containsKey(parent)) {
+                results.add(Result.failedForNow(p, "waiting for its configurable product: " + productFailures.get(parent)));
+            } else if (productFailures.containsKey(child)) {
+                results.add(waiting(p, productFailures.get(child)));
+            } else {
+                children.add(p);
+            }
+        }
+        results.addAll(writeChildren(children));
+        List<Pending> links = new ArrayList<>();
+        for (Pending p : byType.getOrDefault(CatalogMapper.LINKS, List.of())) {
+            if (productFailures.containsKey(sku(p))) {
+                results.add(waiting(p, productFailures.get(sku(p))));
+            } else {
+                links.add(p);
+            }
+        }
+        Set<String> written = new java.util.HashSet<>();
+        results.stream().filter(r -> r.confirmed() && CatalogMapper.PRODUCT.equals(r.pending().record().type()))
+                .forEach(r -> written.add(sku(r.pending())));
+        results.addAll(new LinkWriter(commerce.products(), global.bulk(), bulkSize, bulkWait).write(links, written));
         return results;
+    }
+
+    // ---- configurable products ---------------------------------------------------------------------------
+
+    /**
+     * The product as Commerce takes it: a master's options by label become
+     * {@code extension_attributes.configurable_product_options} with attribute and option ids; a variant's
+     * option labels become its select attributes' option ids.
+     */
+    private static ObjectNode withOptions(ObjectNode payload, AttributeOptions options) {
+        if (!payload.has(CatalogMapper.CONFIGURABLE_OPTIONS) && !payload.has(CatalogMapper.VARIANT_OPTIONS)) {
+            return payload;
+        }
+        ObjectNode product = payload.deepCopy();
+        JsonNode configurable = product.remove(CatalogMapper.CONFIGURABLE_OPTIONS);
+        if (configurable != null) {
+            ArrayNode list = product.with("extension_attributes").putArray("configurable_product_options");
+            for (JsonNode option : configurable) {
+                String code = option.get("attribute_code").asText();
+                ObjectNode sent = list.addObject().put("attribute_id", String.valueOf(options.attributeId(code)))
+                        .put("label", options.label(code)).put("position", option.path("position").asInt());
+                ArrayNode values = sent.putArray("values");
+                option.get("values").forEach(v -> values.addObject().put("value_index",
+                        Integer.parseInt(options.optionId(code, v.asText()))));
+            }
+        }
+        JsonNode variant = product.remove(CatalogMapper.VARIANT_OPTIONS);
+        if (variant != null) {
+            variant.fields().forEachRemaining(f -> withAttribute(product, f.getKey(),
+                    options.optionId(f.getKey(), f.getValue().asText())));
+        }
+        return product;
+    }
+
+    /**
+     * {@code POST async/bulk/V1/configurable-products/bySku/child}: links each variant to its configurable
+     * product, after both were saved with their options. A link Commerce already has counts as written (a try
+     * whose answer was lost, or a link made by hand).
+     */
+    private List<Result> writeChildren(List<Pending> children) {
+        List<Result> results = new ArrayList<>();
+        for (List<Pending> chunk : chunks(children)) {
+            List<BulkEntry> entries = chunk.stream().map(p -> new BulkEntry(p.record().key(), Map.of("sku", sku(p),
+                    "childSku", p.record().payload().get("childSku").asText()))).toList();
+            BulkReport report = run(global, "POST", "configurable-products/bySku/child", entries);
+            for (BulkOutcome outcome : report.outcomes()) {
+                Pending p = chunk.get(outcome.index());
+                if (outcome.status() == BulkOperationStatus.COMPLETE || alreadyAttached(outcome.message())) {
+                    results.add(Result.written(p, sku(p), false));
+                } else {
+                    results.add(BulkResults.failure(p, report, outcome, bulkWait));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static boolean alreadyAttached(String message) {
+        return message != null && message.contains("already attached");
     }
 
     private static Result waiting(Pending p, String productFailure) {
@@ -125,11 +224,12 @@ final class CatalogWriter implements SyncWriter {
     // ---- products --------------------------------------------------------------------------------------
 
     /** One product save to send: the key it carries and whether it creates the product. */
-    private record ProductSave(Pending pending, String urlKey, boolean create, List<Integer> websiteIds) {
+    private record ProductSave(Pending pending, ObjectNode payload, String urlKey, boolean create,
+            List<Integer> websiteIds) {
     }
 
-    private List<Result> writeProducts(List<Pending> products, Map<String, Product> existing,
-            Map<String, Pending> websitesBySku, Set<String> created) {
+    private List<Result> writeProducts(List<Pending> products, Map<Pending, ObjectNode> payloads,
+            Map<String, Product> existing, Map<String, Pending> websitesBySku, Set<String> created) {
         if (products.isEmpty()) {
             return List.of();
         }
@@ -143,13 +243,13 @@ final class CatalogWriter implements SyncWriter {
                     .orElseGet(() -> UrlKeys.of(p.record().payload().path("name").asText(), p.record().key()));
             List<Integer> websites = create && websitesBySku.containsKey(sku)
                     ? idList(websitesBySku.get(sku).record().payload()) : List.of();
-            saves.add(new ProductSave(p, urlKey, create, websites));
+            saves.add(new ProductSave(p, payloads.get(p), urlKey, create, websites));
         }
         Map<ProductSave, Result> results = new LinkedHashMap<>();
         List<ProductSave> taken = saveProducts(saves, results);
         if (!taken.isEmpty()) {
             // made keys another product has: once more with the item's hash in the key
-            List<ProductSave> again = taken.stream().map(s -> new ProductSave(s.pending(), UrlKeys.fallback(
+            List<ProductSave> again = taken.stream().map(s -> new ProductSave(s.pending(), s.payload(), UrlKeys.fallback(
                     s.pending().record().payload().path("name").asText(), s.pending().record().key()), s.create(),
                     s.websiteIds())).toList();
             LOG.infof("Catalog: %d URL keys were taken in Commerce; trying them with the item's hash", again.size());
@@ -191,7 +291,7 @@ final class CatalogWriter implements SyncWriter {
     }
 
     private BulkEntry productEntry(ProductSave save) {
-        ObjectNode product = save.pending().record().payload().deepCopy();
+        ObjectNode product = save.payload().deepCopy();
         if (!save.create()) {
             product.remove("type_id"); // an existing product keeps its type
         }

@@ -39,6 +39,8 @@ final class PriceMapper implements SyncMapper<PriceItem> {
 
     static final String SCOPE = "tiers";
     static final String TYPE = "tierPrices";
+    static final String BASE_SCOPE = "base";
+    static final String BASE_TYPE = "basePrices";
 
     private final CatalogSyncMapping sync;
     private final Map<String, StoreMapping> stores;
@@ -54,15 +56,66 @@ final class PriceMapper implements SyncMapper<PriceItem> {
 
     @Override
     public List<SyncRecord> map(String legalEntity, PriceItem item) {
-        Optional<String> sku = skus.sku(item.itemNumber());
-        if (sku.isEmpty()) {
-            return List.of(SyncRecord.skipped(item.itemNumber(), SCOPE, TYPE, "no SKU: " + skus.whyNoSku(item.itemNumber())));
+        String key = item.key();
+        if (item.isMaster()) {
+            return List.of(SyncRecord.skipped(key, SCOPE, TYPE, "product master: its prices go to its variants'"
+                    + " products (a configurable product's price is its children's)"));
         }
+        Optional<String> sku = item.variant() ? skus.variantSku(item.itemNumber(), item.dimensions())
+                : skus.sku(item.itemNumber());
+        if (sku.isEmpty()) {
+            return List.of(SyncRecord.skipped(key, SCOPE, TYPE, "no SKU: " + skus.whyNoSku(item.itemNumber())));
+        }
+        List<SyncRecord> records = new ArrayList<>();
+        records.add(SyncRecord.write(key, SCOPE, TYPE, tiers(sku.get(), item)));
+        if (sync.priceScope() == CatalogSyncMapping.PriceScope.WEBSITE) {
+            records.add(SyncRecord.write(key, BASE_SCOPE, BASE_TYPE, basePrices(sku.get(), item)));
+        }
+        return records;
+    }
+
+    /**
+     * Each website's base price, from the released product of the legal entity of the website's first store view
+     * in the catalog (its sales price per unit, in that legal entity's currency), addressed to the store view
+     * {@code catalogSync.websiteStoreIds} names for the website.
+     */
+    private ObjectNode basePrices(String sku, PriceItem item) {
+        ObjectNode payload = Json.mapper().createObjectNode().put("sku", sku);
+        ArrayNode prices = payload.putArray("prices");
+        Map<String, ReleasedProductV2> byWebsite = new TreeMap<>();
+        sync.storeViews().forEach((store, website) -> {
+            StoreMapping mapping = stores.get(store);
+            ReleasedProductV2 released = mapping == null ? null
+                    : item.releasedIn().get(mapping.legalEntity().toLowerCase(Locale.ROOT));
+            if (released != null) {
+                byWebsite.putIfAbsent(website, released);
+            }
+        });
+        byWebsite.forEach((website, released) -> prices.addObject()
+                .put("store_id", Integer.parseInt(sync.websiteStoreIds().get(website)))
+                .put("price", CatalogMapper.unitPrice(released)));
+        return payload;
+    }
+
+    /** Whether an agreement applies to the item: one for no dimensions applies to every variant. */
+    private static boolean appliesTo(SalesPriceAgreement agreement, PriceItem item) {
+        List<String> wanted = agreement.dimensions().inSkuOrder();
+        List<String> has = item.dimensions().inSkuOrder();
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!wanted.get(i).isEmpty() && !wanted.get(i).equals(has.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ObjectNode tiers(String skuValue, PriceItem item) {
+        Optional<String> sku = Optional.of(skuValue);
         LocalDate today = LocalDate.now(clock);
         Map<String, ObjectNode> rows = new TreeMap<>(); // by website|group|quantity: one row each, sorted for the hash
         List<String> ignored = new ArrayList<>();
         for (SalesPriceAgreement agreement : item.agreements()) {
-            if (!validOn(agreement, today)) {
+            if (!validOn(agreement, today) || !appliesTo(agreement, item)) {
                 continue;
             }
             String le = agreement.dataAreaId().toLowerCase(Locale.ROOT);
@@ -95,7 +148,7 @@ final class PriceMapper implements SyncMapper<PriceItem> {
         rows.values().forEach(list::add);
         ArrayNode notes = payload.putArray("ignored");
         ignored.stream().sorted().forEach(notes::add);
-        return List.of(SyncRecord.write(item.itemNumber(), SCOPE, TYPE, payload));
+        return payload;
     }
 
     /** Why an agreement row cannot be a Commerce tier price, or null. */

@@ -26,10 +26,12 @@ final class PriceSource implements SyncSource<PriceItem> {
 
     private final D365Client d365;
     private final ReleasedItemPages pages;
+    private final VariantRows variants;
 
     PriceSource(D365Client d365, List<String> legalEntities) {
         this.d365 = d365;
         this.pages = new ReleasedItemPages(d365, legalEntities);
+        this.variants = new VariantRows(d365, pages);
     }
 
     @Override
@@ -40,17 +42,18 @@ final class PriceSource implements SyncSource<PriceItem> {
 
     @Override
     public Optional<PriceItem> readOne(String legalEntity, String key) {
-        return pages.readOne(key).map(rows -> join(List.of(rows)).get(0));
+        return pages.readOne(VariantKey.itemOf(key)).flatMap(rows -> join(List.of(rows)).stream()
+                .filter(record -> record.key().equals(key)).findFirst());
     }
 
     @Override
     public Stream<String> keys(String runId, String legalEntity) {
-        return pages.keys();
+        return Stream.concat(pages.keys(), variants.keys());
     }
 
     @Override
     public String keyOf(PriceItem record) {
-        return record.itemNumber();
+        return record.key();
     }
 
     private List<PriceItem> join(List<List<ReleasedProductV2>> items) {
@@ -65,12 +68,25 @@ final class PriceSource implements SyncSource<PriceItem> {
                 rows.forEach(a -> byItem.computeIfAbsent(a.itemNumber(), k -> new ArrayList<>()).add(a));
             }
         }
+        var variantsOf = variants.of(items);
         List<PriceItem> records = new ArrayList<>(items.size());
         for (List<ReleasedProductV2> rows : items) {
             Map<String, ReleasedProductV2> releasedIn = new LinkedHashMap<>();
             rows.forEach(r -> releasedIn.putIfAbsent(r.dataAreaId().toLowerCase(Locale.ROOT), r));
             String item = rows.get(0).itemNumber();
-            records.add(new PriceItem(item, releasedIn, byItem.getOrDefault(item, List.of())));
+            List<SalesPriceAgreement> agreements = byItem.getOrDefault(item, List.of());
+            records.add(new PriceItem(item, releasedIn, agreements));
+            variantsOf.getOrDefault(item, Map.of()).forEach((dimensions, releases) -> {
+                Map<String, ReleasedProductV2> released = new LinkedHashMap<>();
+                releasedIn.forEach((le, row) -> {
+                    if (releases.containsKey(le)) {
+                        released.put(le, row);
+                    }
+                });
+                if (!released.isEmpty()) {
+                    records.add(new PriceItem(item, released, agreements, dimensions, true));
+                }
+            });
         }
         return records;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.d365bridge.client.commerce.CommerceClient;
+import io.github.d365bridge.client.commerce.price.BasePrice;
 import io.github.d365bridge.client.commerce.price.PriceUpdateResult;
 import io.github.d365bridge.client.commerce.price.TierPrice;
 import io.github.d365bridge.flow.sync.SyncWriter;
@@ -35,8 +36,13 @@ final class PriceWriter implements SyncWriter {
     public List<Result> write(List<Pending> pending) {
         List<Result> results = new ArrayList<>();
         List<Pending> call = new ArrayList<>();
+        List<Pending> base = new ArrayList<>();
         int rows = 0;
         for (Pending p : pending) {
+            if (PriceMapper.BASE_TYPE.equals(p.record().type())) {
+                base.add(p);
+                continue;
+            }
             List<TierPrice> prices = rows(p.record().payload());
             if (prices.isEmpty()) {
                 results.add(clear(p));
@@ -52,6 +58,59 @@ final class PriceWriter implements SyncWriter {
         }
         if (!call.isEmpty()) {
             results.addAll(replace(call));
+        }
+        results.addAll(basePrices(base));
+        return results;
+    }
+
+    /**
+     * {@code POST /V1/products/base-prices}, up to {@code rowsPerCall} rows a call: sets each website's price
+     * (Commerce answers 200 with the rows it refused, which fail their record with Commerce's message).
+     */
+    private List<Result> basePrices(List<Pending> records) {
+        List<Result> results = new ArrayList<>();
+        List<BasePrice> rows = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p : records) {
+            List<BasePrice> prices = new ArrayList<>();
+            p.record().payload().path("prices").forEach(r -> prices.add(new BasePrice(r.get("price").decimalValue(),
+                    r.get("store_id").asInt(), p.record().payload().get("sku").asText())));
+            if (!batch.isEmpty() && rows.size() + prices.size() > rowsPerCall) {
+                results.addAll(sendBase(batch, rows, owner));
+                batch = new ArrayList<>();
+                rows = new ArrayList<>();
+                owner = new ArrayList<>();
+            }
+            batch.add(p);
+            for (BasePrice price : prices) {
+                rows.add(price);
+                owner.add(batch.size() - 1);
+            }
+        }
+        if (!batch.isEmpty()) {
+            results.addAll(sendBase(batch, rows, owner));
+        }
+        return results;
+    }
+
+    private List<Result> sendBase(List<Pending> batch, List<BasePrice> rows, List<Integer> owner) {
+        PriceUpdateResult<BasePrice> answer = commerce.prices().updateBasePrices(rows);
+        List<List<String>> refused = new ArrayList<>();
+        batch.forEach(r -> refused.add(new ArrayList<>()));
+        for (int row : answer.failedRows()) {
+            refused.get(owner.get(row)).addAll(answer.failuresOf(row));
+        }
+        List<String> unmatched = answer.unmatched().stream().map(Object::toString).toList();
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            List<String> reasons = new ArrayList<>(refused.get(i));
+            if (!unmatched.isEmpty() && reasons.isEmpty() && i == 0) {
+                reasons.addAll(unmatched); // not tied to a row: the call's first record carries it, none is lost
+            }
+            Pending p = batch.get(i);
+            results.add(reasons.isEmpty() ? Result.written(p, "", false)
+                    : Result.failed(p, "Commerce: " + String.join("; ", reasons)));
         }
         return results;
     }

@@ -40,8 +40,9 @@ final class ReleasedItemPages {
 
     ItemPage read(PageRequest request) {
         int top = request.limit() * legalEntities.size();
-        String filter = companies() + request.after().map(after -> " and " + ITEM + " gt " + ODataLiteral.string(after))
-                .orElse("");
+        // a page may end with a variant: its key starts with its master's item number, which the page ended at
+        String filter = companies() + request.after().map(VariantKey::itemOf)
+                .map(after -> " and " + ITEM + " gt " + ODataLiteral.string(after)).orElse("");
         List<ReleasedProductV2> rows;
         try (Stream<ReleasedProductV2> page = d365.odata().stream(ReleasedProductV2.ENTITY_SET, ODataQuery.all()
                 .crossCompany().filter(filter).orderBy(ITEM, "dataAreaId").top(top), ReleasedProductV2.class)) {
@@ -99,7 +100,7 @@ final class ReleasedItemPages {
         return byItem;
     }
 
-    private int priority(String dataAreaId) {
+    int priority(String dataAreaId) {
         for (int i = 0; i < legalEntities.size(); i++) {
             if (legalEntities.get(i).equalsIgnoreCase(dataAreaId)) {
                 return i;

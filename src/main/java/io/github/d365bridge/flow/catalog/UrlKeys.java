@@ -28,11 +28,15 @@ final class UrlKeys {
     private UrlKeys() {
     }
 
-    static String of(String name, String itemNumber) {
-        String item = format(itemNumber);
+    /**
+     * @param key the record's key: an item number, or a variant's key, whose item number is used (a variant's name
+     *            carries its dimension values, which keeps its key apart from its siblings')
+     */
+    static String of(String name, String key) {
+        String item = format(VariantKey.itemOf(key));
         String named = format(name);
-        String key = named.isEmpty() ? item : item.isEmpty() || named.endsWith(item) ? named : named + "-" + item;
-        return key.isEmpty() ? "item-" + hash(itemNumber) : key;
+        String urlKey = named.isEmpty() ? item : item.isEmpty() || named.endsWith(item) ? named : named + "-" + item;
+        return urlKey.isEmpty() ? "item-" + hash(key) : urlKey;
     }
 
     static String fallback(String name, String itemNumber) {

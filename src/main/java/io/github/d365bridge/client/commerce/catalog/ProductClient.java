@@ -100,6 +100,18 @@ public final class ProductClient {
                 "products.links").upsert().record(sku).json(Map.of("items", links)), CommerceAnswers.isTrue());
     }
 
+    /** {@code GET /V1/products/{sku}/links/{type}}: the product's links of one type. */
+    public List<ProductLink> links(String sku, String type) {
+        return http.execute(CommerceRequest.of("GET", GLOBAL_SCOPE, CommerceRequest.path("products/{}/links/{}", sku, type),
+                "products.links.get").record(sku), CommerceAnswers.listOf(ProductLink.class));
+    }
+
+    /** {@code DELETE /V1/products/{sku}/links/{type}/{linkedSku}}: removes one link. */
+    public void deleteLink(String sku, String type, String linkedSku) {
+        http.execute(CommerceRequest.of("DELETE", GLOBAL_SCOPE, CommerceRequest.path("products/{}/links/{}/{}", sku, type,
+                linkedSku), "products.links.delete").upsert().record(sku), CommerceAnswers.isTrue());
+    }
+
     private static Map<String, Object> body(Product product) {
         return Map.of("product", product, "saveOptions", true);
     }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.github.d365bridge.mapping.ProductDimensions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A trade agreement price of {@code SalesPriceAgreements} (keys dataAreaId, RecordId). Field names as D365 spells them. */
@@ -27,7 +28,18 @@ public record SalesPriceAgreement(
         @JsonProperty("SalesPriceQuantity") BigDecimal salesPriceQuantity,
         @JsonProperty("QuantityUnitySymbol") String quantityUnitySymbol,
         @JsonProperty("PriceSiteId") String priceSiteId,
-        @JsonProperty("PriceWarehouseId") String priceWarehouseId) {
+        @JsonProperty("PriceWarehouseId") String priceWarehouseId,
+        @JsonProperty("ProductColorId") String productColorId,
+        @JsonProperty("ProductSizeId") String productSizeId,
+        @JsonProperty("ProductStyleId") String productStyleId,
+        @JsonProperty("ProductconfigurationId") String productConfigurationId, // lower-case c: D365 spells it so
+        @JsonProperty("ProductVersionId") String productVersionId) {
 
     public static final String ENTITY_SET = "SalesPriceAgreements";
+
+    /** The variant the price is for; {@link ProductDimensions#NONE} for every variant (or a distinct product). */
+    public ProductDimensions dimensions() {
+        return new ProductDimensions(productColorId, productSizeId, productStyleId, productConfigurationId,
+                productVersionId);
+    }
 }
