@@ -28,7 +28,7 @@ public final class SandboxHost {
         SandboxTls tls = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
         try (D365Sandbox d365 = D365Sandbox.start(D365SandboxOptions.builder().tls(tls)
                 .client(ClientRegistration.listed("bench-app", "bench-secret-0123456789"))
-                .seedSizes(new SeedSizes(perCompany, args.length > 5 ? Integer.parseInt(args[5]) : 100, 3, 2)).build());
+                .seedSizes(seedSizes(perCompany, args)).build());
                 CommerceSandbox commerce = CommerceSandbox.start(storeViews(CommerceSandboxOptions.builder(), args)
                         .bulkCostDoublingBatch(args.length > 6 ? Integer.parseInt(args[6]) : 0)
                         .latency(Duration.ofMillis(Long.parseLong(args[1])), Duration.ofMillis(Long.parseLong(args[2])))
@@ -40,6 +40,12 @@ public final class SandboxHost {
                 // serve until the benchmark closes our standard input (or dies)
             }
         }
+    }
+
+    /** {@code args[8]} {@code variants}: the realistic assortment of product masters, variants and relations. */
+    private static SeedSizes seedSizes(int perCompany, String[] args) {
+        SeedSizes sizes = new SeedSizes(perCompany, args.length > 5 ? Integer.parseInt(args[5]) : 100, 3, 2);
+        return args.length > 8 && args[8].equals("variants") ? sizes.withRealisticVariants() : sizes;
     }
 
     private static CommerceSandboxOptions.Builder storeViews(CommerceSandboxOptions.Builder builder, String[] args) {
