@@ -1,5 +1,7 @@
 package io.github.d365bridge.flow.sync;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,8 +28,36 @@ public record SyncCounters(long read, long unchanged, long added, long changed, 
     public static final SyncCounters NONE = new SyncCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
     private static final int REASON_LENGTH = 160;
 
+    /**
+     * Distinct reasons kept: counters are stored in one table property (64 KB at most), and a reason that
+     * names its record (a SKU, an account) is distinct per record. The most frequent stay; the others add up
+     * under {@link #OTHER_REASONS}. Each record's own reason stays in its state and failure entry.
+     */
+    public static final int MAX_REASONS = 40;
+    public static final String OTHER_REASONS = "(other reasons: see each record's failure)";
+
     public SyncCounters {
-        reasons = Map.copyOf(reasons);
+        reasons = Map.copyOf(bounded(reasons));
+    }
+
+    private static Map<String, Long> bounded(Map<String, Long> reasons) {
+        if (reasons.size() <= MAX_REASONS) {
+            return reasons;
+        }
+        List<Map.Entry<String, Long>> byCount = new ArrayList<>(reasons.entrySet());
+        byCount.removeIf(e -> e.getKey().equals(OTHER_REASONS));
+        byCount.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Long> kept = new TreeMap<>();
+        long other = reasons.getOrDefault(OTHER_REASONS, 0L);
+        for (int i = 0; i < byCount.size(); i++) {
+            if (i < MAX_REASONS - 1) {
+                kept.put(byCount.get(i).getKey(), byCount.get(i).getValue());
+            } else {
+                other += byCount.get(i).getValue();
+            }
+        }
+        kept.put(OTHER_REASONS, other);
+        return kept;
     }
 
     public SyncCounters plus(SyncCounters other) {
@@ -38,7 +68,7 @@ public record SyncCounters(long read, long unchanged, long added, long changed, 
                 skipped + other.skipped, removed + other.removed, stillFailed + other.stillFailed, merged);
     }
 
-    /** A reason as counted: long messages cut, digits of ids and numbers folded, so alike failures add up. */
+    /** A reason as counted: long messages cut. */
     public static String reasonKey(String reason) {
         String text = reason == null ? "" : reason.strip();
         if (text.length() > REASON_LENGTH) {

@@ -74,6 +74,32 @@ class SyncRunStoreTest {
         assertThat(runs.progress("customers", run.runId(), "usmf").orElseThrow().pages()).isEqualTo(1);
     }
 
+    /**
+     * A page of 1,000 records each failing with a reason that names it (the local run's price run before the
+     * catalog's: "waiting for its product P000123") once overflowed the 64 KB property and poisoned the step.
+     */
+    @Test
+    void aPageOfDistinctReasonsIsStoredWithTheMostFrequentKeptAndEveryFailureCounted() {
+        SyncRun run = runs.begin(run(Instant.now()), false).orElseThrow();
+        java.util.Map<String, Long> reasons = new java.util.HashMap<>();
+        for (int i = 0; i < 1_000; i++) {
+            reasons.put(SyncCounters.reasonKey("waiting for its product P" + String.format("%06d", i) + ": "
+                    + "x".repeat(200)), 1L);
+        }
+        reasons.put("price group 20 is not in catalogSync.priceGroups", 7L);
+        SyncCounters counters = new SyncCounters(1_007, 0, 1_007, 0, 0, 0, 1_007, 0, 0, 0, reasons);
+        SyncProgress read = runs.progress("customers", run.runId(), "usmf").orElseThrow();
+
+        assertThat(runs.advance(read.afterPage(Optional.of("P001000"), false, counters, List.of(), Instant.now()))).isTrue();
+
+        SyncCounters stored = runs.progress("customers", run.runId(), "usmf").orElseThrow().counters();
+        assertThat(stored.reasons()).hasSize(SyncCounters.MAX_REASONS)
+                .containsEntry("price group 20 is not in catalogSync.priceGroups", 7L);
+        assertThat(stored.reasons().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1_007);
+        assertThat(stored.reasons().get(SyncCounters.OTHER_REASONS)).isEqualTo(1_000 - (SyncCounters.MAX_REASONS - 2));
+        assertThat(stored.plus(stored).reasons()).hasSize(SyncCounters.MAX_REASONS);
+    }
+
     @Test
     void theSweepDeletesRunsPastTheRetentionButNeverTheOneInProgress() {
         Instant now = Instant.now();
