@@ -76,7 +76,7 @@ public final class D365SandboxData {
         add(new EntityTable(EntityCatalog.PRICE_AGREEMENTS,
                 new PriceAgreementGenerator(companies, products, sizes.priceBreaksPerItem(), masters)));
         add(new EntityTable(EntityCatalog.ON_HAND,
-                new OnHandGenerator(companies, products, sizes.warehousesPerCompany(), options.seed())));
+                new OnHandGenerator(companies, products, masters, sizes.warehousesPerCompany(), options.seed())));
         add(new EntityTable(EntityCatalog.SALES_ORDER_HEADERS, null));
         EntityTable lines = new EntityTable(EntityCatalog.SALES_ORDER_LINES, null);
         add(lines);

@@ -56,12 +56,29 @@ class VariantSeedTest {
                 .isEqualTo(variants.find("SalesPriceAgreements", "demf", 5_637_144_576L + 10).orElseThrow());
     }
 
+    /** D365 keeps on-hand per product dimensions: a master's stock is its variants', none is the master's own. */
+    @Test
+    void onHandOfAMasterIsPerVariantAndWarehouseAndADistinctProductHasOneRowPerWarehouse() {
+        D365SandboxData data = data(365, SeedSizes.DEFAULT_WITH_VARIANTS);
+        java.util.Set<String> variants = new java.util.TreeSet<>();
+        data.rows("ReleasedProductVariantsV2", r -> "usmf".equals(r.get("dataAreaId")) && "P000002".equals(r.get("ItemNumber")))
+                .forEach(r -> variants.add(r.get("ProductColorId") + "/" + r.get("ProductSizeId")));
+        List<Map<String, Object>> master = data.rows("WarehousesOnHandV2", r -> "usmf".equals(r.get("dataAreaId"))
+                && "P000002".equals(r.get("ItemNumber")));
+        assertThat(master).hasSize(variants.size() * 2);
+        assertThat(master).allMatch(r -> variants.contains(r.get("ProductColorId") + "/" + r.get("ProductSizeId")));
+        assertThat(data.rows("WarehousesOnHandV2", r -> "usmf".equals(r.get("dataAreaId"))
+                && "P000001".equals(r.get("ItemNumber")))).hasSize(2).allMatch(r -> "".equals(r.get("ProductColorId")));
+        assertThat(data.find("WarehousesOnHandV2", "usmf", "P000002", "", "", "", "", "", "1", "11")).isEmpty();
+    }
+
     @Test
     void everySeedRowIsFoundByItsKeyInKeyOrderAndTheSameForTheSameSeed() {
         SeedSizes sizes = new SeedSizes(5, 60, 2, 1).withVariants(3, 1, 32).withRelations(2);
         D365SandboxData data = data(11, sizes);
         D365SandboxData same = data(11, sizes);
-        for (String set : List.of("ReleasedProductVariantsV2", "ProductRelations", "SalesPriceAgreements", "ProductsV2")) {
+        for (String set : List.of("ReleasedProductVariantsV2", "ProductRelations", "SalesPriceAgreements", "ProductsV2",
+                "WarehousesOnHandV2")) {
             EntityTable table = data.table(set);
             assertThat(table.scanSize()).as(set).isPositive();
             String previous = null;
