@@ -195,6 +195,7 @@ locals {
     CUSTOMER_SYNC_SCHEDULE                     = "0 5 * * * *"
     CATALOG_SYNC_SCHEDULE                      = "0 35 * * * *"
     PRICE_SYNC_SCHEDULE                        = "0 50 * * * *"
+    INVENTORY_SYNC_SCHEDULE                    = "0 */15 * * * *"
     BRIDGE_HOUSEKEEPING_CLAIM_CHECK_RETENTION  = var.claim_check_retention
     BRIDGE_HOUSEKEEPING_STATE_RETENTION        = var.state_retention
     BRIDGE_HOUSEKEEPING_ORDER_RETENTION        = var.order_retention

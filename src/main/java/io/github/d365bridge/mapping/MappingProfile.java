@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param discounts      how order discounts reach D365
  * @param customerSync   how D365 customers become Commerce customers and B2B companies
  * @param catalogSync    how D365 released products become Commerce products
+ * @param inventorySync  how D365 on-hand becomes Commerce stock
  */
 public record MappingProfile(List<String> legalEntities, Map<String, StoreMapping> stores,
         CustomerMapping customers, CodeMapping deliveryModes, CodeMapping paymentMethods,
         ItemMapping items, ShippingMapping shipping, DiscountMapping discounts, CustomerSyncMapping customerSync,
-        CatalogSyncMapping catalogSync) {
+        CatalogSyncMapping catalogSync, InventorySyncMapping inventorySync) {
 
     public MappingProfile {
         legalEntities = Collections2.list(legalEntities);

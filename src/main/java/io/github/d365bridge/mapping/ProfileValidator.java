@@ -33,6 +33,7 @@ final class ProfileValidator {
         items(profile.items(), problems);
         customerSync(profile.customerSync(), entities, problems);
         catalogSync(profile, entities, problems);
+        inventorySync(profile, entities, problems);
         if (required("shipping", profile.shipping(), problems)) {
             required("shipping.mode", profile.shipping().mode(), problems);
             if (profile.shipping().mode() == ShippingMapping.Mode.CHARGE_LINE) {
@@ -228,6 +229,59 @@ final class ProfileValidator {
             target.priceGroups().forEach((group, id) -> number(at + ".priceGroups." + group, id, "a mapped group", problems));
             number(at + ".defaultGroup", target.defaultGroup(), "every legal entity", problems);
         });
+    }
+
+    private static void inventorySync(MappingProfile profile, Set<String> entities, List<String> problems) {
+        InventorySyncMapping sync = profile.inventorySync();
+        if (!required("inventorySync", sync, problems)) {
+            return;
+        }
+        for (String entity : sync.legalEntities()) {
+            if (!entities.contains(entity)) {
+                problems.add("inventorySync.legalEntities: '" + entity + "' is not one of the legal entities " + entities);
+            }
+        }
+        Map<String, String> warehouseOfSource = new java.util.HashMap<>();
+        Map<String, Integer> perEntity = new java.util.HashMap<>();
+        sync.sources().forEach((warehouse, source) -> {
+            String at = "inventorySync.sources." + warehouse;
+            String[] parts = warehouse.split("/", -1);
+            if (parts.length != 3 || parts[0].isBlank() || parts[2].isBlank()) {
+                problems.add(at + ": name a warehouse as <legal entity>/<site>/<warehouse>, e.g. usmf/1/11");
+                return;
+            }
+            if (!sync.legalEntities().contains(parts[0])) {
+                problems.add(at + ": legal entity '" + parts[0] + "' is not in inventorySync.legalEntities");
+            }
+            if (blank(source)) {
+                problems.add(at + ": empty Commerce source code");
+                return;
+            }
+            String other = warehouseOfSource.putIfAbsent(source, warehouse);
+            if (other != null) {
+                problems.add(at + ": source '" + source + "' is already the source of " + other + " (one warehouse per"
+                        + " source: its quantity is one D365 row)");
+            }
+            perEntity.merge(parts[0], 1, Integer::sum);
+        });
+        if (sync.target() == InventorySyncMapping.Target.STOCK_ITEMS) {
+            perEntity.forEach((entity, count) -> {
+                if (count > 1) {
+                    problems.add("inventorySync.sources: target stockItems takes one warehouse per legal entity, " + entity
+                            + " has " + count);
+                }
+            });
+        }
+        sync.safetyStock().forEach((source, quantity) -> {
+            if (quantity == null || quantity.signum() < 0) {
+                problems.add("inventorySync.safetyStock." + source + ": must be 0 or more");
+            } else if (!warehouseOfSource.containsKey(source)) {
+                problems.add("inventorySync.safetyStock." + source + ": not a source of inventorySync.sources");
+            }
+        });
+        if (!sync.legalEntities().isEmpty() && sync.sources().isEmpty()) {
+            problems.add("inventorySync.sources: must map at least one warehouse when legal entities are listed");
+        }
     }
 
     private static void catalogSync(MappingProfile profile, Set<String> entities, List<String> problems) {

@@ -120,7 +120,7 @@ class MappingProfileLoaderTest {
                   prefixRules: [{commercePrefix: EU-, prefix: ""}]
                 """)).containsExactlyInAnyOrder(
                 "stores.eu_en.warehose: unknown key; allowed here: [currency, languageId, legalEntity, site, warehouse]",
-                "shiping: unknown key; allowed here: [catalogSync, customerSync, customers, deliveryModes, discounts, items,"
+                "shiping: unknown key; allowed here: [catalogSync, customerSync, customers, deliveryModes, discounts, inventorySync, items,"
                         + " legalEntities, paymentMethods, shipping, stores]",
                 "items.prefixRules[0].prefix: unknown key; allowed here: [commercePrefix, itemPrefix]");
     }

@@ -35,6 +35,14 @@ class ProfileValidatorTest {
             items: {mode: table, prefixRules: [{commercePrefix: X}]} | items.prefixRules: apply only in identity mode; items.mode is table (map every SKU in items.table or switch to identity)
             shipping: {mode: charge-line, itemNumber: ''}            | shipping.itemNumber: is required because shipping.mode is charge-line
             discounts: {orderLevel: discount-line, itemNumber: ' '}  | discounts.itemNumber: is required because discounts.orderLevel is discount-line
+            inventorySync: {legalEntities: [usmf], sources: {usmf-1-11: wh-east}} | inventorySync.sources.usmf-1-11: name a warehouse as <legal entity>/<site>/<warehouse>, e.g. usmf/1/11
+            inventorySync: {legalEntities: [usmf], sources: {demf/1/11: wh-east}} | inventorySync.sources.demf/1/11: legal entity 'demf' is not in inventorySync.legalEntities
+            inventorySync: {legalEntities: [usmf], sources: {usmf/1/11: a, usmf/1/12: a}} | inventorySync.sources.usmf/1/12: source 'a' is already the source of usmf/1/11 (one warehouse per source: its quantity is one D365 row)
+            inventorySync: {legalEntities: [usmf], sources: {usmf/1/11: a, usmf/1/12: b}, target: stockItems} | inventorySync.sources: target stockItems takes one warehouse per legal entity, usmf has 2
+            inventorySync: {legalEntities: [usmf], sources: {usmf/1/11: a}, safetyStock: {b: 1}} | inventorySync.safetyStock.b: not a source of inventorySync.sources
+            inventorySync: {legalEntities: [usmf], sources: {usmf/1/11: a}, safetyStock: {a: -1}} | inventorySync.safetyStock.a: must be 0 or more
+            inventorySync: {legalEntities: [usmf]}                    | inventorySync.sources: must map at least one warehouse when legal entities are listed
+            inventorySync: {legalEntities: [frrt], sources: {frrt/1/11: a}} | inventorySync.legalEntities: 'frrt' is not one of the legal entities [usmf, demf]
             """)
     void eachProblemNamesItsKey(String override, String expected) {
         assertThat(problemsOf(override)).containsExactly(expected);

@@ -40,6 +40,12 @@ public final class InventoryClient {
                 .json(Map.of("sourceItems", items)), CommerceAnswers.emptyArray());
     }
 
+    /** {@code GET /V1/stockItems/{sku}}: the product's legacy stock item (its {@code item_id} addresses updates). */
+    public StockItem stockItem(String sku) {
+        return http.execute(CommerceRequest.of("GET", store, CommerceRequest.path("stockItems/{}", sku), "stock-items.get")
+                .record(sku), CommerceAnswers.as(StockItem.class));
+    }
+
     /** {@code PUT /V1/products/{sku}/stockItems/{itemId}}; returns the stock item id Commerce answers. */
     public long updateStockItem(String sku, long itemId, StockItem stock) {
         return http.execute(CommerceRequest.of("PUT", store, CommerceRequest.path("products/{}/stockItems/{}", sku, itemId),

@@ -32,6 +32,8 @@ public final class InventoryApi {
         routes.add(new Route("POST", "/V1/inventory/source-items", ACL, List.of("source_items"), this::sourceItems));
         routes.add(new Route("PUT", "/V1/products/{productSku}/stockItems/{itemId}", "Magento_CatalogInventory::cataloginventory",
                 List.of("stock_item"), this::stockItem));
+        routes.add(new Route("GET", "/V1/stockItems/{productSku}", "Magento_CatalogInventory::cataloginventory",
+                List.of(), this::getStockItem));
     }
 
     private Object sourceItems(ApiCall call) {
@@ -79,6 +81,13 @@ public final class InventoryApi {
             errors.add(CommerceException.named(400, "\"%field\" should be numeric.", Map.of("field", "status")));
         }
         return errors;
+    }
+
+    /** {@code StockRegistryInterface::getStockItemBySku}: unknown SKU is 404 with the catalog's message. */
+    private Object getStockItem(ApiCall call) {
+        ObjectNode product = data.catalog().globalRow(call.path("productSku"))
+                .orElseThrow(() -> CommerceException.notFound(ProductApi.NOT_FOUND));
+        return product.path("extension_attributes").path("stock_item").deepCopy();
     }
 
     private Object stockItem(ApiCall call) {
