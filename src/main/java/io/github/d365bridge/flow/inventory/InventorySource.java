@@ -18,7 +18,9 @@ import io.github.d365bridge.flow.sync.SyncSource;
  * items after the last one read ({@code ItemNumber gt}, ordered by item). An item's rows (one per variant and
  * warehouse) are never split over two pages: when a page comes back full, the rows of its last item are left
  * for the next page, which starts at that item; an item with more rows than a page is read whole on its own.
- * So a page read again after a crash is the same page, and no cursor has to outlive a step.
+ * So a page read again after a crash is the same page, and no cursor has to outlive a step. Or, with
+ * {@code bridge.sync.inventory.source=dmf-export}, from a DMF export of the legal entity per run, which D365 serves
+ * outside its OData service protection limits (the way to read 100,000s of rows every few minutes).
  */
 final class InventorySource implements SyncSource<WarehouseOnHandV2> {
 
@@ -26,14 +28,24 @@ final class InventorySource implements SyncSource<WarehouseOnHandV2> {
     private static final String[] KEY_FIELDS = {"ItemNumber", "ProductColorId", "ProductConfigurationId",
         "ProductSizeId", "ProductStyleId", "ProductVersionId", "InventorySiteId", "InventoryWarehouseId"};
 
-    private final D365Client d365;
+    /** The package's columns of the key, in {@link OnHandKey}'s order. */
+    static final List<String> KEY_COLUMNS = List.of("ITEMNUMBER", "PRODUCTCOLORID", "PRODUCTSIZEID", "PRODUCTSTYLEID",
+            "PRODUCTCONFIGURATIONID", "PRODUCTVERSIONID", "INVENTORYSITEID", "INVENTORYWAREHOUSEID");
 
-    InventorySource(D365Client d365) {
+    private final D365Client d365;
+    private final Optional<SyncSource<WarehouseOnHandV2>> export;
+
+    /** @param export the DMF export source to read pages and keys from; empty: OData */
+    InventorySource(D365Client d365, Optional<SyncSource<WarehouseOnHandV2>> export) {
         this.d365 = d365;
+        this.export = export;
     }
 
     @Override
     public Page<WarehouseOnHandV2> read(PageRequest request) {
+        if (export.isPresent()) {
+            return export.get().read(request);
+        }
         ODataQuery query = ODataQuery.all().company(request.legalEntity()).orderBy(ITEM).top(request.limit());
         if (request.after().isPresent()) {
             query = query.filter(ITEM + " gt " + ODataLiteral.string(OnHandKey.itemOf(request.after().get())));
@@ -76,19 +88,18 @@ final class InventorySource implements SyncSource<WarehouseOnHandV2> {
                 "InventorySiteId", p.site(), "InventoryWarehouseId", p.warehouse()), WarehouseOnHandV2.class);
     }
 
-    /** Every row of the named items, for a refresh of those items alone. */
-    List<WarehouseOnHandV2> items(String legalEntity, List<String> itemNumbers) {
-        List<WarehouseOnHandV2> rows = new ArrayList<>();
-        for (String item : itemNumbers) {
-            rows.addAll(item(legalEntity, item));
+    @Override
+    public Stream<String> keys(String runId, String legalEntity) {
+        if (export.isPresent()) {
+            return export.get().keys(runId, legalEntity);
         }
-        return rows;
+        return d365.odata().stream(WarehouseOnHandV2.ENTITY_SET, ODataQuery.all().company(legalEntity)
+                .select(KEY_FIELDS), WarehouseOnHandV2.class).map(OnHandKey::of);
     }
 
     @Override
-    public Stream<String> keys(String runId, String legalEntity) {
-        return d365.odata().stream(WarehouseOnHandV2.ENTITY_SET, ODataQuery.all().company(legalEntity)
-                .select(KEY_FIELDS), WarehouseOnHandV2.class).map(OnHandKey::of);
+    public Optional<io.github.d365bridge.flow.sync.SyncSnapshot> snapshot() {
+        return export.flatMap(SyncSource::snapshot);
     }
 
     @Override

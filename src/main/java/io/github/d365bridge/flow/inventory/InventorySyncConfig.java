@@ -7,6 +7,25 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "bridge.sync.inventory")
 public interface InventorySyncConfig {
 
+    /** Where full runs read D365's on-hand. */
+    enum Source {
+        /** {@code WarehousesOnHandV2} over OData, paged by item (subject to OData's service protection limits). */
+        ODATA,
+        /** A DMF export of {@link #exportProject()} per legal entity and run (DMF is exempt from those limits). */
+        DMF_EXPORT
+    }
+
+    /** {@code odata} (default) or {@code dmf-export}. */
+    @WithDefault("odata")
+    Source source();
+
+    /**
+     * The export data project full runs export when the source is {@code dmf-export}: it must exist in F&amp;O and
+     * hold the entity {@code Warehouses on-hand V2} (CSV-Unicode or XML-Attribute), without filters.
+     */
+    @WithDefault("OnHandExport")
+    String exportProject();
+
     /** Off: the timer does nothing (on-demand runs still work). */
     @WithDefault("true")
     boolean enabled();

@@ -3,17 +3,21 @@ package io.github.d365bridge.flow.inventory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.d365bridge.client.commerce.CommerceClient;
 import io.github.d365bridge.client.commerce.inventory.StockItem;
 import io.github.d365bridge.client.d365.D365Client;
 import io.github.d365bridge.client.d365.entities.WarehouseOnHandV2;
+import io.github.d365bridge.flow.dmf.DmfJobSupervisor;
 import io.github.d365bridge.flow.sync.SyncFlow;
 import io.github.d365bridge.flow.sync.SyncMapper;
 import io.github.d365bridge.flow.sync.SyncSource;
 import io.github.d365bridge.flow.sync.SyncStateStore;
 import io.github.d365bridge.flow.sync.SyncWriter;
+import io.github.d365bridge.flow.sync.export.DmfExportSource;
+import io.github.d365bridge.flow.sync.export.SnapshotStore;
 import io.github.d365bridge.mapping.InventorySyncMapping;
 import io.github.d365bridge.mapping.MappingProfile;
 
@@ -33,11 +37,27 @@ public final class InventorySyncFlow implements SyncFlow<WarehouseOnHandV2> {
     private final InventoryMapper mapper;
     private final int pageSize;
     private final int chunkSize;
+    private final Optional<Export> export;
     private volatile SyncSource<WarehouseOnHandV2> source;
     private volatile SyncWriter writer;
 
+    /**
+     * Full runs read a DMF export of this data project instead of OData.
+     *
+     * @param definitionGroup the export data project in F&amp;O holding the entity {@code Warehouses on-hand V2}
+     */
+    public record Export(String definitionGroup, Supplier<DmfJobSupervisor> supervisor, SnapshotStore snapshots) {
+    }
+
+    /** A flow that reads OData. */
     public InventorySyncFlow(Supplier<D365Client> d365, Supplier<CommerceClient> commerce, MappingProfile profile,
             int pageSize, int chunkSize) {
+        this(d365, commerce, profile, pageSize, chunkSize, Optional.empty());
+    }
+
+    public InventorySyncFlow(Supplier<D365Client> d365, Supplier<CommerceClient> commerce, MappingProfile profile,
+            int pageSize, int chunkSize, Optional<Export> export) {
+        this.export = export;
         this.d365 = d365;
         this.commerce = commerce;
         this.sync = profile.inventorySync();
@@ -59,7 +79,12 @@ public final class InventorySyncFlow implements SyncFlow<WarehouseOnHandV2> {
     @Override
     public SyncSource<WarehouseOnHandV2> source() {
         if (source == null) {
-            source = new InventorySource(d365.get());
+            D365Client client = d365.get();
+            InventorySource odata = new InventorySource(client, Optional.empty());
+            Optional<SyncSource<WarehouseOnHandV2>> rows = export.map(e -> new DmfExportSource<>(new DmfExportSource.Spec<>(
+                    NAME, e.definitionGroup(), "Warehouses on-hand V2", InventorySource.KEY_COLUMNS,
+                    WarehouseOnHandV2.class, OnHandKey::of, pageSize), e.supervisor(), e.snapshots(), odata::readOne));
+            source = new InventorySource(client, rows);
         }
         return source;
     }

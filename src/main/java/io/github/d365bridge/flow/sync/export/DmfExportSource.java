@@ -46,13 +46,38 @@ public final class DmfExportSource<T> implements SyncSource<T>, SyncSnapshot {
      * @param definitionGroup the export data project in F&amp;O (it must hold {@code entityLabel}, as CSV-Unicode or
      *                        XML-Attribute)
      * @param entityLabel     the entity in the package, by label or target entity name, e.g. {@code Customers V3}
-     * @param keyColumn       the column holding the record key, e.g. {@code CUSTOMERACCOUNT}
+     * @param keyColumns      the columns holding the record key, e.g. {@code CUSTOMERACCOUNT}; a key of several
+     *                        columns is their values joined by U+001F in the order given (an absent column is
+     *                        an empty value), so it must match {@code keyOf} of the record read from OData
      */
-    public record Spec<T>(String flow, String definitionGroup, String entityLabel, String keyColumn, Class<T> type,
+    public record Spec<T>(String flow, String definitionGroup, String entityLabel, List<String> keyColumns, Class<T> type,
             Function<T, String> keyOf, int pageSize) {
 
         public Spec {
-            keyColumn = keyColumn.toUpperCase(java.util.Locale.ROOT);
+            keyColumns = keyColumns.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList();
+        }
+
+        /** A record keyed by one column. */
+        public Spec(String flow, String definitionGroup, String entityLabel, String keyColumn, Class<T> type,
+                Function<T, String> keyOf, int pageSize) {
+            this(flow, definitionGroup, entityLabel, List.of(keyColumn), type, keyOf, pageSize);
+        }
+
+        /** The row's key, empty when its first key column is (nothing to name it by). */
+        String keyOf(Map<String, String> row) {
+            String first = row.get(keyColumns.get(0));
+            if (first == null || first.isEmpty()) {
+                return "";
+            }
+            if (keyColumns.size() == 1) {
+                return first;
+            }
+            StringBuilder key = new StringBuilder(first);
+            for (String column : keyColumns.subList(1, keyColumns.size())) {
+                String value = row.get(column);
+                key.append('\u001F').append(value == null ? "" : value);
+            }
+            return key.toString();
         }
     }
 
@@ -122,8 +147,8 @@ public final class DmfExportSource<T> implements SyncSource<T>, SyncSnapshot {
             long unkeyed = 0;
             while (it.hasNext()) {
                 PackageRow row = it.next();
-                String key = row.get(spec.keyColumn());
-                if (key == null || key.isEmpty()) {
+                String key = spec.keyOf(row.values());
+                if (key.isEmpty()) {
                     unkeyed++; // nothing to name it by: counted and reported, never guessed
                     continue;
                 }
@@ -132,7 +157,7 @@ public final class DmfExportSource<T> implements SyncSource<T>, SyncSnapshot {
             boolean complete = status == DmfExecutionStatus.SUCCEEDED && unkeyed == 0;
             String note = (status == DmfExecutionStatus.SUCCEEDED ? "" : "D365 reports the export " + status)
                     + (unkeyed == 0 ? "" : (status == DmfExecutionStatus.SUCCEEDED ? "" : "; ") + unkeyed
-                            + " rows without " + spec.keyColumn() + " left out");
+                            + " rows without " + spec.keyColumns().get(0) + " left out");
             return writer.finish(job.executionId(), complete, note);
         }
     }
@@ -148,7 +173,7 @@ public final class DmfExportSource<T> implements SyncSource<T>, SyncSnapshot {
         List<T> records = new ArrayList<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
         for (Map<String, String> row : store.page(spec.flow(), request.runId(), request.legalEntity(), request.page())) {
-            String key = row.get(spec.keyColumn());
+            String key = spec.keyOf(row);
             try {
                 records.add(rows.read(row));
             } catch (IllegalArgumentException bad) {
