@@ -204,7 +204,12 @@ public record CommerceSandboxOptions(
         public Builder latency(Duration fixed, Duration perItem) { latency = new Latency(fixed, perItem); return this; }
         /** Latency of one route instead of the default: a key {@code POST /V1/customers} or a template. */
         public Builder routeLatency(String route, Duration fixed, Duration perItem) {
-            routeLatencies.put(route, new Latency(fixed, perItem));
+            return routeLatency(route, new Latency(fixed, perItem));
+        }
+
+        /** Latency of one route whose cost per item grows with the call's size (see {@link Latency}). */
+        public Builder routeLatency(String route, Latency latency) {
+            routeLatencies.put(route, latency);
             return this;
         }
         /**

@@ -107,7 +107,8 @@ public final class D365Sandbox implements AutoCloseable {
         router.route().handler(calls::count);
         router.route().handler(BodyHandler.create(false).setBodyLimit(64L * 1024 * 1024));
         new ControlEndpoints(options.controlKey(), faults, invoicing, publisher, this::reset, cloud,
-                data.customerChanges(), data.productChanges(), data.variantChanges(), data.relationChanges())
+                data.customerChanges(), data.productChanges(), data.variantChanges(), data.relationChanges(),
+                data.onHandChanges())
                 .mount(router);
         router.post("/adfs/oauth2/token").handler(ctx -> tokenEndpoints.handle(ctx, Flavour.ADFS));
         router.post("/:tenant/oauth2/v2.0/token").handler(ctx -> tokenEndpoints.handle(ctx, Flavour.ENTRA_V2));

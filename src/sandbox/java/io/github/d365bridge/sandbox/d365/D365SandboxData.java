@@ -13,6 +13,7 @@ import io.github.d365bridge.sandbox.d365.seed.Companies;
 import io.github.d365bridge.sandbox.d365.seed.ContactPersonGenerator;
 import io.github.d365bridge.sandbox.d365.seed.CustomerChanges;
 import io.github.d365bridge.sandbox.d365.seed.CustomerGenerator;
+import io.github.d365bridge.sandbox.d365.seed.OnHandChanges;
 import io.github.d365bridge.sandbox.d365.seed.OnHandGenerator;
 import io.github.d365bridge.sandbox.d365.seed.PriceAgreementGenerator;
 import io.github.d365bridge.sandbox.d365.seed.ProductChanges;
@@ -41,6 +42,7 @@ public final class D365SandboxData {
     private final int customersPerCompany;
     private final CustomerChanges customerChanges;
     private final ProductChanges productChanges;
+    private final OnHandChanges onHandChanges;
     private final VariantChanges variantChanges;
     private final RelationChanges relationChanges;
 
@@ -75,8 +77,10 @@ public final class D365SandboxData {
         this.relationChanges = new RelationChanges(productTable, relationTable);
         add(new EntityTable(EntityCatalog.PRICE_AGREEMENTS,
                 new PriceAgreementGenerator(companies, products, sizes.priceBreaksPerItem(), masters)));
-        add(new EntityTable(EntityCatalog.ON_HAND,
-                new OnHandGenerator(companies, products, masters, sizes.warehousesPerCompany(), options.seed())));
+        EntityTable onHandTable = new EntityTable(EntityCatalog.ON_HAND,
+                new OnHandGenerator(companies, products, masters, sizes.warehousesPerCompany(), options.seed()));
+        add(onHandTable);
+        this.onHandChanges = new OnHandChanges(onHandTable);
         add(new EntityTable(EntityCatalog.SALES_ORDER_HEADERS, null));
         EntityTable lines = new EntityTable(EntityCatalog.SALES_ORDER_LINES, null);
         add(lines);
@@ -145,6 +149,10 @@ public final class D365SandboxData {
     }
 
     /** Product renames for benchmarks (also {@code POST /_sandbox/products/rename}). */
+    public OnHandChanges onHandChanges() {
+        return onHandChanges;
+    }
+
     public ProductChanges productChanges() {
         return productChanges;
     }

@@ -13,6 +13,7 @@ import io.github.d365bridge.sandbox.d365.events.BusinessEventPublisher;
 import io.github.d365bridge.sandbox.d365.events.InvoicePosting;
 import io.github.d365bridge.sandbox.d365.model.EntityCatalog;
 import io.github.d365bridge.sandbox.d365.seed.CustomerChanges;
+import io.github.d365bridge.sandbox.d365.seed.OnHandChanges;
 import io.github.d365bridge.sandbox.d365.seed.ProductChanges;
 import io.github.d365bridge.sandbox.d365.seed.RelationChanges;
 import io.github.d365bridge.sandbox.d365.seed.VariantChanges;
@@ -39,11 +40,14 @@ public final class ControlEndpoints {
     private final String serviceBase;
     private final CustomerChangeEndpoints customers;
     private final ProductChanges productChanges;
+    private final OnHandChanges onHandChanges;
     private final ProductStructureEndpoints productStructure;
 
     public ControlEndpoints(String controlKey, SandboxFaults faults, InvoicePosting invoicing,
             BusinessEventPublisher publisher, Runnable reset, String serviceBase, CustomerChanges customerChanges,
-            ProductChanges productChanges, VariantChanges variantChanges, RelationChanges relationChanges) {
+            ProductChanges productChanges, VariantChanges variantChanges, RelationChanges relationChanges,
+            OnHandChanges onHandChanges) {
+        this.onHandChanges = onHandChanges;
         this.controlKey = controlKey;
         this.faults = faults;
         this.invoicing = invoicing;
@@ -76,6 +80,18 @@ public final class ControlEndpoints {
         }, false);
         customers.mount(router);
         productStructure.mount(router);
+        // {"legalEntity": "usmf", "percent": 1, "seed": 7} -> {"count": n}: one more unit on n on-hand rows
+        router.post("/_sandbox/onhand/receive").blockingHandler(ctx -> {
+            try {
+                String text = ctx.body().asString();
+                JsonNode body = new ObjectMapper().readTree(text == null || text.isBlank() ? "{}" : text);
+                int moved = onHandChanges.receive(body.path("legalEntity").asText("usmf"), body.path("percent").asDouble(1),
+                        body.path("seed").asLong(1));
+                json(ctx, 200, Map.of("count", moved));
+            } catch (IOException | IllegalArgumentException e) {
+                json(ctx, 400, Map.of("error", String.valueOf(e.getMessage())));
+            }
+        }, false);
         // {"percent": 1, "seed": 7} -> {"count": n, "products": [ProductNumber, ...]}
         router.post("/_sandbox/products/rename").blockingHandler(ctx -> {
             try {
