@@ -54,6 +54,26 @@ public class LocalSandboxes {
     private final SandboxTls tls;
     private final List<String> blobHosts;
 
+    /**
+     * The sandboxes start empty every run, but the sync state persists in .azurite: left as it is, the syncs would
+     * take the new, empty Commerce sandbox for one that has every product and customer already, and write nothing.
+     */
+    private static void forgetEarlierSyncs(StorageAccount storage, Config config) {
+        int forgotten = 0;
+        for (String setting : List.of("bridge.sync.state-table", "bridge.sync.runs-table")) {
+            String name = config.getOptionalValue(setting, String.class)
+                    .orElse(setting.endsWith("state-table") ? "BridgeSyncState" : "BridgeSyncRuns");
+            var table = storage.table(name);
+            for (var entity : table.listEntities()) {
+                table.deleteEntity(entity.getPartitionKey(), entity.getRowKey());
+                forgotten++;
+            }
+        }
+        if (forgotten > 0) {
+            LOG.infof("Forgot %d sync state rows of earlier local runs (the sandboxes start empty)", forgotten);
+        }
+    }
+
     @Inject
     public LocalSandboxes(StorageAccount storage, Config config,
             @ConfigProperty(name = "bridge.local.orders-per-minute", defaultValue = "6") int ordersPerMinute) {
@@ -75,6 +95,7 @@ public class LocalSandboxes {
         // orders apart from earlier runs', or the ledger would take them for orders it has already imported.
         commerce.data().orderTable().startIdsAt((int) (java.time.Instant.now().getEpochSecond() % 900_000) * 1000 + 1);
         commerce.orders().trickle(ordersPerMinute);
+        forgetEarlierSyncs(storage, config);
         URI blob = URI.create(storage.blobService().getAccountUrl());
         this.blobHosts = List.of(blob.getHost() + ":" + blob.getPort());
         SandboxAlignment.lineUp(commerce, d365);

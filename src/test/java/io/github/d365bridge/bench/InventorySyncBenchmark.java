@@ -144,9 +144,11 @@ class InventorySyncBenchmark {
                 .put("commerceWriteCalls", writes).put("commerceCalls", writes + reads).put("d365Calls", m.d365Calls())
                 .put("seconds", m.seconds()).put("failed", c.failed()).put("chunkSize", chunk)
                 .put("sourceItems", items);
-        // the floor: every source-item call's modelled time, one call at a time (a page's chunks are sent in turn)
-        double perCall = LATENCY_MS + PER_ITEM_MS * chunk * (1 + (double) chunk / DOUBLING);
-        run.put("floorSeconds", Math.round(Math.ceil(c.written() / (double) chunk) * perCall / 100.0) / 10.0);
+        // the floor: every source-item call's modelled time at the run's mean call size, one call at a time (a
+        // page's chunks are sent in turn); a page's last chunk is short, so the mean is below the chunk size
+        double mean = writes == 0 ? 0 : (double) items / writes;
+        double perCall = LATENCY_MS + PER_ITEM_MS * mean * (1 + mean / DOUBLING);
+        run.put("floorSeconds", Math.round(writes * perCall / 100.0) / 10.0);
         run.put("writeCallsPer1000Rows", c.written() == 0 ? 0 : Math.round(writes * 1000.0 / c.written() * 10) / 10.0);
         run.put("secondsPer1000Rows", c.written() == 0 ? 0 : Math.round(m.seconds() * 1000.0 / c.written() * 10) / 10.0);
         ObjectNode reasons = run.putObject("failedReasons");

@@ -3,14 +3,11 @@ package io.github.d365bridge.flow.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,12 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.d365bridge.client.commerce.CommerceClient;
-import io.github.d365bridge.client.commerce.CommerceClientOptions;
-import io.github.d365bridge.client.commerce.auth.CommerceCredentials;
-import io.github.d365bridge.client.core.RetryPolicy.RetryOptions;
-import io.github.d365bridge.client.core.TrustStores;
 import io.github.d365bridge.client.d365.D365Client;
-import io.github.d365bridge.client.d365.D365ClientOptions;
 import io.github.d365bridge.flow.sync.SyncCounters;
 import io.github.d365bridge.flow.sync.SyncEngine;
 import io.github.d365bridge.flow.sync.SyncEngine.RunRequest;
@@ -35,12 +27,11 @@ import io.github.d365bridge.mapping.MappingProfileLoader;
 import io.github.d365bridge.mapping.SkuRule;
 import io.github.d365bridge.sandbox.SandboxTls;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
-import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
-import io.github.d365bridge.sandbox.d365.ClientRegistration;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
-import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
+import io.github.d365bridge.sandbox.d365.SeedSizes;
 import io.github.d365bridge.storage.StorageAccount;
 import io.github.d365bridge.testing.InMemorySyncQueue;
+import io.github.d365bridge.testing.SyncTestClients;
 import io.github.d365bridge.testing.TestAzurite;
 
 /**
@@ -51,7 +42,6 @@ import io.github.d365bridge.testing.TestAzurite;
  */
 class PriceSyncTest {
 
-    private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
     private static final String WITH_GROUPS = CatalogSyncTest.PROFILE + "  priceGroups: {\"20\": Wholesale}\n";
 
     private StorageAccount storage;
@@ -67,22 +57,10 @@ class PriceSyncTest {
     @BeforeEach
     void start() {
         storage = TestAzurite.storage();
-        d365Sandbox = D365Sandbox.start(D365SandboxOptions.builder().tls(TLS)
-                .client(ClientRegistration.listed("sync-app", "sync-secret-0123456789"))
-                .storageConnectionString(storage.connectionString()).dmfContainer(TestAzurite.uniqueName("dmf")).build());
-        commerceSandbox = CommerceSandbox.start(CommerceSandboxOptions.builder().storeViews(List.of(
-                new CommerceSandboxOptions.StoreView(1, "default", 1, "Default Store View", "USD"),
-                new CommerceSandboxOptions.StoreView(2, "eu_en", 2, "EU English", "EUR"),
-                new CommerceSandboxOptions.StoreView(3, "eu_de", 2, "EU Deutsch", "EUR"))).build());
-        URI blob = URI.create(storage.blobService().getAccountUrl());
-        d365 = D365Client.create(new D365ClientOptions(d365Sandbox.baseUrl(), D365ClientOptions.AuthMode.ENTRA,
-                d365Sandbox.entraAuthority(), "sync-app", new D365ClientOptions.Secret("sync-secret-0123456789"), false,
-                Duration.ofSeconds(30), new RetryOptions(3, Duration.ofMillis(100), Duration.ofSeconds(1),
-                        Duration.ofSeconds(20), Duration.ofSeconds(1)), List.of(blob.getHost() + ":" + blob.getPort()),
-                Optional.of(TrustStores.fromPkcs12(TLS.trustStore(), "changeit".toCharArray(), "test")), Optional.empty()));
-        commerce = CommerceClient.create(CommerceClientOptions.builder(commerceSandbox.baseUrl(),
-                new CommerceCredentials.OAuth1(commerceSandbox.options().integration()))
-                .bulkPoll(Duration.ofMillis(20), Duration.ofMillis(200)).build());
+        d365Sandbox = SyncTestClients.d365Sandbox(storage, SeedSizes.DEFAULT);
+        commerceSandbox = SyncTestClients.commerceSandboxWithGermanStoreView();
+        d365 = SyncTestClients.d365(d365Sandbox, storage);
+        commerce = SyncTestClients.commerce(commerceSandbox);
         state = new SyncStateStore(storage, TestAzurite.uniqueName("SyncState"));
         runs = new SyncRunStore(storage, TestAzurite.uniqueName("SyncRuns"));
         engine = engine(WITH_GROUPS);

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,12 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.client.commerce.CommerceClient;
-import io.github.d365bridge.client.commerce.CommerceClientOptions;
-import io.github.d365bridge.client.commerce.auth.CommerceCredentials;
-import io.github.d365bridge.client.core.RetryPolicy.RetryOptions;
-import io.github.d365bridge.client.core.TrustStores;
 import io.github.d365bridge.client.d365.D365Client;
-import io.github.d365bridge.client.d365.D365ClientOptions;
 import io.github.d365bridge.flow.catalog.CatalogSyncFlow;
 import io.github.d365bridge.flow.sync.SyncCounters;
 import io.github.d365bridge.flow.sync.SyncEngine;
@@ -34,18 +26,16 @@ import io.github.d365bridge.flow.sync.SyncEngine.RunRequest;
 import io.github.d365bridge.flow.sync.SyncRunStore;
 import io.github.d365bridge.flow.sync.SyncStateStore;
 import io.github.d365bridge.mapping.MappingProfile;
-import io.github.d365bridge.mapping.MappingProfileLoader;
 import io.github.d365bridge.mapping.ProductDimensions;
 import io.github.d365bridge.mapping.SkuRule;
 import io.github.d365bridge.sandbox.SandboxTls;
 import io.github.d365bridge.sandbox.commerce.CommerceSandbox;
 import io.github.d365bridge.sandbox.commerce.CommerceSandboxOptions;
-import io.github.d365bridge.sandbox.d365.ClientRegistration;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
-import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
 import io.github.d365bridge.sandbox.d365.SeedSizes;
 import io.github.d365bridge.storage.StorageAccount;
 import io.github.d365bridge.testing.InMemorySyncQueue;
+import io.github.d365bridge.testing.SyncTestClients;
 import io.github.d365bridge.testing.TestAzurite;
 
 /**
@@ -55,7 +45,6 @@ import io.github.d365bridge.testing.TestAzurite;
  */
 class InventorySyncTest {
 
-    private static final SandboxTls TLS = SandboxTls.inFolder(Path.of("target/sandbox-tls"), "changeit");
     private static final String SOURCE_ITEMS = "POST /V1/inventory/source-items";
     static final String PROFILE = """
             catalogSync:
@@ -81,25 +70,15 @@ class InventorySyncTest {
     @BeforeEach
     void start() {
         storage = TestAzurite.storage();
-        d365Sandbox = D365Sandbox.start(D365SandboxOptions.builder().tls(TLS)
-                .seedSizes(SeedSizes.DEFAULT_WITH_VARIANTS)
-                .client(ClientRegistration.listed("sync-app", "sync-secret-0123456789"))
-                .storageConnectionString(storage.connectionString()).dmfContainer(TestAzurite.uniqueName("dmf")).build());
+        d365Sandbox = SyncTestClients.d365Sandbox(storage, SeedSizes.DEFAULT_WITH_VARIANTS);
         commerceSandbox = CommerceSandbox.start(CommerceSandboxOptions.builder().build());
-        URI blob = URI.create(storage.blobService().getAccountUrl());
-        d365 = D365Client.create(new D365ClientOptions(d365Sandbox.baseUrl(), D365ClientOptions.AuthMode.ENTRA,
-                d365Sandbox.entraAuthority(), "sync-app", new D365ClientOptions.Secret("sync-secret-0123456789"), false,
-                Duration.ofSeconds(30), new RetryOptions(3, Duration.ofMillis(100), Duration.ofSeconds(1),
-                        Duration.ofSeconds(20), Duration.ofSeconds(1)), List.of(blob.getHost() + ":" + blob.getPort()),
-                Optional.of(TrustStores.fromPkcs12(TLS.trustStore(), "changeit".toCharArray(), "test")), Optional.empty()));
-        commerce = CommerceClient.create(CommerceClientOptions.builder(commerceSandbox.baseUrl(),
-                new CommerceCredentials.OAuth1(commerceSandbox.options().integration()))
-                .bulkPoll(Duration.ofMillis(20), Duration.ofMillis(200)).build());
+        d365 = SyncTestClients.d365(d365Sandbox, storage);
+        commerce = SyncTestClients.commerce(commerceSandbox);
         engine(PROFILE);
     }
 
     private void engine(String override) {
-        MappingProfile profile = profile(override);
+        MappingProfile profile = SyncTestClients.profile(override);
         engine = new SyncEngine(new SyncStateStore(storage, TestAzurite.uniqueName("SyncState")),
                 new SyncRunStore(storage, TestAzurite.uniqueName("SyncRuns")), queue, List.of(
                 new CatalogSyncFlow(() -> d365, () -> commerce, profile, 100, 200, Duration.ofSeconds(30), Clock.systemUTC()),
@@ -111,15 +90,6 @@ class InventorySyncTest {
     void stop() {
         d365Sandbox.close();
         commerceSandbox.close();
-    }
-
-    private static MappingProfile profile(String override) {
-        try (var in = InventorySyncTest.class.getClassLoader().getResourceAsStream(MappingProfileLoader.DEFAULT_RESOURCE)) {
-            return MappingProfileLoader.fromText(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
-                    Optional.of(override), "test");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private SyncCounters run(String flow) {
