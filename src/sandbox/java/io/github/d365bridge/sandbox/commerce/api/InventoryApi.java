@@ -34,6 +34,8 @@ public final class InventoryApi {
                 List.of("stock_item"), this::stockItem));
         routes.add(new Route("GET", "/V1/stockItems/{productSku}", "Magento_CatalogInventory::cataloginventory",
                 List.of(), this::getStockItem));
+        routes.add(new Route("GET", "/V1/inventory/get-product-salable-quantity/{sku}/{stockId}",
+                "Magento_InventoryApi::stock", List.of(), this::salableQuantity));
     }
 
     private Object sourceItems(ApiCall call) {
@@ -81,6 +83,19 @@ public final class InventoryApi {
             errors.add(CommerceException.named(400, "\"%field\" should be numeric.", Map.of("field", "status")));
         }
         return errors;
+    }
+
+    /** Only the default stock (id 1, every source) exists in the sandbox. */
+    private Object salableQuantity(ApiCall call) {
+        if (call.pathInt("stockId") != 1) {
+            throw CommerceException.named(404, "Stock with id \"%value\" does not exist.",
+                    Map.of("value", call.path("stockId")));
+        }
+        String sku = call.path("sku");
+        if (!data.catalog().exists(sku)) {
+            throw CommerceException.notFound(ProductApi.NOT_FOUND);
+        }
+        return data.salableQuantity(sku);
     }
 
     /** {@code StockRegistryInterface::getStockItemBySku}: unknown SKU is 404 with the catalog's message. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -76,17 +75,18 @@ public final class PriceApi {
             }
         }
         List<ObjectNode> rows = data.tierPriceRows();
-        if (mode == Mode.REPLACE) {
-            Set<String> skus = new LinkedHashSet<>();
-            valid.forEach(r -> skus.add(r.get("sku").asText()));
-            rows.removeIf(r -> skus.contains(r.get("sku").asText()));
-        }
+        // one pass over the stored rows: a replace drops every row of the SKUs sent, any mode the rows of the same
+        // key (a row per key and call, duplicates were refused above), so a call costs the rows stored, not their
+        // product with the rows sent
+        Set<String> skus = new LinkedHashSet<>();
+        Set<String> keys = new java.util.HashSet<>();
         for (ObjectNode row : valid) {
-            Predicate<ObjectNode> same = r -> key(r).equals(key(row));
-            rows.removeIf(same);
-            if (mode != Mode.DELETE) {
-                rows.add(row);
-            }
+            skus.add(row.get("sku").asText());
+            keys.add(key(row));
+        }
+        rows.removeIf(r -> mode == Mode.REPLACE && skus.contains(r.get("sku").asText()) || keys.contains(key(r)));
+        if (mode != Mode.DELETE) {
+            rows.addAll(valid);
         }
         return failures;
     }

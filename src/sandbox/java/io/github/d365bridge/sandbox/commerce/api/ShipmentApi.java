@@ -81,6 +81,12 @@ public final class ShipmentApi {
         shipment.put("order_id", order.get("entity_id").asInt()).put("store_id", order.path("store_id").asInt())
                 .put("total_qty", total).put("created_at", data.now()).put("updated_at", data.now());
         String source = call.body().path("arguments").path("extension_attributes").path("source_code").asText("default");
+        for (Map.Entry<ObjectNode, Double> entry : quantities.entrySet()) {
+            List<ObjectNode> children = OrderState.children(order, entry.getKey().get("item_id").asInt());
+            for (ObjectNode stockItem : children.isEmpty() ? List.of(entry.getKey()) : children) {
+                deduct(stockItem.path("sku").asText(), source, entry.getValue());
+            }
+        }
         shipment.with("extension_attributes").put("source_code", source);
         int id = data.shipmentTable().insert(shipment);
         shipment.put("increment_id", order.path("increment_id").asText());
@@ -90,6 +96,20 @@ public final class ShipmentApi {
         }
         OrderState.recompute(order, data.now());
         return id;
+    }
+
+    /**
+     * What MSI's shipment processing does to stock: the shipped quantity leaves the shipment's source and the
+     * order's reservation of it is compensated, so the salable quantity does not move a second time.
+     */
+    private void deduct(String sku, String source, double qty) {
+        synchronized (data) {
+            ObjectNode item = data.sourceItemMap().get(sku + "|" + source);
+            if (item != null) {
+                item.put("quantity", item.path("quantity").asDouble() - qty);
+            }
+            data.reservations().shipped(sku, qty);
+        }
     }
 
     private ObjectNode storeTrack(ObjectNode track, int orderId, int shipmentId) {

@@ -40,6 +40,7 @@ public final class CommerceSandboxData {
     /** Store-view base prices by {@code sku|storeId}; the global (store 0) price is the product row's {@code price}. */
     final Map<String, Double> basePrices = new LinkedHashMap<>();
     final Map<String, ObjectNode> sourceItems = new LinkedHashMap<>();
+    private final Reservations reservations = new Reservations();
     final Map<String, List<ObjectNode>> productLinks = new LinkedHashMap<>();
     final Set<String> sources = new LinkedHashSet<>(List.of("default", "wh-east", "wh-west"));
     private final CommerceSandboxOptions options;
@@ -108,6 +109,24 @@ public final class CommerceSandboxData {
     public List<ObjectNode> tierPriceRows() { return tierPrices; }
     public Map<String, Double> basePriceMap() { return basePrices; }
     public Map<String, ObjectNode> sourceItemMap() { return sourceItems; }
+
+    /** The default stock's reservations: orders placed and not yet shipped. */
+    public Reservations reservations() { return reservations; }
+
+    /**
+     * {@code GetProductSalableQtyInterface} for the default stock (every source): the quantity of the SKU's in-stock
+     * source items less what orders have reserved of it.
+     */
+    public synchronized double salableQuantity(String sku) {
+        double onSources = 0;
+        for (String source : sources) {
+            ObjectNode item = sourceItems.get(sku + "|" + source);
+            if (item != null && item.path("status").asInt() == 1) {
+                onSources += item.path("quantity").asDouble();
+            }
+        }
+        return onSources - reservations.reserved(sku);
+    }
     public Map<String, List<ObjectNode>> productLinkMap() { return productLinks; }
     public Set<String> sourceCodes() { return sources; }
 

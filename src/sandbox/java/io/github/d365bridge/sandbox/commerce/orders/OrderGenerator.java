@@ -88,6 +88,7 @@ public final class OrderGenerator implements AutoCloseable {
                 ObjectNode order = factory.build(random, kind, store, configurable);
                 data.orderTable().insert(order);
                 factory.assignIds(order);
+                data.reservations().placed(order);
                 placed.add(order.deepCopy());
                 eventIds.add(new UUID(random.nextLong(), random.nextLong()).toString());
             }
