@@ -24,6 +24,9 @@ import io.github.d365bridge.ground.ErrorClassifier;
  * about 2·log2(chunk) extra calls per refused item, none while nothing is refused. A failure a retry may heal
  * (5xx, 429 after the client's own retries, no answer) fails the chunk for now: the next run sends it again,
  * and saving a quantity twice is harmless (it is a set, not a delta).
+ * <p>
+ * A page's chunks go one at a time: stock saves that run at once collide in Commerce's stock tables and indexers
+ * (deadlocks reported in magento/inventory#2933 and magento/magento2#39417), and a refused save costs a chunk.
  */
 final class InventoryWriter implements SyncWriter {
 
