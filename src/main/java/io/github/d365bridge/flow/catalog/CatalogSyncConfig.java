@@ -20,8 +20,12 @@ public interface CatalogSyncConfig {
     @WithDefault("1000")
     int pageSize();
 
-    /** Entries per bulk call (Commerce takes up to 5,000 with input limits on). */
-    @WithDefault("1000")
+    /**
+     * Entries per bulk call (Commerce takes up to 5,000 with input limits on). 2,500 holds a page of 1,000 items
+     * with their variants (about 2,300 product records at one master in five) in one bulk per scope: 3.5 write
+     * calls per 1,000 SKUs against 7.1 at 1,000, in the same time (README, Measured).
+     */
+    @WithDefault("2500")
     int bulkSize();
 
     /** How long a step waits for each bulk; operations still open then fail as a stale bulk and are retried. */

@@ -15,7 +15,11 @@ public interface PriceSyncConfig {
     @WithDefault("1000")
     int pageSize();
 
-    /** Tier price rows per replace call; a SKU's rows are never split over two calls. */
-    @WithDefault("1000")
+    /**
+     * Tier price (and base price) rows per call; a SKU's rows are never split over two calls. 4,000 is about one
+     * call per page of 1,000 items with variants: 2.3 write calls per 1,000 SKUs against 7.5 at 1,000 (README,
+     * Measured).
+     */
+    @WithDefault("4000")
     int rowsPerCall();
 }
