@@ -265,7 +265,7 @@ param syncProductsEnabled bool = true
 param syncProductsPageSize int = 1000
 
 @description('Entries per async bulk of the catalog sync (BRIDGE_SYNC_PRODUCTS_BULK_SIZE).')
-param syncProductsBulkSize int = 1000
+param syncProductsBulkSize int = 2500
 
 @description('How long a catalog sync step waits for each bulk before open operations count as a stale bulk, ISO-8601 (BRIDGE_SYNC_PRODUCTS_BULK_WAIT).')
 param syncProductsBulkWait string = 'PT5M'
@@ -277,7 +277,7 @@ param syncPricesEnabled bool = true
 param syncPricesPageSize int = 1000
 
 @description('Tier price rows per replace call; a SKU is never split over two (BRIDGE_SYNC_PRICES_ROWS_PER_CALL).')
-param syncPricesRowsPerCall int = 1000
+param syncPricesRowsPerCall int = 4000
 
 @description('Wait before an order is packaged again after a failed import, doubling per failure, ISO-8601 (BRIDGE_ORDERS_IMPORT_RETRY_DELAY).')
 param ordersImportRetryDelay string = 'PT5S'

@@ -474,7 +474,7 @@ variable "sync_products_page_size" {
 variable "sync_products_bulk_size" {
   description = "Entries per async bulk of the catalog sync (BRIDGE_SYNC_PRODUCTS_BULK_SIZE)."
   type        = number
-  default     = 1000
+  default     = 2500
 }
 
 variable "sync_products_bulk_wait" {
@@ -498,7 +498,7 @@ variable "sync_prices_page_size" {
 variable "sync_prices_rows_per_call" {
   description = "Tier price rows per replace call; a SKU is never split over two (BRIDGE_SYNC_PRICES_ROWS_PER_CALL)."
   type        = number
-  default     = 1000
+  default     = 4000
 }
 
 variable "orders_import_retry_delay" {
