@@ -1,7 +1,6 @@
 package io.github.d365bridge.flow.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,8 +8,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.azure.storage.queue.models.QueueMessageItem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.d365bridge.client.commerce.CommerceClient;
@@ -54,10 +50,9 @@ import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
 import io.github.d365bridge.sandbox.d365.SeedSizes;
 import io.github.d365bridge.storage.ClaimCheckStore;
-import io.github.d365bridge.storage.EnvelopeCodec;
-import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.QueuePublisher;
 import io.github.d365bridge.storage.StorageAccount;
+import io.github.d365bridge.testing.ExportStepDriver;
 import io.github.d365bridge.testing.TestAzurite;
 
 /**
@@ -85,7 +80,7 @@ class InventorySyncExportTest {
     private D365Client d365;
     private String statusQueue;
     private DmfJobSupervisor supervisor;
-    private final Deque<Runnable> steps = new ArrayDeque<>();
+    private ExportStepDriver driver;
     private SyncEngine engine;
 
     @BeforeEach
@@ -114,22 +109,8 @@ class InventorySyncExportTest {
                 new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5),
                         Duration.ofMinutes(2), Duration.ofSeconds(1)),
                 List.of(new SyncExportListener(() -> engine)), Clock.systemUTC());
-        SyncSteps queue = new SyncSteps() {
-            @Override
-            public void prepare(String flow, String runId, String legalEntity, Duration delay) {
-                steps.add(() -> engine.prepare(flow, runId, legalEntity));
-            }
-
-            @Override
-            public void page(String flow, String runId, String legalEntity, int page) {
-                steps.add(() -> engine.page(flow, runId, legalEntity, page));
-            }
-
-            @Override
-            public void removals(String flow, String runId, String legalEntity) {
-                steps.add(() -> engine.removals(flow, runId, legalEntity));
-            }
-        };
+        driver = new ExportStepDriver(() -> engine, () -> supervisor, storage, statusQueue);
+        SyncSteps queue = driver.steps();
         MappingProfile profile = MappingProfileLoader.withOverride(PROFILE, "test");
         engine = new SyncEngine(new SyncStateStore(storage, TestAzurite.uniqueName("SyncState")),
                 new SyncRunStore(storage, TestAzurite.uniqueName("SyncRuns")), queue, List.of(
@@ -148,30 +129,10 @@ class InventorySyncExportTest {
     /** Runs sync steps (each twice, as a redelivered message would) and delivers status checks until it finished. */
     private SyncCounters run(String flow) {
         engine.start(flow, RunRequest.full("test")).orElseThrow();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            while (!steps.isEmpty()) {
-                Runnable step = steps.poll();
-                step.run();
-                step.run();
-            }
-            deliverVisibleChecks();
-            return engine.current(flow).isEmpty() && steps.isEmpty();
-        });
+        driver.untilFinished(flow);
         SyncEngine.RunSummary summary = engine.latest(flow, 1).get(0);
         assertThat(summary.run().finishedAt()).isPresent();
         return summary.counters();
-    }
-
-    private void deliverVisibleChecks() {
-        for (QueueMessageItem message : storage.queue(statusQueue).receiveMessages(16, Duration.ofSeconds(2), null, null)) {
-            MessageEnvelope check = EnvelopeCodec.decode(message.getBody().toString());
-            try {
-                supervisor.check(check.payload().path("legalEntity").asText(), check.payload().path("executionId").asText());
-            } catch (RuntimeException failed) {
-                continue; // comes back after its visibility timeout
-            }
-            storage.queue(statusQueue).deleteMessage(message.getMessageId(), message.getPopReceipt());
-        }
     }
 
     private static String sku(Map<String, Object> row) {

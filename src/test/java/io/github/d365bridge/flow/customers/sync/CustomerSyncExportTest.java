@@ -1,18 +1,13 @@
 package io.github.d365bridge.flow.customers.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +20,6 @@ import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import com.azure.storage.queue.models.QueueMessageItem;
 
 import reactor.core.publisher.Mono;
 
@@ -65,10 +59,9 @@ import io.github.d365bridge.sandbox.d365.ClientRegistration;
 import io.github.d365bridge.sandbox.d365.D365Sandbox;
 import io.github.d365bridge.sandbox.d365.D365SandboxOptions;
 import io.github.d365bridge.storage.ClaimCheckStore;
-import io.github.d365bridge.storage.EnvelopeCodec;
-import io.github.d365bridge.storage.MessageEnvelope;
 import io.github.d365bridge.storage.QueuePublisher;
 import io.github.d365bridge.storage.StorageAccount;
+import io.github.d365bridge.testing.ExportStepDriver;
 import io.github.d365bridge.testing.TestAzurite;
 
 /**
@@ -96,7 +89,7 @@ class CustomerSyncExportTest {
     private DmfJobStore jobs;
     private String statusQueue;
     private DmfJobSupervisor supervisor;
-    private final Deque<Runnable> steps = new ArrayDeque<>();
+    private ExportStepDriver driver;
     private final java.util.concurrent.atomic.AtomicInteger pageTwoFailures = new java.util.concurrent.atomic.AtomicInteger();
     private SyncEngine engine;
 
@@ -145,22 +138,8 @@ class CustomerSyncExportTest {
                 publisher, statusQueue, new DmfSupervisionOptions(Duration.ofSeconds(1), Duration.ofSeconds(2),
                         Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofSeconds(1)),
                 List.of(listener), Clock.systemUTC());
-        SyncSteps queue = new SyncSteps() {
-            @Override
-            public void prepare(String flow, String runId, String legalEntity, Duration delay) {
-                steps.add(() -> engine.prepare(flow, runId, legalEntity));
-            }
-
-            @Override
-            public void page(String flow, String runId, String legalEntity, int page) {
-                steps.add(() -> engine.page(flow, runId, legalEntity, page));
-            }
-
-            @Override
-            public void removals(String flow, String runId, String legalEntity) {
-                steps.add(() -> engine.removals(flow, runId, legalEntity));
-            }
-        };
+        driver = new ExportStepDriver(() -> engine, () -> supervisor, storage, statusQueue);
+        SyncSteps queue = driver.steps();
         CustomerSyncFlow flow = new CustomerSyncFlow(() -> d365, () -> commerce,
                 MappingProfileLoader.load(Optional.empty()).customerSync(),
                 new CustomerCrossReference(storage, TestAzurite.uniqueName("Xref")), 20, 4,
@@ -179,31 +158,11 @@ class CustomerSyncExportTest {
     /** Runs sync steps (each twice) and delivers status checks until the run has finished. */
     private SyncEngine.RunSummary run() {
         SyncRun run = engine.start(CustomerSyncFlow.NAME, RunRequest.full("test")).orElseThrow();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            while (!steps.isEmpty()) {
-                Runnable step = steps.poll();
-                step.run();
-                step.run();
-            }
-            deliverVisibleChecks();
-            return engine.current(CustomerSyncFlow.NAME).isEmpty() && steps.isEmpty();
-        });
+        driver.untilFinished(CustomerSyncFlow.NAME);
         SyncEngine.RunSummary summary = engine.latest(CustomerSyncFlow.NAME, 1).get(0);
         assertThat(summary.run().runId()).isEqualTo(run.runId());
         assertThat(summary.run().finishedAt()).isPresent();
         return summary;
-    }
-
-    private void deliverVisibleChecks() {
-        for (QueueMessageItem message : storage.queue(statusQueue).receiveMessages(16, Duration.ofSeconds(2), null, null)) {
-            MessageEnvelope check = EnvelopeCodec.decode(message.getBody().toString());
-            try {
-                supervisor.check(check.payload().path("legalEntity").asText(), check.payload().path("executionId").asText());
-            } catch (RuntimeException failed) {
-                continue; // comes back after its visibility timeout
-            }
-            storage.queue(statusQueue).deleteMessage(message.getMessageId(), message.getPopReceipt());
-        }
     }
 
     private List<CustomerV3> customers(String legalEntity) {
